@@ -1,0 +1,109 @@
+//! Running one rule over one piece of text. The engine and the rule examples
+//! ([`super::check`]) share this, so an example tests exactly what a build does.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use crate::rules::{ClassChoice, Kind, Lexicons, Rule};
+
+/// What one match of a rule yields, in byte ranges of the text it ran on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// The entity name, the number with its unit, or the whole relation match.
+    pub range: Range<usize>,
+    /// Named groups that matched.
+    pub groups: BTreeMap<String, Range<usize>>,
+    /// Entity rules: the class and subclass of the name.
+    pub class: Option<(String, Option<String>)>,
+}
+
+/// Runs `rule` over `text`.
+pub fn apply(rule: &Rule, lexicons: &Lexicons, text: &str) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for caps in rule.regex.captures_iter(text) {
+        let groups: BTreeMap<String, Range<usize>> = rule
+            .regex
+            .capture_names()
+            .flatten()
+            .filter_map(|n| caps.name(n).map(|m| (n.to_owned(), m.range())))
+            .collect();
+        let hit = match rule.kind {
+            Kind::Entity => entity_hit(rule, lexicons, text, groups),
+            Kind::Quantity => groups.get("value").map(|v| {
+                let end = groups.get("unit").map_or(v.end, |u| u.end.max(v.end));
+                Hit {
+                    range: v.start..end,
+                    groups: groups.clone(),
+                    class: None,
+                }
+            }),
+            Kind::Relation => Some(Hit {
+                range: caps.get(0).unwrap().range(),
+                groups,
+                class: None,
+            }),
+        };
+        hits.extend(hit);
+    }
+    hits
+}
+
+fn entity_hit(
+    rule: &Rule,
+    lexicons: &Lexicons,
+    text: &str,
+    groups: BTreeMap<String, Range<usize>>,
+) -> Option<Hit> {
+    let mut range = groups.get("name")?.clone();
+    if rule.trim {
+        range.start = trim_left(&text[range.clone()], lexicons) + range.start;
+    }
+    let name = &text[range.clone()];
+    // A name is at least two chars and not only a suffix or a boundary word.
+    if name.chars().count() < 2
+        || lexicons.words("not_a_name").iter().any(|w| w == name)
+        || lexicons.suffixes.iter().any(|s| s.text == name)
+    {
+        return None;
+    }
+    let class = match rule.class.as_ref()? {
+        ClassChoice::Fixed(c) => {
+            let sub = lexicons
+                .suffix_of(name)
+                .filter(|s| &s.class == c)
+                .and_then(|s| s.subclass.clone());
+            (c.clone(), sub)
+        }
+        ClassChoice::BySuffix { default } => match lexicons.suffix_of(strip_quotes(name)) {
+            Some(s) => (s.class.clone(), s.subclass.clone()),
+            None => (default.clone(), None),
+        },
+    };
+    Some(Hit {
+        range,
+        groups,
+        class: Some(class),
+    })
+}
+
+/// Quote marks around or inside a name, which are not part of the name itself.
+pub fn strip_quotes(name: &str) -> &str {
+    name.trim_matches(|c| matches!(c, '“' | '”' | '"' | '‘' | '’' | '《' | '》'))
+}
+
+/// The byte offset in `name` after the last boundary word it contains (0 if none): a suffix
+/// match runs left over verbs and particles (推进抚生南路) that are not part of the name.
+pub fn trim_left(name: &str, lexicons: &Lexicons) -> usize {
+    let mut cut = 0;
+    for word in lexicons.words("boundary") {
+        // The last char of the name is the suffix: a boundary word must end before it.
+        let limit = name
+            .char_indices()
+            .last()
+            .map_or(0, |(i, _)| i);
+        if let Some(i) = name[..limit].rfind(word.as_str()) {
+            cut = cut.max(i + word.len());
+        }
+    }
+    cut
+}

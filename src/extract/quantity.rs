@@ -1,0 +1,408 @@
+//! What a number means: kind, measure, comparator, indicator and baseline, decided from the
+//! cue words of `ontology/lexicons/` (the `cue.*` word lists) around the number.
+
+use super::{Hit, QuantityMention};
+use crate::rules::{Lexicons, Rule, RuleSet};
+use crate::text::{Document, Span, Tense};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuantityKind {
+    Target,
+    Achievement,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    Level,
+    Growth,
+    Increase,
+    Share,
+    Multiple,
+    Rank,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparator {
+    Eq,
+    Gt,
+    Ge,
+    Lt,
+    Le,
+    Approx,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 6] = [
+        Measure::Level,
+        Measure::Growth,
+        Measure::Increase,
+        Measure::Share,
+        Measure::Multiple,
+        Measure::Rank,
+    ];
+    pub fn name(self) -> &'static str {
+        match self {
+            Measure::Level => "level",
+            Measure::Growth => "growth",
+            Measure::Increase => "increase",
+            Measure::Share => "share",
+            Measure::Multiple => "multiple",
+            Measure::Rank => "rank",
+        }
+    }
+    fn from_name(name: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|m| m.name() == name)
+    }
+}
+
+impl Comparator {
+    pub const ALL: [Comparator; 6] = [
+        Comparator::Eq,
+        Comparator::Gt,
+        Comparator::Ge,
+        Comparator::Lt,
+        Comparator::Le,
+        Comparator::Approx,
+    ];
+    pub fn name(self) -> &'static str {
+        match self {
+            Comparator::Eq => "eq",
+            Comparator::Gt => "gt",
+            Comparator::Ge => "ge",
+            Comparator::Lt => "lt",
+            Comparator::Le => "le",
+            Comparator::Approx => "approx",
+        }
+    }
+    fn from_name(name: &str) -> Option<Comparator> {
+        Comparator::ALL.into_iter().find(|m| m.name() == name)
+    }
+}
+
+/// Parses a number as reports write it: `64.5`, `1,200`, `十`, `二十`, `两`, `一百二十`,
+/// `3万` (a multiplier inside the number); `None` for anything else.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let s = s.replace(',', "");
+    if s.is_empty() {
+        return None;
+    }
+    if let Ok(v) = s.parse::<f64>() {
+        return Some(v);
+    }
+    let digit = |c: char| match c {
+        '〇' | '零' | '○' => Some(0.0),
+        '两' => Some(2.0),
+        _ => "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as f64 + 1.0),
+    };
+    let (mut total, mut section, mut current) = (0.0f64, 0.0f64, None::<f64>);
+    let mut seen = false;
+    for c in s.chars() {
+        if let Some(d) = digit(c) {
+            current = Some(d);
+            seen = true;
+            continue;
+        }
+        let unit = match c {
+            '十' => 10.0,
+            '百' => 100.0,
+            '千' => 1000.0,
+            '万' => 10_000.0,
+            '亿' => 100_000_000.0,
+            _ => return None,
+        };
+        seen = true;
+        if unit >= 10_000.0 {
+            section += current.take().unwrap_or(0.0);
+            total += if section == 0.0 { 1.0 } else { section } * unit;
+            section = 0.0;
+        } else {
+            section += current.take().unwrap_or(1.0) * unit;
+        }
+    }
+    seen.then(|| total + section + current.unwrap_or(0.0))
+}
+
+/// Chars that end a clause: the indicator of a number is looked for after the last of them.
+const CLAUSE_BREAKS: &[char] = &[',', ';', ':', '。', '!', '?', '、', '(', ')'];
+
+fn first_cue<'a>(text: &str, words: &'a [String]) -> Option<(usize, &'a str)> {
+    words
+        .iter()
+        .filter_map(|w| text.find(w.as_str()).map(|i| (i, w.as_str())))
+        .min_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len())))
+}
+
+fn ends_with_cue<'a>(text: &str, words: &'a [String]) -> Option<&'a str> {
+    words
+        .iter()
+        .filter(|w| text.ends_with(w.as_str()))
+        .max_by_key(|w| w.len())
+        .map(String::as_str)
+}
+
+fn starts_with_cue(text: &str, words: &[String]) -> bool {
+    words.iter().any(|w| text.starts_with(w.as_str()))
+}
+
+/// Removes leading and trailing words that are not part of an indicator (全区, 实现, 达 …).
+fn clean_indicator(mut s: &str, lexicons: &Lexicons) -> String {
+    loop {
+        let before = s;
+        for w in lexicons.words("cue.indicator_drop") {
+            s = s.strip_prefix(w.as_str()).unwrap_or(s);
+        }
+        for w in lexicons.words("cue.indicator_drop_end") {
+            s = s.strip_suffix(w.as_str()).unwrap_or(s);
+        }
+        if s == before {
+            break;
+        }
+    }
+    s.trim_matches(|c: char| !c.is_alphanumeric()).to_owned()
+}
+
+/// A baseline year or plan period written before the number (较2015年, 比“十二五”).
+fn baseline(clause: &str, lexicons: &Lexicons, report_year: Option<i32>) -> Option<String> {
+    if starts_or_contains(clause, lexicons.words("cue.baseline_previous_year")) {
+        return report_year.map(|y| (y - 1).to_string());
+    }
+    for marker in lexicons.words("cue.baseline") {
+        let mut rest = clause;
+        while let Some(i) = rest.find(marker.as_str()) {
+            let after = rest[i + marker.len()..].trim_start_matches(['“', '"']);
+            let year: String = after.chars().take_while(char::is_ascii_digit).collect();
+            if year.len() == 4 && after[4..].starts_with('年') {
+                return Some(year);
+            }
+            let period: String = after.chars().take(3).collect();
+            if period.chars().count() == 3 && period.starts_with('十') && period.ends_with('五')
+            {
+                return Some(period);
+            }
+            rest = &rest[i + marker.len()..];
+        }
+    }
+    None
+}
+
+fn starts_or_contains(text: &str, words: &[String]) -> bool {
+    words.iter().any(|w| text.contains(w.as_str()))
+}
+
+/// Turns a quantity rule's hit into a quantity, or `None` when the number is not one.
+pub(super) fn interpret(
+    doc: &Document,
+    rules: &RuleSet,
+    rule: &Rule,
+    sentence: Span,
+    text: &str,
+    hit: &Hit,
+    earlier: &[QuantityMention],
+) -> Option<QuantityMention> {
+    let lex = &rules.lexicons;
+    let value_range = hit.groups.get("value")?;
+    let value_text = &text[value_range.clone()];
+    let mut value = parse_number(value_text)?;
+    let unit = hit
+        .groups
+        .get("unit")
+        .map_or(String::new(), |r| text[r.clone()].to_owned());
+    let before = &text[..hit.range.start];
+    let clause_start = before.rfind(CLAUSE_BREAKS).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let clause = &before[clause_start..];
+    let after = &text[hit.range.end..];
+    let cue = |name: &str| lex.words(name);
+
+    let mut comparator = Comparator::Eq;
+    for c in Comparator::ALL {
+        if ends_with_cue(clause, cue(&format!("cue.before.{}", c.name()))).is_some()
+            || starts_with_cue(after, cue(&format!("cue.after.{}", c.name())))
+        {
+            comparator = c;
+        }
+    }
+    if hit.groups.contains_key("more") {
+        comparator = Comparator::Gt;
+    }
+    let percent_like = cue("cue.percent_units").iter().any(|u| *u == unit);
+    let measure = if cue("cue.multiple_units").iter().any(|u| *u == unit) {
+        Measure::Multiple
+    } else if starts_or_contains(clause, cue("cue.measure.share"))
+        || starts_with_cue(after, cue("cue.after.share"))
+    {
+        Measure::Share
+    } else if percent_like
+        && ends_with_cue(
+            clause.trim_end_matches(|c| cue("cue.before.gt").iter().any(|w| w.contains(c))),
+            cue("cue.measure.growth"),
+        )
+        .is_some()
+    {
+        Measure::Growth
+    } else if starts_or_contains(clause, cue("cue.measure.increase")) {
+        Measure::Increase
+    } else {
+        Measure::Level
+    };
+    let measure = rule
+        .emit
+        .get("measure")
+        .and_then(|m| Measure::from_name(m))
+        .unwrap_or(measure);
+    let comparator = rule
+        .emit
+        .get("comparator")
+        .and_then(|c| Comparator::from_name(c))
+        .unwrap_or(comparator);
+    if measure == Measure::Rank && value_text.is_empty() {
+        value = 1.0;
+    }
+
+    // The indicator: the words before the first cue of the clause, or after the last one.
+    let cues: Vec<&String> = [
+        "cue.measure.growth",
+        "cue.measure.increase",
+        "cue.measure.share",
+        "cue.baseline",
+        "cue.baseline_previous_year",
+    ]
+    .iter()
+    .flat_map(|n| cue(n))
+    .chain(Comparator::ALL.iter().flat_map(|c| cue(&format!("cue.before.{}", c.name()))))
+    .chain(cue("cue.level"))
+    .collect();
+    let cue_words: Vec<String> = cues.into_iter().cloned().collect();
+    let indicator = match first_cue(clause, &cue_words) {
+        Some((i, _)) => {
+            let head = clean_indicator(&clause[..i], lex);
+            if head.chars().count() >= 2 {
+                head
+            } else {
+                let tail_start = cue_words
+                    .iter()
+                    .filter_map(|w| clause.rfind(w.as_str()).map(|j| j + w.len()))
+                    .max()
+                    .unwrap_or(i);
+                clean_indicator(&clause[tail_start..], lex)
+            }
+        }
+        None => clean_indicator(clause, lex),
+    };
+    let indicator = if indicator.chars().count() >= 2 {
+        Some(indicator)
+    } else {
+        // 较2015年增长33%: the indicator is the one the sentence named before.
+        earlier
+            .iter()
+            .rev()
+            .find(|q| q.span.start >= sentence.start && q.span.end <= sentence.end)
+            .and_then(|q| q.indicator.clone())
+    };
+
+    let base = doc.byte_at_char(sentence.start);
+    let span = doc.span_of_bytes(base + hit.range.start, base + hit.range.end);
+    let year = doc.layout.meta.year;
+    let kind = match doc.tense_at(span.start) {
+        Tense::Plan => QuantityKind::Target,
+        Tense::Review => QuantityKind::Achievement,
+        Tense::Other if starts_or_contains(&text[..hit.range.start], cue("cue.target")) => {
+            QuantityKind::Target
+        }
+        Tense::Other => QuantityKind::Achievement,
+    };
+    Some(QuantityMention {
+        rule: rule.id.clone(),
+        span,
+        kind,
+        value,
+        value_text: value_text.to_owned(),
+        unit,
+        indicator,
+        measure,
+        comparator,
+        baseline: if matches!(measure, Measure::Growth | Measure::Multiple) {
+            baseline(clause, lex, year)
+        } else {
+            None
+        },
+        target_year: match kind {
+            QuantityKind::Target => doc.layout.meta.plan_period.map(|(_, end)| end),
+            QuantityKind::Achievement => None,
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn arabic_and_chinese_numbers() {
+        assert_eq!(parse_number("64.5"), Some(64.5));
+        assert_eq!(parse_number("1,200"), Some(1200.0));
+        assert_eq!(parse_number("十"), Some(10.0));
+        assert_eq!(parse_number("二十"), Some(20.0));
+        assert_eq!(parse_number("两"), Some(2.0));
+        assert_eq!(parse_number("一百二十"), Some(120.0));
+        assert_eq!(parse_number("三千零五"), Some(3005.0));
+        assert_eq!(parse_number("四"), Some(4.0));
+        assert_eq!(parse_number("十万"), Some(100_000.0));
+        assert_eq!(parse_number("abc"), None);
+        assert_eq!(parse_number(""), None);
+    }
+
+    /// Formats a number below 10⁸ the way reports write it in Chinese numerals.
+    fn to_chinese(n: u64) -> String {
+        const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        fn below_10k(n: u64) -> String {
+            let mut out = String::new();
+            let mut zero = false;
+            for (unit, p) in [("千", 1000), ("百", 100), ("十", 10), ("", 1)] {
+                let d = (n / p) % 10;
+                if d == 0 {
+                    zero = !out.is_empty();
+                    continue;
+                }
+                if zero {
+                    out.push('零');
+                    zero = false;
+                }
+                if !(d == 1 && p == 10 && out.is_empty()) {
+                    out.push_str(D[d as usize]);
+                }
+                out.push_str(unit);
+            }
+            out
+        }
+        if n == 0 {
+            return "零".into();
+        }
+        let (high, low) = (n / 10_000, n % 10_000);
+        let mut s = String::new();
+        if high > 0 {
+            s.push_str(&below_10k(high));
+            s.push('万');
+            if low > 0 && low < 1000 {
+                s.push('零');
+            }
+        }
+        if low > 0 {
+            s.push_str(&below_10k(low));
+        }
+        s
+    }
+
+    proptest! {
+        #[test]
+        fn chinese_numerals_round_trip(n in 0u64..100_000_000) {
+            let written = to_chinese(n);
+            prop_assert_eq!(parse_number(&written), Some(n as f64), "{}", written);
+        }
+    }
+}

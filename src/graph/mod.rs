@@ -1,0 +1,104 @@
+//! Graph stage: triples built with oxigraph's model types, the on-disk store (each report in
+//! its own named graph, the ontology in another) and stable serializations.
+
+mod build;
+pub mod vocab;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
+use oxigraph::model::{GraphName, NamedNode, Quad, Triple};
+use oxigraph::store::{StorageError, Store};
+use thiserror::Error;
+
+pub use build::{document_iri, graph_iri, ontology_graph_iri, triples};
+
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum GraphError {
+    #[error("{path}: {message}")]
+    Ontology { path: PathBuf, message: String },
+    #[error("store {path}: {source}")]
+    Store {
+        path: PathBuf,
+        #[source]
+        source: StorageError,
+    },
+    #[error("store {0}: no store there; build one first with `policykg build`")]
+    NoStore(PathBuf),
+    #[error("writing {path}: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Parses the ontology (Turtle) into triples; a syntax error names the file, line and column.
+pub fn parse_ontology(path: &Path) -> Result<Vec<Triple>, GraphError> {
+    let text = std::fs::read_to_string(path).map_err(|e| GraphError::Ontology {
+        path: path.to_owned(),
+        message: format!("cannot read: {e}"),
+    })?;
+    RdfParser::from_format(RdfFormat::Turtle)
+        .for_slice(text.as_bytes())
+        .map(|q| q.map(Triple::from))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| GraphError::Ontology {
+            path: path.to_owned(),
+            message: e.to_string(),
+        })
+}
+
+/// Writes triples as Turtle with the GRAPH.md prefixes, in the given (sorted) order.
+pub fn write_turtle(triples: &[Triple], out: impl Write) -> std::io::Result<()> {
+    let mut serializer = RdfSerializer::from_format(RdfFormat::Turtle);
+    for (prefix, ns) in vocab::PREFIXES {
+        serializer = serializer
+            .with_prefix(prefix, ns)
+            .expect("the namespaces of vocab::PREFIXES are valid IRIs");
+    }
+    let mut writer = serializer.for_writer(out);
+    for t in triples {
+        writer.serialize_triple(t)?;
+    }
+    writer.finish()?.flush()
+}
+
+/// Writes triples as N-Quads in a report's named graph.
+pub fn write_nquads(triples: &[Triple], graph: &str, out: impl Write) -> std::io::Result<()> {
+    let mut writer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(out);
+    let graph = GraphName::NamedNode(NamedNode::new_unchecked(graph));
+    for t in triples {
+        writer.serialize_quad(&t.clone().in_graph(graph.clone()))?;
+    }
+    writer.finish()?.flush()
+}
+
+/// Creates a store at `path` holding the given named graphs.
+pub fn write_store(path: &Path, graphs: &[(String, &[Triple])]) -> Result<(), GraphError> {
+    let err = |source| GraphError::Store {
+        path: path.to_owned(),
+        source,
+    };
+    let store = Store::open(path).map_err(err)?;
+    let quads = graphs.iter().flat_map(|(g, triples)| {
+        let graph = GraphName::NamedNode(NamedNode::new_unchecked(g.as_str()));
+        triples.iter().map(move |t| t.clone().in_graph(graph.clone()))
+    });
+    store.extend(quads.collect::<Vec<Quad>>()).map_err(err)?;
+    store.flush().map_err(err)?;
+    Ok(())
+}
+
+/// Opens an existing store read-only.
+pub fn open_store(path: &Path) -> Result<Store, GraphError> {
+    if !path.join("CURRENT").exists() {
+        return Err(GraphError::NoStore(path.to_owned()));
+    }
+    Store::open_read_only(path).map_err(|source| GraphError::Store {
+        path: path.to_owned(),
+        source,
+    })
+}

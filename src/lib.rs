@@ -1,0 +1,20 @@
+//! policykg turns Chinese government work reports (政府工作报告) into a knowledge graph.
+//!
+//! The pipeline, one module per stage: [`text`] (load, normalize, layout, offsets) →
+//! [`extract`] (the rules engine over `ontology/rules`) → [`resolve`] (canonical names,
+//! jurisdiction, IRIs) → [`graph`] (RDF, store, serialization) → [`render`] / [`query`].
+//! [`pipeline`] runs them end to end; [`cli`] is the command line on top.
+
+pub mod cli;
+pub mod error;
+pub mod extract;
+pub mod graph;
+pub mod pipeline;
+pub mod query;
+pub mod render;
+pub mod resolve;
+pub mod rules;
+pub mod text;
+
+pub use error::Error;
+pub use pipeline::{Ontology, Report, build, process};

@@ -1,0 +1,266 @@
+//! Render stage: entities and their relations projected into a petgraph graph, drawn as DOT
+//! with graphviz-rust (node shape and colour by class, Chinese labels, a CJK font), and as SVG
+//! when Graphviz's `dot` is installed.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use graphviz_rust::dot_structures::{
+    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use oxigraph::model::{Term, Triple};
+use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeRef;
+
+use crate::graph::vocab::{KG, RDF, RDFS};
+
+/// The font Graphviz needs to draw Chinese glyphs (Debian: fonts-noto-cjk).
+pub const CJK_FONT: &str = "Noto Sans CJK SC";
+
+/// How each class is drawn: (class, shape, fill colour, legend label). One table for every
+/// diagram.
+pub const STYLES: [(&str, &str, &str, &str); 4] = [
+    ("Program", "box", "#fde68a", "项目 Program"),
+    ("Place", "ellipse", "#bfdbfe", "地点 Place"),
+    ("Organization", "hexagon", "#bbf7d0", "机构 Organization"),
+    ("Person", "octagon", "#fecaca", "人物 Person"),
+];
+
+/// The relations drawn as edges, with their Chinese labels.
+pub const RELATIONS: [(&str, &str); 3] = [
+    ("partOf", "属于"),
+    ("locatedIn", "位于"),
+    ("responsibleFor", "负责"),
+];
+
+#[derive(Debug, Clone)]
+pub struct EntityNode {
+    pub iri: String,
+    pub label: String,
+    pub class: String,
+    pub mentions: usize,
+}
+
+/// Entities and the relations between them.
+pub struct EntityGraph {
+    pub graph: DiGraph<EntityNode, &'static str>,
+    index: HashMap<String, NodeIndex>,
+}
+
+impl EntityGraph {
+    /// Projects triples (a report's, or a store's) into a graph of entities.
+    pub fn from_triples<'a>(triples: impl IntoIterator<Item = &'a Triple>) -> EntityGraph {
+        let top: BTreeMap<String, &str> = STYLES
+            .iter()
+            .map(|(c, ..)| (format!("{KG}{c}"), *c))
+            .collect();
+        let rel: BTreeMap<String, &'static str> = RELATIONS
+            .iter()
+            .map(|(r, _)| (format!("{KG}{r}"), *r))
+            .collect();
+        let (type_p, label_p, mention_p) = (
+            format!("{RDF}type"),
+            format!("{RDFS}label"),
+            format!("{KG}mention"),
+        );
+        let mut classes: BTreeMap<String, &str> = BTreeMap::new();
+        let mut labels: BTreeMap<String, String> = BTreeMap::new();
+        let mut mentions: BTreeMap<String, usize> = BTreeMap::new();
+        let mut edges: BTreeSet<(String, &'static str, String)> = BTreeSet::new();
+        for t in triples {
+            let s = t.subject.to_string();
+            let s = s.trim_matches(|c| c == '<' || c == '>').to_owned();
+            let p = t.predicate.as_str();
+            match &t.object {
+                Term::NamedNode(o) if p == type_p => {
+                    if let Some(c) = top.get(o.as_str()) {
+                        classes.insert(s, c);
+                    }
+                }
+                Term::Literal(l) if p == label_p => {
+                    labels.insert(s, l.value().to_owned());
+                }
+                Term::NamedNode(_) if p == mention_p => *mentions.entry(s).or_default() += 1,
+                Term::NamedNode(o) => {
+                    if let Some(r) = rel.get(p) {
+                        edges.insert((s, r, o.as_str().to_owned()));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut graph = DiGraph::new();
+        let mut index = HashMap::new();
+        for (iri, class) in &classes {
+            let node = EntityNode {
+                iri: iri.clone(),
+                label: labels.get(iri).cloned().unwrap_or_else(|| iri.clone()),
+                class: (*class).to_owned(),
+                mentions: mentions.get(iri).copied().unwrap_or(0),
+            };
+            index.insert(iri.clone(), graph.add_node(node));
+        }
+        for (s, r, o) in edges {
+            if let (Some(&a), Some(&b)) = (index.get(&s), index.get(&o)) {
+                graph.add_edge(a, b, r);
+            }
+        }
+        EntityGraph { graph, index }
+    }
+
+    /// The node whose label or IRI is `name`.
+    pub fn find(&self, name: &str) -> Option<NodeIndex> {
+        self.index.get(name).copied().or_else(|| {
+            self.graph
+                .node_indices()
+                .find(|&i| self.graph[i].label == name)
+        })
+    }
+
+    /// Nodes within `depth` edges of `start`, either direction.
+    pub fn neighbourhood(&self, start: NodeIndex, depth: usize) -> BTreeSet<NodeIndex> {
+        let mut seen = BTreeSet::from([start]);
+        let mut queue = VecDeque::from([(start, 0)]);
+        while let Some((n, d)) = queue.pop_front() {
+            if d == depth {
+                continue;
+            }
+            for m in self.graph.neighbors_undirected(n) {
+                if seen.insert(m) {
+                    queue.push_back((m, d + 1));
+                }
+            }
+        }
+        seen
+    }
+
+    /// The most connected nodes (degree, then mentions), at most `cap`: a legible overview.
+    pub fn overview(&self, cap: usize) -> BTreeSet<NodeIndex> {
+        let mut ranked: Vec<NodeIndex> = self.graph.node_indices().collect();
+        ranked.sort_by_key(|&n| {
+            let degree = self.graph.neighbors_undirected(n).count();
+            (
+                std::cmp::Reverse(degree),
+                std::cmp::Reverse(self.graph[n].mentions),
+                self.graph[n].iri.clone(),
+            )
+        });
+        ranked.into_iter().take(cap).collect()
+    }
+
+    /// The DOT drawing of the given nodes and the edges between them.
+    pub fn to_dot(&self, title: &str, nodes: &BTreeSet<NodeIndex>) -> Graph {
+        let attr = |k: &str, v: &str| Attribute(Id::Plain(k.to_owned()), quoted(v));
+        let font = attr("fontname", CJK_FONT);
+        let mut stmts: Vec<Stmt> = vec![
+            Stmt::GAttribute(GraphAttributes::Graph(vec![
+                attr("label", title),
+                attr("labelloc", "t"),
+                font.clone(),
+                attr("rankdir", "LR"),
+                attr("overlap", "false"),
+            ])),
+            Stmt::GAttribute(GraphAttributes::Node(vec![font.clone(), attr("style", "filled")])),
+            Stmt::GAttribute(GraphAttributes::Edge(vec![font.clone(), attr("fontsize", "10")])),
+        ];
+        let node_id = |i: NodeIndex| NodeId(Id::Plain(format!("n{}", i.index())), None);
+        let style = |class: &str| {
+            STYLES
+                .iter()
+                .find(|(c, ..)| *c == class)
+                .map_or(("box", "#e5e7eb"), |(_, s, f, _)| (*s, *f))
+        };
+        for &i in nodes {
+            let n = &self.graph[i];
+            let (shape, fill) = style(&n.class);
+            stmts.push(Stmt::Node(Node::new(
+                node_id(i),
+                vec![
+                    attr("label", &n.label),
+                    attr("shape", shape),
+                    attr("fillcolor", fill),
+                    attr("tooltip", &n.iri),
+                ],
+            )));
+        }
+        for e in self.graph.edge_references() {
+            if nodes.contains(&e.source()) && nodes.contains(&e.target()) {
+                let label = RELATIONS
+                    .iter()
+                    .find(|(r, _)| r == e.weight())
+                    .map_or(*e.weight(), |(_, zh)| *zh);
+                stmts.push(Stmt::Edge(Edge {
+                    ty: EdgeTy::Pair(Vertex::N(node_id(e.source())), Vertex::N(node_id(e.target()))),
+                    attributes: vec![attr("label", label)],
+                }));
+            }
+        }
+        // The legend: one node per class, in a cluster of its own.
+        let mut legend = vec![Stmt::Attribute(attr("label", "图例 Legend"))];
+        for (class, shape, fill, label) in STYLES {
+            legend.push(Stmt::Node(Node::new(
+                NodeId(Id::Plain(format!("legend_{class}")), None),
+                vec![attr("label", label), attr("shape", shape), attr("fillcolor", fill)],
+            )));
+        }
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: Id::Plain("cluster_legend".into()),
+            stmts: legend,
+        }));
+        Graph::DiGraph {
+            id: Id::Plain("policykg".into()),
+            strict: false,
+            stmts,
+        }
+    }
+}
+
+fn quoted(value: &str) -> Id {
+    Id::Escaped(format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\"")))
+}
+
+/// DOT text of a graph.
+pub fn print_dot(graph: Graph) -> String {
+    let mut text = graph.print(&mut PrinterContext::default());
+    text.push('\n');
+    text
+}
+
+/// Whether Graphviz's `dot` can be run.
+pub fn dot_available() -> bool {
+    Command::new("dot")
+        .arg("-V")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Runs `dot -T<format>` on DOT text.
+pub fn run_dot(dot: &str, format: &str) -> std::io::Result<Vec<u8>> {
+    let mut child = Command::new("dot")
+        .arg(format!("-T{format}"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(dot.as_bytes())?;
+    let out = child.wait_with_output()?;
+    if !out.status.success() {
+        return Err(std::io::Error::other(format!(
+            "dot failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )));
+    }
+    Ok(out.stdout)
+}
+
+/// How to get `dot`, said once where it is missing.
+pub const INSTALL_GRAPHVIZ: &str =
+    "Graphviz's `dot` is not installed, so no SVG was drawn; install it with `apt-get install graphviz fonts-noto-cjk`";

@@ -1,0 +1,465 @@
+//! Resolve stage: from mentions to entities. Canonical names (quotes off, 全区 → the
+//! jurisdiction, 区城投公司 → 西湖区城投公司, 区政府 → 西湖区人民政府), one entity per
+//! canonical name with its aliases and every mention, stable IRIs, quantities tied to shared
+//! indicator nodes, and relations between resolved entities.
+
+mod gazetteer;
+pub mod ids;
+pub mod units;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::extract::{EntityMention, Extraction, QuantityMention, strip_quotes};
+use crate::rules::RuleSet;
+use crate::text::{Document, Span};
+
+pub use gazetteer::{Bodies, Divisions, Gazetteer, short_name};
+
+/// One administrative division of the report's jurisdiction chain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Division {
+    pub code: Option<String>,
+    pub name: String,
+}
+
+/// The body giving the report and the divisions above it, province first.
+#[derive(Debug, Clone, Default)]
+pub struct Jurisdiction {
+    pub chain: Vec<Division>,
+    /// Where the opening lines name it.
+    pub span: Option<Span>,
+}
+
+impl Jurisdiction {
+    pub fn body(&self) -> Option<&Division> {
+        self.chain.last()
+    }
+    /// The names of the chain, province first: the IRI scope of local names.
+    pub fn scope(&self) -> Vec<String> {
+        self.chain.iter().map(|d| d.name.clone()).collect()
+    }
+    /// The division of the chain at a level (区, 市, 省 …): the last char of its name.
+    fn at_level(&self, level: char) -> Option<&Division> {
+        self.chain.iter().rev().find(|d| d.name.ends_with(level))
+    }
+}
+
+/// Where a fact comes from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Provenance {
+    pub span: Span,
+    pub rule: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub iri: String,
+    pub class: String,
+    pub subclass: Option<String>,
+    pub label: String,
+    pub aliases: BTreeSet<String>,
+    pub mentions: Vec<Provenance>,
+    /// A glossary definition: its text and where it stands.
+    pub definition: Option<(String, Provenance)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    pub iri: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Quantity {
+    pub iri: String,
+    pub mention: QuantityMention,
+    pub indicator: Option<Indicator>,
+    /// The entity the number is about (the jurisdiction).
+    pub about: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Relation {
+    pub subject: String,
+    /// partOf, locatedIn, responsibleFor …
+    pub predicate: String,
+    pub object: String,
+    pub provenance: Vec<Provenance>,
+}
+
+/// A document's resolved content, everything sorted for stable output.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    pub jurisdiction: Jurisdiction,
+    pub entities: Vec<Entity>,
+    pub quantities: Vec<Quantity>,
+    pub relations: Vec<Relation>,
+}
+
+/// Finds the jurisdiction's divisions: among the divisions of that name, the one whose
+/// parents the text names most often (西湖区 is in 南昌市 and in 杭州市).
+pub fn find_jurisdiction(doc: &Document, gazetteer: &Gazetteer) -> Jurisdiction {
+    let Some((name, span)) = doc.layout.meta.jurisdiction.clone() else {
+        return Jurisdiction::default();
+    };
+    let divisions = &gazetteer.divisions;
+    let body = doc.norm_slice(doc.layout.body);
+    let best = divisions.codes_of(&name).iter().max_by_key(|code| {
+        let path = divisions.path(code);
+        let score: usize = path[..path.len() - 1]
+            .iter()
+            .filter_map(|c| divisions.name(c))
+            .map(|n| body.matches(short_name(n).unwrap_or(n)).count())
+            .sum();
+        // Ties go to the smaller code: the same choice every build.
+        (score, std::cmp::Reverse((*code).clone()))
+    });
+    let chain = match best {
+        Some(code) => divisions
+            .path(code)
+            .iter()
+            .map(|c| Division {
+                code: Some(c.clone()),
+                name: divisions.name(c).unwrap_or_default().to_owned(),
+            })
+            .collect(),
+        None => vec![Division { code: None, name }],
+    };
+    Jurisdiction {
+        chain,
+        span: Some(span),
+    }
+}
+
+/// What a surface form names, once canonical.
+struct Canonical {
+    name: String,
+    /// The IRI scope: the division path for divisions, none for national bodies, else the
+    /// jurisdiction.
+    scope: Option<Vec<String>>,
+    class: Option<(&'static str, &'static str)>,
+}
+
+struct Resolver<'a> {
+    jurisdiction: &'a Jurisdiction,
+    gazetteer: &'a Gazetteer,
+    rules: &'a RuleSet,
+}
+
+impl Resolver<'_> {
+    fn canonical(&self, surface: &str, class: &str) -> Canonical {
+        let mut name: String = strip_quotes(surface)
+            .chars()
+            .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '《' | '》' | '①'..='⑳'))
+            .collect();
+        let j = self.jurisdiction;
+        // 全区 / 我区 / 本区 → the division of that level.
+        let chars: Vec<char> = name.chars().collect();
+        if chars.len() == 2 && matches!(chars[0], '全' | '我' | '本') {
+            if let Some(d) = j.at_level(chars[1]) {
+                name = d.name.clone();
+            }
+        }
+        // 西湖 → 西湖区: a short name of the chain.
+        if let Some(d) = j.chain.iter().find(|d| short_name(&d.name) == Some(name.as_str())) {
+            name = d.name.clone();
+        }
+        if class != "Person" {
+            // 区城投公司 → 西湖区城投公司: a name that starts with a level of the chain.
+            let first = name.chars().next().unwrap_or(' ');
+            let starts_with_word = self
+                .rules
+                .lexicons
+                .words("not_a_level_prefix")
+                .iter()
+                .any(|w| name.starts_with(w.as_str()));
+            if name.chars().count() > 1
+                && !starts_with_word
+                && self.gazetteer.divisions.codes_of(&name).is_empty()
+                && !j.chain.iter().any(|d| d.name == name)
+            {
+                if let Some(d) = j.at_level(first) {
+                    name = format!("{}{}", d.name, &name[first.len_utf8()..]);
+                }
+            }
+            // 西湖区政府 → 西湖区人民政府.
+            for (informal, formal) in &self.gazetteer.bodies.formal {
+                if let Some(d) = j.chain.iter().find(|d| name == format!("{}{informal}", d.name)) {
+                    name = format!("{}{formal}", d.name);
+                }
+            }
+        }
+        if let Some(national) = self.gazetteer.bodies.national.get(&name) {
+            return Canonical {
+                name: national.clone(),
+                scope: Some(Vec::new()),
+                class: Some(("Organization", "GovernmentBody")),
+            };
+        }
+        if let Some(d) = j.chain.iter().find(|d| d.name == name) {
+            let scope = j
+                .chain
+                .iter()
+                .take_while(|x| *x != d)
+                .map(|x| x.name.clone())
+                .collect();
+            return Canonical {
+                name,
+                scope: Some(scope),
+                class: Some(("Place", "AdministrativeDivision")),
+            };
+        }
+        // A division inside the jurisdiction (a 街道 or 镇 of this district).
+        if let Some(code) = j.body().and_then(|b| b.code.as_deref()).and_then(|prefix| {
+            self.gazetteer.divisions.within(&name, prefix).next()
+        }) {
+            let path = self.gazetteer.divisions.path(code);
+            let scope = path[..path.len() - 1]
+                .iter()
+                .filter_map(|c| self.gazetteer.divisions.name(c).map(str::to_owned))
+                .collect();
+            return Canonical {
+                name,
+                scope: Some(scope),
+                class: Some(("Place", "AdministrativeDivision")),
+            };
+        }
+        Canonical {
+            name,
+            scope: None,
+            class: None,
+        }
+    }
+
+    fn entity_iri(&self, class: &str, canonical: &Canonical) -> String {
+        let kind = class.to_lowercase();
+        let scope = match (&canonical.scope, class) {
+            (Some(s), _) => s.clone(),
+            (None, "Place" | "Organization") => self.jurisdiction.scope(),
+            (None, _) => Vec::new(),
+        };
+        ids::iri(&kind, &scope, &canonical.name)
+    }
+}
+
+/// Resolves a document's mentions into entities, quantities and relations.
+pub fn resolve(
+    doc: &Document,
+    extraction: &Extraction,
+    rules: &RuleSet,
+    gazetteer: &Gazetteer,
+    jurisdiction: Jurisdiction,
+) -> Resolved {
+    let resolver = Resolver {
+        jurisdiction: &jurisdiction,
+        gazetteer,
+        rules,
+    };
+    // Group mentions by canonical name; the class is the one the highest-priority rule gave.
+    struct Group<'m> {
+        canonical: Canonical,
+        mentions: Vec<&'m EntityMention>,
+    }
+    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    for m in &extraction.entities {
+        let canonical = resolver.canonical(&m.surface, &m.class);
+        if canonical.name.chars().count() < 2 {
+            continue;
+        }
+        groups
+            .entry(canonical.name.clone())
+            .or_insert_with(|| Group {
+                canonical,
+                mentions: Vec::new(),
+            })
+            .mentions
+            .push(m);
+    }
+    let mut entities: Vec<Entity> = Vec::new();
+    for (name, group) in &groups {
+        let best = group
+            .mentions
+            .iter()
+            .max_by_key(|m| (m.priority, std::cmp::Reverse(m.span)))
+            .unwrap();
+        let (class, subclass) = match group.canonical.class {
+            Some((c, s)) => (c.to_owned(), Some(s.to_owned())),
+            None => (best.class.clone(), best.subclass.clone()),
+        };
+        let aliases = group
+            .mentions
+            .iter()
+            .map(|m| strip_quotes(&m.surface).to_owned())
+            .filter(|a| a != name)
+            .collect();
+        let definition = group.mentions.iter().find_map(|m| {
+            m.definition.map(|span| {
+                (
+                    doc.original(span),
+                    Provenance {
+                        span,
+                        rule: m.rule.clone(),
+                    },
+                )
+            })
+        });
+        entities.push(Entity {
+            iri: resolver.entity_iri(&class, &group.canonical),
+            class,
+            subclass,
+            label: name.clone(),
+            aliases,
+            mentions: group
+                .mentions
+                .iter()
+                .map(|m| Provenance {
+                    span: m.span,
+                    rule: m.rule.clone(),
+                })
+                .collect(),
+            definition,
+        });
+    }
+    add_jurisdiction_chain(&mut entities, &resolver);
+    entities.sort_by(|a, b| a.iri.cmp(&b.iri));
+    let relations = relations(extraction, &entities, &resolver);
+    let about = jurisdiction
+        .body()
+        .and_then(|b| entities.iter().find(|e| e.label == b.name))
+        .map(|e| e.iri.clone());
+    let quantities = extraction
+        .quantities
+        .iter()
+        .map(|q| Quantity {
+            iri: ids::iri(
+                "quantity",
+                &[doc.name.clone()],
+                &format!("{}-{}", q.span.start, q.span.end),
+            ),
+            indicator: q.indicator.as_ref().map(|label| Indicator {
+                iri: ids::iri("indicator", &[], label),
+                label: label.clone(),
+            }),
+            about: about.clone(),
+            mention: q.clone(),
+        })
+        .collect();
+    Resolved {
+        jurisdiction,
+        entities,
+        quantities,
+        relations,
+    }
+}
+
+/// The jurisdiction and its parents are entities even where the text never names them again.
+fn add_jurisdiction_chain(entities: &mut Vec<Entity>, resolver: &Resolver) {
+    let j = resolver.jurisdiction;
+    for d in &j.chain {
+        if entities.iter().any(|e| e.label == d.name) {
+            continue;
+        }
+        let canonical = resolver.canonical(&d.name, "Place");
+        let is_body = Some(d) == j.body();
+        entities.push(Entity {
+            iri: resolver.entity_iri("Place", &canonical),
+            class: "Place".into(),
+            subclass: Some("AdministrativeDivision".into()),
+            label: d.name.clone(),
+            aliases: BTreeSet::new(),
+            mentions: j
+                .span
+                .filter(|_| is_body)
+                .map(|span| Provenance {
+                    span,
+                    rule: "text.jurisdiction".into(),
+                })
+                .into_iter()
+                .collect(),
+            definition: None,
+        });
+    }
+}
+
+fn relations(
+    extraction: &Extraction,
+    entities: &[Entity],
+    resolver: &Resolver,
+) -> Vec<Relation> {
+    let by_label: BTreeMap<&str, &Entity> = entities.iter().map(|e| (e.label.as_str(), e)).collect();
+    let mut found: BTreeMap<(String, String, String), BTreeSet<Provenance>> = BTreeMap::new();
+    // The jurisdiction chain: each division is part of the one above it.
+    let j = resolver.jurisdiction;
+    for pair in j.chain.windows(2) {
+        if let (Some(child), Some(parent)) = (
+            by_label.get(pair[1].name.as_str()),
+            by_label.get(pair[0].name.as_str()),
+        ) {
+            let prov = child
+                .mentions
+                .first()
+                .cloned()
+                .or_else(|| j.span.map(|span| Provenance { span, rule: String::new() }));
+            if let Some(mut prov) = prov {
+                prov.rule = "gazetteer.divisions".into();
+                found
+                    .entry((child.iri.clone(), "partOf".into(), parent.iri.clone()))
+                    .or_default()
+                    .insert(prov);
+            }
+        }
+    }
+    // Divisions inside the jurisdiction the text names: part of their listed parent.
+    let divisions = &resolver.gazetteer.divisions;
+    if let Some(prefix) = j.body().and_then(|b| b.code.as_deref()) {
+        for e in entities.iter().filter(|e| e.class == "Place") {
+            let Some(code) = divisions.within(&e.label, prefix).next() else {
+                continue;
+            };
+            let parent = divisions
+                .parent(code)
+                .and_then(|p| divisions.name(p))
+                .and_then(|n| by_label.get(n));
+            if let (Some(parent), Some(first)) = (parent, e.mentions.first()) {
+                found
+                    .entry((e.iri.clone(), "partOf".into(), parent.iri.clone()))
+                    .or_default()
+                    .insert(Provenance {
+                        span: first.span,
+                        rule: "gazetteer.divisions".into(),
+                    });
+            }
+        }
+    }
+    // Relations the rules found between names that resolve to entities.
+    let find = |surface: &str| {
+        let c = resolver.canonical(surface, "");
+        by_label.get(c.name.as_str()).copied().or_else(|| {
+            entities
+                .iter()
+                .find(|e| e.aliases.contains(strip_quotes(surface)))
+        })
+    };
+    for r in &extraction.relations {
+        if let (Some(s), Some(o)) = (find(&r.subject.0), find(&r.object.0)) {
+            if s.iri != o.iri {
+                found
+                    .entry((s.iri.clone(), r.relation.clone(), o.iri.clone()))
+                    .or_default()
+                    .insert(Provenance {
+                        span: r.span,
+                        rule: r.rule.clone(),
+                    });
+            }
+        }
+    }
+    found
+        .into_iter()
+        .map(|((subject, predicate, object), provenance)| Relation {
+            subject,
+            predicate,
+            object,
+            provenance: provenance.into_iter().collect(),
+        })
+        .collect()
+}

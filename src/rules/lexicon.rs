@@ -1,0 +1,111 @@
+//! Word lists of `ontology/lexicons/`: entity suffixes with the class they signal, and named
+//! word lists (boundary words, units, cue words) that rules splice into their patterns as
+//! `{{words:NAME}}` or `{{suffix:CLASS}}`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::datafile::{DataFile, DataFileError};
+
+/// A suffix and the entity class (and optional subclass) a name ending in it belongs to.
+#[derive(Debug, Clone)]
+pub struct Suffix {
+    pub text: String,
+    pub class: String,
+    pub subclass: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Lexicons {
+    /// Longest first, so that the first suffix a name ends with is the most specific.
+    pub suffixes: Vec<Suffix>,
+    pub words: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLexiconFile {
+    #[serde(default)]
+    suffix: Vec<RawSuffixGroup>,
+    #[serde(default)]
+    words: BTreeMap<String, Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSuffixGroup {
+    class: String,
+    subclass: Option<String>,
+    words: Vec<String>,
+}
+
+impl Lexicons {
+    /// Reads every `*.toml` in `dir`, in name order.
+    pub fn load_dir(dir: &Path, classes: &[&str]) -> Result<Lexicons, DataFileError> {
+        let mut lexicons = Lexicons::default();
+        for path in super::toml_files(dir)? {
+            let file = DataFile::read(&path)?;
+            let raw: RawLexiconFile = file.parse()?;
+            for group in raw.suffix {
+                if !classes.contains(&group.class.as_str()) {
+                    return Err(file.error(
+                        0,
+                        format!(
+                            "suffix class {:?} is not one of {classes:?}",
+                            group.class
+                        ),
+                    ));
+                }
+                for text in group.words {
+                    lexicons.suffixes.push(Suffix {
+                        text,
+                        class: group.class.clone(),
+                        subclass: group.subclass.clone(),
+                    });
+                }
+            }
+            for (name, words) in raw.words {
+                lexicons.words.entry(name).or_default().extend(words);
+            }
+        }
+        lexicons
+            .suffixes
+            .sort_by(|a, b| b.text.chars().count().cmp(&a.text.chars().count()));
+        Ok(lexicons)
+    }
+
+    /// The suffix entry a name ends with, the longest one first.
+    pub fn suffix_of(&self, name: &str) -> Option<&Suffix> {
+        self.suffixes
+            .iter()
+            .find(|s| name.ends_with(s.text.as_str()) && name.len() > s.text.len())
+    }
+
+    /// The regex alternation for a `{{…}}` reference, longest words first.
+    pub fn alternation(&self, reference: &str) -> Option<String> {
+        let words: Vec<&str> = match reference.split_once(':')? {
+            ("words", name) => self.words.get(name)?.iter().map(String::as_str).collect(),
+            ("suffix", class) => self
+                .suffixes
+                .iter()
+                .filter(|s| s.class == class)
+                .map(|s| s.text.as_str())
+                .collect(),
+            _ => return None,
+        };
+        if words.is_empty() {
+            return None;
+        }
+        let mut words = words;
+        words.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+        words.dedup();
+        let escaped: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        Some(format!("(?:{})", escaped.join("|")))
+    }
+
+    pub fn words(&self, name: &str) -> &[String] {
+        self.words.get(name).map_or(&[], Vec::as_slice)
+    }
+}

@@ -1,0 +1,366 @@
+//! Rules as data: `ontology/rules/*.toml` (patterns, what they emit, and their own examples)
+//! and `ontology/lexicons/*.toml` (word lists the patterns refer to).
+//!
+//! A rule file that does not compile, has an unknown field or repeats an id is refused with its
+//! path and line; `extract::check` runs every rule's examples.
+
+mod datafile;
+mod lexicon;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use regex::Regex;
+use serde::Deserialize;
+use toml::Spanned;
+
+pub use datafile::{DataFile, DataFileError};
+pub use lexicon::{Lexicons, Suffix};
+
+/// The entity classes a rule may emit (GRAPH.md's top classes).
+pub const ENTITY_CLASSES: [&str; 4] = ["Program", "Place", "Organization", "Person"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Entity,
+    Quantity,
+    Relation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    #[default]
+    Active,
+    Experimental,
+    Off,
+}
+
+/// Which text a rule reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// Every sentence of the body, glossary definitions included.
+    #[default]
+    Sentence,
+    /// The term of each glossary entry.
+    GlossaryTerm,
+}
+
+/// What a matched example must yield.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Expect {
+    /// Entity rules: the names found, in order.
+    Names(Vec<String>),
+    /// Quantity and relation rules: captured groups (and emitted fields) by name.
+    Fields(BTreeMap<String, String>),
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub text: String,
+    pub expect: Expect,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct NoMatch {
+    pub texts: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    id: Spanned<String>,
+    kind: Kind,
+    #[serde(default)]
+    status: Status,
+    #[serde(default = "default_priority")]
+    priority: i32,
+    message: String,
+    pattern: Spanned<String>,
+    #[serde(default)]
+    scope: Scope,
+    /// Entity rules: a class of [`ENTITY_CLASSES`], or `by_suffix`.
+    class: Option<Spanned<String>>,
+    /// With `class = "by_suffix"`: the class of a name no suffix matches.
+    default_class: Option<Spanned<String>>,
+    /// Entity rules: cut the name after the last boundary word it contains.
+    #[serde(default)]
+    trim: bool,
+    /// Quantity rules: fixed fields (measure, comparator); relation rules: `relation`.
+    #[serde(default)]
+    emit: BTreeMap<String, String>,
+    #[serde(default, rename = "match")]
+    matches: Vec<Example>,
+    #[serde(default)]
+    no_match: NoMatch,
+}
+
+fn default_priority() -> i32 {
+    50
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRuleFile {
+    rule: Vec<RawRule>,
+}
+
+/// How an entity rule decides the class of what it finds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClassChoice {
+    Fixed(String),
+    BySuffix { default: String },
+}
+
+/// One compiled rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub kind: Kind,
+    pub status: Status,
+    pub priority: i32,
+    pub message: String,
+    pub regex: Regex,
+    pub scope: Scope,
+    pub class: Option<ClassChoice>,
+    pub trim: bool,
+    pub emit: BTreeMap<String, String>,
+    pub matches: Vec<Example>,
+    pub no_match: Vec<String>,
+    /// Where the rule is written, for messages and `explain`.
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+/// Every rule and lexicon of an `ontology/` folder.
+#[derive(Debug, Clone)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    pub lexicons: Lexicons,
+}
+
+/// The `*.toml` files of a folder, sorted, so that loading order (and output) is stable.
+pub(crate) fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, DataFileError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| DataFileError {
+        path: dir.to_owned(),
+        line: 0,
+        message: format!("cannot read the folder: {e}"),
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Replaces each `{{words:NAME}}` / `{{suffix:CLASS}}` in a pattern by its alternation.
+fn expand(pattern: &str, lexicons: &Lexicons) -> Result<String, String> {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(open) = rest.find("{{") {
+        out.push_str(&rest[..open]);
+        let close = rest[open..]
+            .find("}}")
+            .ok_or_else(|| "unclosed `{{` in pattern".to_owned())?;
+        let reference = &rest[open + 2..open + close];
+        let alternation = lexicons.alternation(reference).ok_or_else(|| {
+            format!("unknown lexicon reference {{{{{reference}}}}}: define it in ontology/lexicons/")
+        })?;
+        out.push_str(&alternation);
+        rest = &rest[open + close + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+impl RuleSet {
+    /// Loads `ontology_dir/lexicons/*.toml`, then `ontology_dir/rules/*.toml`.
+    pub fn load(ontology_dir: &Path) -> Result<RuleSet, DataFileError> {
+        let lexicons = Lexicons::load_dir(&ontology_dir.join("lexicons"), &ENTITY_CLASSES)?;
+        let mut rules: Vec<Rule> = Vec::new();
+        for path in toml_files(&ontology_dir.join("rules"))? {
+            let file = DataFile::read(&path)?;
+            let raw: RawRuleFile = file.parse()?;
+            for r in raw.rule {
+                let line = file.line_of(&r.id);
+                if let Some(first) = rules.iter().find(|x| x.id == *r.id.get_ref()) {
+                    return Err(file.error(
+                        line,
+                        format!(
+                            "duplicate rule id {:?} (first defined at {}:{}); ids must be unique",
+                            r.id.get_ref(),
+                            first.file.display(),
+                            first.line
+                        ),
+                    ));
+                }
+                rules.push(compile(&file, r, line, &lexicons)?);
+            }
+        }
+        Ok(RuleSet { rules, lexicons })
+    }
+
+    pub fn active(&self) -> impl Iterator<Item = &Rule> {
+        self.rules.iter().filter(|r| r.status == Status::Active)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+fn compile(
+    file: &DataFile,
+    r: RawRule,
+    line: usize,
+    lexicons: &Lexicons,
+) -> Result<Rule, DataFileError> {
+    let expanded = expand(r.pattern.get_ref(), lexicons)
+        .map_err(|m| file.error(file.line_of(&r.pattern), m))?;
+    let regex = file.regex(&Spanned::new(r.pattern.span(), expanded))?;
+    let check_class = |c: &Spanned<String>| {
+        if ENTITY_CLASSES.contains(&c.get_ref().as_str()) {
+            Ok(c.get_ref().clone())
+        } else {
+            Err(file.error(
+                file.line_of(c),
+                format!(
+                    "unknown class {:?}: use one of {ENTITY_CLASSES:?} or \"by_suffix\"",
+                    c.get_ref()
+                ),
+            ))
+        }
+    };
+    let class = match (&r.kind, &r.class) {
+        (Kind::Entity, None) => {
+            return Err(file.error(line, "an entity rule needs `class`"));
+        }
+        (Kind::Entity, Some(c)) if c.get_ref() == "by_suffix" => Some(ClassChoice::BySuffix {
+            default: match &r.default_class {
+                Some(d) => check_class(d)?,
+                None => {
+                    return Err(file.error(
+                        file.line_of(c),
+                        "`class = \"by_suffix\"` needs `default_class`",
+                    ));
+                }
+            },
+        }),
+        (Kind::Entity, Some(c)) => Some(ClassChoice::Fixed(check_class(c)?)),
+        (_, Some(c)) => {
+            return Err(file.error(file.line_of(c), "only entity rules take `class`"));
+        }
+        (_, None) => None,
+    };
+    let required: &[&str] = match r.kind {
+        Kind::Entity => &["name"],
+        Kind::Quantity => &["value"],
+        Kind::Relation => &["subject", "object"],
+    };
+    for group in required {
+        if !regex.capture_names().flatten().any(|n| n == *group) {
+            return Err(file.error(
+                file.line_of(&r.pattern),
+                format!("the pattern needs a named group (?P<{group}>…)"),
+            ));
+        }
+    }
+    if r.kind == Kind::Relation && !r.emit.contains_key("relation") {
+        return Err(file.error(line, "a relation rule needs `emit = { relation = \"…\" }`"));
+    }
+    Ok(Rule {
+        id: r.id.into_inner(),
+        kind: r.kind,
+        status: r.status,
+        priority: r.priority,
+        message: r.message,
+        regex,
+        scope: r.scope,
+        class,
+        trim: r.trim,
+        emit: r.emit,
+        matches: r.matches,
+        no_match: r.no_match.texts,
+        file: file.path.clone(),
+        line,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An ontology folder with the project's lexicons and one rule file of our own.
+    fn ontology_with(rules: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let lex = dir.path().join("lexicons");
+        std::fs::create_dir_all(&lex).unwrap();
+        std::fs::write(
+            lex.join("a.toml"),
+            "[[suffix]]\nclass = \"Place\"\nwords = [\"路\", \"大道\"]\n[words]\nunit = [\"亿元\", \"%\"]\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(dir.path().join("rules")).unwrap();
+        std::fs::write(dir.path().join("rules/r.toml"), rules).unwrap();
+        dir
+    }
+
+    const GOOD: &str = "[[rule]]\nid = \"place.road\"\nkind = \"entity\"\nclass = \"Place\"\nmessage = \"roads\"\npattern = '(?P<name>\\p{Han}{1,4}{{suffix:Place}})'\n";
+
+    #[test]
+    fn loads_and_expands_lexicon_references() {
+        let dir = ontology_with(GOOD);
+        let set = RuleSet::load(dir.path()).unwrap();
+        let rule = set.get("place.road").unwrap();
+        assert!(rule.regex.as_str().contains("(?:大道|路)"));
+        assert_eq!(rule.line, 2);
+    }
+
+    #[test]
+    fn refuses_a_bad_regex_with_path_and_line() {
+        let dir = ontology_with(&GOOD.replace("{1,4}", "{1,4"));
+        let err = RuleSet::load(dir.path()).unwrap_err();
+        assert!(err.path.ends_with("rules/r.toml"));
+        assert_eq!(err.line, 6);
+        assert!(err.message.contains("bad regex"), "{err}");
+    }
+
+    #[test]
+    fn refuses_a_duplicate_id() {
+        let dir = ontology_with(&format!("{GOOD}{GOOD}"));
+        let err = RuleSet::load(dir.path()).unwrap_err();
+        assert_eq!(err.line, 8);
+        assert!(err.message.contains("duplicate rule id"), "{err}");
+    }
+
+    #[test]
+    fn refuses_an_unknown_field() {
+        let dir = ontology_with(&format!("{GOOD}colour = \"red\"\n"));
+        let err = RuleSet::load(dir.path()).unwrap_err();
+        assert_eq!(err.line, 7);
+        assert!(err.message.contains("colour"), "{err}");
+    }
+
+    #[test]
+    fn refuses_an_unknown_lexicon_or_class() {
+        let dir = ontology_with(&GOOD.replace("suffix:Place", "words:nothing"));
+        let err = RuleSet::load(dir.path()).unwrap_err();
+        assert!(err.message.contains("unknown lexicon reference"), "{err}");
+        let dir = ontology_with(&GOOD.replace("class = \"Place\"", "class = \"Road\""));
+        let err = RuleSet::load(dir.path()).unwrap_err();
+        assert!(err.message.contains("unknown class"), "{err}");
+    }
+
+    #[test]
+    fn refuses_a_pattern_without_its_group() {
+        let dir = ontology_with(&GOOD.replace("?P<name>", ""));
+        let err = RuleSet::load(dir.path()).unwrap_err();
+        assert!(err.message.contains("(?P<name>"), "{err}");
+    }
+}

@@ -1,0 +1,219 @@
+//! Text stage: load a report, normalize it, find where the report starts and ends, and split it
+//! into title lines, parts, sections, paragraphs, sentences and the glossary.
+//!
+//! Invariant: every [`Span`] counts Unicode scalar values (chars) from 0 in the original input,
+//! and slicing the original text at a span gives the words that produced it.
+
+mod layout;
+mod load;
+mod normalize;
+
+use std::path::{Path, PathBuf};
+
+pub use layout::{Layout, LayoutError};
+pub use load::{LoadError, read_report};
+pub use normalize::{normalize, normalize_char};
+
+/// A half-open range of char offsets into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+/// Whether a part of the report looks back (results) or forward (plans and goals).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Review,
+    Plan,
+    Other,
+}
+
+/// A numbered part (一、二、…) with its heading line.
+#[derive(Debug, Clone)]
+pub struct Part {
+    pub number: u32,
+    pub heading: Span,
+    pub span: Span,
+    pub tense: Tense,
+}
+
+/// A numbered section ((一)、(二)、…) inside a part.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub number: u32,
+    pub heading: Span,
+    pub span: Span,
+    pub part: Option<usize>,
+}
+
+/// One line of the report body.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    pub span: Span,
+    pub part: Option<usize>,
+    pub section: Option<usize>,
+    pub in_glossary: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+}
+
+/// A numbered glossary (名词解释) entry: `N.term:definition`.
+#[derive(Debug, Clone)]
+pub struct GlossaryEntry {
+    pub number: u32,
+    pub term: Span,
+    pub definition: Span,
+}
+
+/// A footnote marker in the body (①, [1], ^[1]) and the glossary entry it points at.
+#[derive(Debug, Clone)]
+pub struct Marker {
+    pub span: Span,
+    pub number: u32,
+    pub entry: Option<usize>,
+}
+
+/// Text outside the report proper (a scraper's header, a web page's navigation).
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    pub span: Span,
+    pub reason: &'static str,
+}
+
+/// What the opening lines say about the report.
+#[derive(Debug, Clone, Default)]
+pub struct Meta {
+    /// The name of the body that gives the report, as written (西湖区, 河北省).
+    pub jurisdiction: Option<(String, Span)>,
+    pub year: Option<i32>,
+    /// First and last year of the period the plan part covers.
+    pub plan_period: Option<(i32, i32)>,
+}
+
+/// A report read into memory, with its layout.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The input file's stem: the report's id in file names and IRIs.
+    pub name: String,
+    pub path: PathBuf,
+    /// The text as given.
+    pub text: String,
+    /// The text after [`normalize`]: the same chars, one for one.
+    pub norm: String,
+    char_bytes: Vec<usize>,
+    pub layout: Layout,
+}
+
+impl Document {
+    /// Reads and lays out a report file.
+    pub fn load(path: &Path, config: &layout::LayoutConfig) -> Result<Document, crate::Error> {
+        let text = read_report(path)?;
+        let name = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "report".to_owned());
+        Ok(Document::from_text(name, path.to_owned(), text, config))
+    }
+
+    /// Lays out a report given as a string (extraction never fails on text).
+    pub fn from_text(
+        name: String,
+        path: PathBuf,
+        text: String,
+        config: &layout::LayoutConfig,
+    ) -> Document {
+        let norm = normalize(&text);
+        let mut char_bytes: Vec<usize> = norm.char_indices().map(|(b, _)| b).collect();
+        char_bytes.push(norm.len());
+        let mut doc = Document {
+            name,
+            path,
+            text,
+            norm,
+            char_bytes,
+            layout: Layout::default(),
+        };
+        doc.layout = Layout::of(&doc, config);
+        doc
+    }
+
+    /// Number of chars in the text.
+    pub fn char_len(&self) -> usize {
+        self.char_bytes.len() - 1
+    }
+
+    /// The normalized text of a span.
+    pub fn norm_slice(&self, span: Span) -> &str {
+        &self.norm[self.char_bytes[span.start]..self.char_bytes[span.end]]
+    }
+
+    /// The original text of a span.
+    pub fn original(&self, span: Span) -> String {
+        self.text
+            .chars()
+            .skip(span.start)
+            .take(span.len())
+            .collect()
+    }
+
+    /// The char offset of a byte offset into the normalized text.
+    pub fn char_at_byte(&self, byte: usize) -> usize {
+        self.char_bytes.partition_point(|&b| b < byte)
+    }
+
+    /// The span, in chars, of a byte range of the normalized text.
+    pub fn span_of_bytes(&self, start: usize, end: usize) -> Span {
+        Span::new(self.char_at_byte(start), self.char_at_byte(end))
+    }
+
+    /// The byte offset in the normalized text of a char offset.
+    pub fn byte_at_char(&self, char_offset: usize) -> usize {
+        self.char_bytes[char_offset]
+    }
+
+    /// 1-based line number of a char offset (for messages).
+    pub fn line_of(&self, char_offset: usize) -> usize {
+        1 + self.norm[..self.byte_at_char(char_offset)]
+            .bytes()
+            .filter(|&b| b == b'\n')
+            .count()
+    }
+
+    /// The sentence that contains a span, if any.
+    pub fn sentence_of(&self, span: Span) -> Option<&Sentence> {
+        let sentences = &self.layout.sentences;
+        let i = sentences.partition_point(|s| s.span.end <= span.start);
+        sentences.get(i).filter(|s| s.span.contains(span))
+    }
+
+    /// The tense of the part a char offset falls in.
+    pub fn tense_at(&self, char_offset: usize) -> Tense {
+        self.layout
+            .parts
+            .iter()
+            .find(|p| p.span.start <= char_offset && char_offset < p.span.end)
+            .map_or(Tense::Other, |p| p.tense)
+    }
+}
+
+pub use layout::LayoutConfig;

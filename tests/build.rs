@@ -1,0 +1,241 @@
+//! End to end through the binary: the seed builds into a store, Turtle, N-Quads, DOT and SVG;
+//! the output is stable; bad input is refused without touching the previous output.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+#[test]
+fn the_store_opens_and_answers() {
+    let tsv = query_seed("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
+    let n: u64 = tsv.lines().nth(1).unwrap().split('^').next().unwrap().trim_matches('"').parse().unwrap();
+    assert!(n > 1000, "{tsv}");
+    // Each report in its own named graph, the ontology in another.
+    let graphs = query_seed("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g");
+    assert!(graphs.contains("/id/graph/nanchang-xihu-2021>"), "{graphs}");
+    assert!(graphs.contains("/id/graph/ontology>"), "{graphs}");
+}
+
+#[test]
+fn glossary_term_is_a_program_with_its_definition_and_offsets() {
+    let tsv = query_seed(
+        r#"SELECT ?def ?start ?end WHERE {
+             ?p a kg:Program ; rdfs:label "雪亮工程"@zh ; skos:definition ?def ; kg:mention ?m .
+             ?m kg:start ?start ; kg:end ?end .
+           } ORDER BY ?start"#,
+    );
+    let rows: Vec<&str> = tsv.lines().skip(1).collect();
+    assert!(rows.len() >= 2, "the glossary term and its body mention: {tsv}");
+    assert!(rows[0].contains("以县、乡、村三级综治中心为指挥平台"), "{tsv}");
+    let chars: Vec<char> = seed_text().chars().collect();
+    for row in rows {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let num = |s: &str| -> usize { s.split('^').next().unwrap().trim_matches('"').parse().unwrap() };
+        let (start, end) = (num(cols[1]), num(cols[2]));
+        let surface: String = chars[start..end].iter().collect();
+        assert_eq!(surface, "雪亮工程", "offsets {start}..{end}");
+    }
+}
+
+#[test]
+fn turtle_and_nquads_parse_back() {
+    use oxigraph::io::{RdfFormat, RdfParser};
+    let out = seed_build();
+    for (ext, format) in [("ttl", RdfFormat::Turtle), ("nq", RdfFormat::NQuads)] {
+        let bytes = std::fs::read(out.join(format!("{SEED}.{ext}"))).unwrap();
+        let quads: Vec<_> = RdfParser::from_format(format)
+            .for_slice(&bytes)
+            .collect::<Result<_, _>>()
+            .unwrap_or_else(|e| panic!("{ext} does not parse: {e}"));
+        assert!(quads.len() > 1000);
+    }
+}
+
+#[test]
+fn dot_parses_back_and_svg_has_chinese_labels() {
+    let out = seed_build();
+    let dot = std::fs::read_to_string(out.join(format!("{SEED}.dot"))).unwrap();
+    graphviz_rust::parse(&dot).unwrap_or_else(|e| panic!("DOT does not parse: {e}"));
+    assert!(dot.contains("Noto Sans CJK SC"));
+    let svg = std::fs::read_to_string(out.join(format!("{SEED}.svg"))).unwrap();
+    assert!(svg.contains("<svg"));
+    assert!(svg.contains("西湖区"), "labels are drawn as text");
+}
+
+#[test]
+fn two_builds_give_identical_turtle() {
+    let dir = tempfile::tempdir().unwrap();
+    let again = dir.path().join("out");
+    let o = build_into(&[&repo().join("seeds")], &again);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for ext in ["ttl", "nq", "dot"] {
+        let name = format!("{SEED}.{ext}");
+        assert!(
+            std::fs::read(seed_build().join(&name)).unwrap() == std::fs::read(again.join(&name)).unwrap(),
+            "{name} differs between two builds"
+        );
+    }
+}
+
+#[test]
+fn committed_snapshot_matches_a_fresh_build() {
+    for ext in ["ttl", "dot"] {
+        let name = format!("{SEED}.{ext}");
+        let committed = std::fs::read(repo().join("out").join(&name))
+            .unwrap_or_else(|_| panic!("out/{name} is missing: run scripts/build and commit it"));
+        assert!(
+            committed == std::fs::read(seed_build().join(&name)).unwrap(),
+            "out/{name} is not what the code builds now: run scripts/build and commit the diff"
+        );
+    }
+}
+
+#[test]
+fn the_summary_counts_classes_and_times_stages() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = build_into(&[&repo().join("seeds")], &dir.path().join("out"));
+    let text = stdout(&o);
+    for word in ["Program", "Place", "Organization", "Person", "Target", "Achievement", "time: text", "extract", "江西省 › 南昌市 › 西湖区"] {
+        assert!(text.contains(word), "{word} missing from:\n{text}");
+    }
+}
+
+/// A previous output folder with a marker file, to see that a failed build leaves it alone.
+fn previous_output() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("marker.ttl"), "previous").unwrap();
+    (dir, out)
+}
+
+fn assert_refused(o: &std::process::Output, out: &Path, words: &[&str]) {
+    assert_eq!(o.status.code(), Some(2), "exit code; stderr: {}", stderr(o));
+    let err = stderr(o);
+    for w in words {
+        assert!(err.contains(w), "{w:?} missing from: {err}");
+    }
+    assert_eq!(std::fs::read_to_string(out.join("marker.ttl")).unwrap(), "previous");
+    let staging = std::fs::read_dir(out.parent().unwrap())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with(".out."))
+        .count();
+    assert_eq!(staging, 0, "no staging folder is left behind");
+}
+
+#[test]
+fn a_missing_file_is_refused() {
+    let (dir, out) = previous_output();
+    let missing = dir.path().join("nope.txt");
+    let o = build_into(&[&missing], &out);
+    assert_refused(&o, &out, &["nope.txt", "no such file"]);
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    let (dir, out) = previous_output();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let o = build_into(&[&empty], &out);
+    assert_refused(&o, &out, &["empty.txt", "empty"]);
+}
+
+#[test]
+fn a_non_utf8_file_is_refused_with_line_and_offset() {
+    let (dir, out) = previous_output();
+    let gbk = dir.path().join("gbk.txt");
+    std::fs::write(&gbk, b"\xe5\x90\x84\xe4\xbd\x8d\n\xb8\xf7\xce\xbb").unwrap();
+    let o = build_into(&[&gbk], &out);
+    assert_refused(&o, &out, &["gbk.txt:2", "not UTF-8", "byte offset 7"]);
+}
+
+#[test]
+fn a_folder_without_reports_is_refused() {
+    let (dir, out) = previous_output();
+    let empty_dir = dir.path().join("reports");
+    std::fs::create_dir_all(&empty_dir).unwrap();
+    let o = build_into(&[&empty_dir], &out);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no reports"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(out.join("marker.ttl")).unwrap(), "previous");
+}
+
+#[test]
+fn a_rule_file_with_a_bad_regex_is_refused() {
+    let (dir, out) = previous_output();
+    let ontology = dir.path().join("ontology");
+    copy_dir(&repo().join("ontology"), &ontology);
+    std::fs::write(
+        ontology.join("rules/zz-bad.toml"),
+        "[[rule]]\nid = \"bad.one\"\nkind = \"entity\"\nclass = \"Place\"\nmessage = \"x\"\npattern = '(?P<name>[a-'\n",
+    )
+    .unwrap();
+    let o = policykg(&[
+        "build",
+        repo().join("seeds").to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--ontology",
+        ontology.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("zz-bad.toml:6"), "{err}");
+    assert!(err.contains("bad regex"), "{err}");
+    assert_eq!(std::fs::read_to_string(out.join("marker.ttl")).unwrap(), "previous");
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+#[test]
+fn a_query_syntax_error_exits_2_with_line_and_column() {
+    let store = seed_build().join("store");
+    let o = policykg(&["query", "--store", store.to_str().unwrap(), "SELECT ?x WHERE {\n ?x ?y }"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("SPARQL syntax error"), "{err}");
+    assert!(err.contains("2:"), "line and column: {err}");
+}
+
+#[test]
+fn query_formats_are_w3c_and_table() {
+    let store = seed_build().join("store");
+    let q = r#"SELECT ?l WHERE { ?p a kg:Program ; rdfs:label ?l FILTER(STR(?l) = "雪亮工程") }"#;
+    let run = |f: &str| stdout(&policykg(&["query", "--store", store.to_str().unwrap(), "--format", f, q]));
+    assert_eq!(run("csv").replace("\r\n", "\n"), "l\n雪亮工程\n");
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(json["results"]["bindings"][0]["l"]["value"], "雪亮工程");
+    let table = run("table");
+    assert!(table.starts_with("l"), "{table}");
+    assert!(table.contains("雪亮工程") && table.contains("(1 rows)"), "{table}");
+}
+
+#[test]
+fn render_focus_draws_a_neighbourhood() {
+    let store = seed_build().join("store");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("xihu.dot");
+    let o = policykg(&[
+        "render", "--focus", "西湖区", "--depth", "1", "-o", file.to_str().unwrap(), "--store", store.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let dot = std::fs::read_to_string(&file).unwrap();
+    graphviz_rust::parse(&dot).unwrap();
+    assert!(dot.contains("西湖区") && dot.contains("南昌市"), "{dot}");
+    let o = policykg(&["render", "--focus", "不存在的名字", "-o", file.to_str().unwrap(), "--store", store.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no entity labelled"));
+}

@@ -1,0 +1,69 @@
+//! Helpers shared by the end-to-end tests: the binary, the repository's paths, and one build
+//! of the seed reused by every test that only reads it.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+pub const SEED: &str = "nanchang-xihu-2021";
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn policykg(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_policykg"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .expect("the policykg binary runs")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// Builds `reports` into `out` with the repository's ontology.
+pub fn build_into(reports: &[&Path], out: &Path) -> Output {
+    let mut args: Vec<String> = vec!["build".into()];
+    args.extend(reports.iter().map(|p| p.display().to_string()));
+    args.extend([
+        "--out".into(),
+        out.display().to_string(),
+        "--ontology".into(),
+        repo().join("ontology").display().to_string(),
+    ]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    policykg(&args)
+}
+
+/// The output folder of one build of `seeds/`, made once per test binary.
+pub fn seed_build() -> &'static Path {
+    static OUT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, out) = OUT.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let o = build_into(&[&repo().join("seeds")], &out);
+        assert!(o.status.success(), "build failed: {}", stderr(&o));
+        (dir, out)
+    });
+    out
+}
+
+pub fn seed_text() -> String {
+    std::fs::read_to_string(repo().join("seeds").join(format!("{SEED}.txt"))).unwrap()
+}
+
+/// Runs a query against the seed build's store and returns its TSV output.
+pub fn query_seed(sparql: &str) -> String {
+    let store = seed_build().join("store");
+    let o = policykg(&["query", "--store", store.to_str().unwrap(), "--format", "tsv", sparql]);
+    assert!(o.status.success(), "query failed: {}", stderr(&o));
+    stdout(&o)
+}
