@@ -55,16 +55,23 @@ fn entity_hit(
     groups: BTreeMap<String, Range<usize>>,
 ) -> Option<Hit> {
     let mut range = groups.get("name")?.clone();
+    if let Some(ClassChoice::Fixed(class)) = &rule.class {
+        range.end += extension(&text[range.end..], class, lexicons);
+    }
     if rule.trim {
         range.start = trim_left(&text[range.clone()], lexicons) + range.start;
     }
     let name = &text[range.clone()];
-    // A name is at least two chars and not only a suffix or a boundary word.
-    if name.chars().count() < 2
-        || lexicons.words("not_a_name").iter().any(|w| w == name)
-        || lexicons.suffixes.iter().any(|s| s.text == name)
-    {
+    if !is_name(name, lexicons) {
         return None;
+    }
+    // A quoted honour (荣获“全国文明城市”) is a fact about its receiver, not a named thing.
+    if let Some(list) = &rule.not_after {
+        let before = &text[..groups.values().map(|r| r.start).min().unwrap_or(range.start)];
+        let before = before.trim_end_matches(['“', '"', '、']);
+        if lexicons.words(list).iter().any(|w| before.ends_with(w.as_str())) {
+            return None;
+        }
     }
     let class = match rule.class.as_ref()? {
         ClassChoice::Fixed(c) => {
@@ -84,6 +91,31 @@ fn entity_hit(
         groups,
         class: Some(class),
     })
+}
+
+/// Whether a matched string can be a name: two chars or more, not a bare suffix, not a common
+/// noun of the `not_a_name` lists, not an honour.
+fn is_name(name: &str, lexicons: &Lexicons) -> bool {
+    name.chars().count() >= 2
+        && !lexicons.words("not_a_name").iter().any(|w| w == name)
+        && !lexicons.suffixes.iter().any(|s| s.text == name)
+        && !lexicons
+            .words("not_a_name_end")
+            .iter()
+            .any(|w| name.ends_with(w.as_str()))
+        && !lexicons.words("honour").iter().any(|w| name.contains(w.as_str()))
+}
+
+/// How many bytes of `rest` continue a name by a suffix of its class: a short suffix inside a
+/// longer name (滨湖 + 公园) is not where the name ends.
+fn extension(rest: &str, class: &str, lexicons: &Lexicons) -> usize {
+    lexicons
+        .suffixes
+        .iter()
+        .filter(|s| s.class == class && s.text.chars().count() >= 2 && rest.starts_with(s.text.as_str()))
+        .map(|s| s.text.len())
+        .max()
+        .unwrap_or(0)
 }
 
 /// Quote marks around or inside a name, which are not part of the name itself.

@@ -91,6 +91,8 @@ struct RawRule {
     /// Entity rules: cut the name after the last boundary word it contains.
     #[serde(default)]
     trim: bool,
+    /// Entity rules: no match right after a word of this word list (荣获“…”).
+    not_after: Option<Spanned<String>>,
     /// Quantity rules: fixed fields (measure, comparator); relation rules: `relation`.
     #[serde(default)]
     emit: BTreeMap<String, String>,
@@ -129,6 +131,7 @@ pub struct Rule {
     pub scope: Scope,
     pub class: Option<ClassChoice>,
     pub trim: bool,
+    pub not_after: Option<String>,
     pub emit: BTreeMap<String, String>,
     pub matches: Vec<Example>,
     pub no_match: Vec<String>,
@@ -271,6 +274,14 @@ fn compile(
             ));
         }
     }
+    if let Some(list) = &r.not_after {
+        if !lexicons.words.contains_key(list.get_ref()) {
+            return Err(file.error(
+                file.line_of(list),
+                format!("unknown word list {:?}: define it in ontology/lexicons/", list.get_ref()),
+            ));
+        }
+    }
     if r.kind == Kind::Relation && !r.emit.contains_key("relation") {
         return Err(file.error(line, "a relation rule needs `emit = { relation = \"…\" }`"));
     }
@@ -284,6 +295,7 @@ fn compile(
         scope: r.scope,
         class,
         trim: r.trim,
+        not_after: r.not_after.map(Spanned::into_inner),
         emit: r.emit,
         matches: r.matches,
         no_match: r.no_match.texts,

@@ -137,6 +137,11 @@ impl Default for Span {
     }
 }
 
+/// Lines this short (in chars) are fragments or page furniture, not title lines.
+const SHORT_LINE: usize = 3;
+/// A line this long (in chars) is a paragraph of the report, not page furniture.
+const LONG_LINE: usize = 30;
+
 /// A line of the input: its span (without the line break) and normalized text.
 struct Line<'a> {
     span: Span,
@@ -228,12 +233,14 @@ impl Layout {
                 let mut first = open;
                 let mut seen = 0;
                 for i in (after_header..open).rev() {
-                    if lines[i].text.is_empty() {
+                    let text = lines[i].text;
+                    // Scraped titles break into fragments (河北 / 省省 / 长 钮茂生): short lines
+                    // neither start nor stop the title block.
+                    if text.chars().count() <= SHORT_LINE {
                         continue;
                     }
                     seen += 1;
-                    if seen > config.max_title_lines || !config.title_line.is_match(lines[i].text)
-                    {
+                    if seen > config.max_title_lines || !config.title_line.is_match(text) {
                         break;
                     }
                     first = i;
@@ -247,17 +254,30 @@ impl Layout {
             }
             None => {
                 self.warnings.push(
-                    "no opening line (各位代表) found: the whole text after any header is read as the report".into(),
+                    "no opening line (各位代表) found: the report is read from its first title line".into(),
                 );
-                (after_header..lines.len())
-                    .find(|&i| !lines[i].text.is_empty())
+                let title = (after_header..lines.len().min(after_header + 40))
+                    .find(|&i| config.title_line.is_match(lines[i].text));
+                if let Some(t) = title {
+                    self.title = vec![lines[t].span];
+                }
+                title
+                    .or_else(|| (after_header..lines.len()).find(|&i| !lines[i].text.is_empty()))
                     .unwrap_or(after_header.min(lines.len() - 1))
             }
         };
-        let last = lines[first..]
+        // The page trailer comes after the report's first paragraph (a page may carry the
+        // report twice: the first trailer ends it).
+        let first_paragraph = opening.unwrap_or_else(|| {
+            lines[first..]
+                .iter()
+                .position(|l| l.text.chars().count() >= LONG_LINE)
+                .map_or(first, |i| i + first)
+        });
+        let last = lines[first_paragraph..]
             .iter()
             .position(|l| config.trailer.is_match(l.text))
-            .map_or(lines.len(), |i| i + first);
+            .map_or(lines.len(), |i| i + first_paragraph);
         let start = lines[first].span.start;
         let end = if last < lines.len() {
             lines[last].span.start
@@ -295,6 +315,8 @@ impl Layout {
 
     fn find_structure(&mut self, doc: &Document, lines: &[Line], config: &LayoutConfig) {
         let mut in_glossary = false;
+        // Parts and sections end where their last line ends, not at the next heading.
+        let mut prev_end = self.body.start;
         for line in lines {
             if line.span.start >= self.body.end {
                 break;
@@ -302,14 +324,20 @@ impl Layout {
             if line.text.is_empty() {
                 continue;
             }
+            let last_end = std::mem::replace(&mut prev_end, line.span.end);
             if config.glossary_heading.is_match(line.text) {
                 in_glossary = true;
-                self.close_open_spans(line.span.start);
+                self.close_open_spans(last_end);
                 continue;
             }
-            if !in_glossary {
+            // A heading is one phrase: a numbered line with a full stop is a list item.
+            let heading_like = !line
+                .text
+                .trim_end_matches(|c| config.sentence_end.contains(&c))
+                .contains(|c| config.sentence_end.contains(&c));
+            if !in_glossary && heading_like {
                 if let Some(c) = config.part.captures(line.text) {
-                    self.close_open_spans(line.span.start);
+                    self.close_open_spans(last_end);
                     let heading = line.text;
                     let tense = if config.plan.iter().any(|w| heading.contains(w.as_str())) {
                         Tense::Plan
@@ -326,7 +354,7 @@ impl Layout {
                     });
                 } else if let Some(c) = config.section.captures(line.text) {
                     if let Some(s) = self.sections.last_mut() {
-                        s.span.end = s.span.end.min(line.span.start);
+                        s.span.end = s.span.end.min(last_end);
                     }
                     self.sections.push(Section {
                         number: small_chinese_number(&c["number"]).unwrap_or(0),
@@ -434,14 +462,16 @@ impl Layout {
     }
 
     fn find_meta(&mut self, doc: &Document, config: &LayoutConfig) {
-        // The title block, or the body's first lines where there is none.
-        let opening: Vec<Span> = if self.title.is_empty() {
-            self.paragraphs.iter().take(3).map(|p| p.span).collect()
-        } else {
-            self.title.clone()
-        };
+        // Where to look, in order: the title block, a scraper's header, the first paragraphs.
+        let places: Vec<Span> = self
+            .title
+            .iter()
+            .copied()
+            .chain(std::iter::once(Span::new(0, self.body.start)))
+            .chain(self.paragraphs.iter().take(3).map(|p| p.span))
+            .collect();
         'found: for pattern in &config.jurisdiction {
-            for span in &opening {
+            for span in &places {
                 let text = doc.norm_slice(*span);
                 if let Some(m) = pattern.captures(text).and_then(|c| c.name("name")) {
                     let base = doc.byte_at_char(span.start);
@@ -453,14 +483,10 @@ impl Layout {
                 }
             }
         }
-        let header = Span::new(0, self.body.start);
-        self.meta.year = opening
-            .iter()
-            .chain(std::iter::once(&header))
-            .find_map(|s| {
-                let c = config.year.captures(doc.norm_slice(*s))?;
-                parse_year(&c["year"])
-            });
+        self.meta.year = places.iter().find_map(|s| {
+            let c = config.year.captures(doc.norm_slice(*s))?;
+            parse_year(&c["year"])
+        });
         if let Some(year) = self.meta.year {
             let body = doc.norm_slice(self.body);
             let five = config.five_year_plan.iter().any(|w| body.contains(w.as_str()));
@@ -483,7 +509,7 @@ mod tests {
         Document::from_text("t".into(), PathBuf::from("t.txt"), text.into(), &config())
     }
 
-    const REPORT: &str = "标题:2019年某县政府工作报告\n正文:\n首页\n>>\n——2019年1月5日在某某县第五届人民代表大会第三次会议上\n某某县人民政府县长 张三\n各位代表:\n一、2018年工作回顾\n(一)经济稳步增长。全县生产总值增长8%①。“双创”示范基地建成!\n二、2019年工作安排\n力争增长7%。\n名词解释\n1.“双创”:大众创业、万众创新。\n来源:某某网\n";
+    const REPORT: &str = "标题:2019年某县政府工作报告\n正文:\n首页\n>>\n——2019年1月5日在某某县第五届人民代表大会第三次会议上\n某某县人民政府县长 张三\n各位代表:\n一、2018年工作回顾\n(一)经济稳步增长\n全县生产总值增长8%①。“双创”示范基地建成!\n二、2019年工作安排\n力争增长7%。\n名词解释\n1.“双创”:大众创业、万众创新。\n来源:某某网\n";
 
     #[test]
     fn finds_the_report_inside_scraped_text() {
