@@ -18,7 +18,9 @@ pub enum Error {
     Query(#[from] crate::query::QueryError),
     #[error("{0}: no such file or folder")]
     NotFound(PathBuf),
-    #[error("{0}: no reports (*.txt) in this folder; put report files there or name them on the command line")]
+    #[error(
+        "{0}: no reports (*.txt) in this folder; put report files there or name them on the command line"
+    )]
     NoReports(PathBuf),
     #[error("{path}: {message}")]
     Output { path: PathBuf, message: String },

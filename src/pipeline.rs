@@ -84,7 +84,13 @@ pub fn process_document(doc: Document, ontology: &Ontology) -> Report {
     let extraction = extract(&doc, &ontology.rules);
     timings.extract = t.elapsed();
     let t = Instant::now();
-    let resolved = resolve(&doc, &extraction, &ontology.rules, &ontology.gazetteer, jurisdiction);
+    let resolved = resolve(
+        &doc,
+        &extraction,
+        &ontology.rules,
+        &ontology.gazetteer,
+        jurisdiction,
+    );
     timings.resolve = t.elapsed();
     let t = Instant::now();
     let triples = graph::triples(&doc, &resolved, &ontology.units);
@@ -149,7 +155,12 @@ pub struct BuildSummary {
 /// and one store with each report in its own named graph and the ontology in another.
 /// Everything is written into a fresh folder beside `out`, which replaces `out` only when all
 /// of it succeeded: a failed build leaves the previous output as it was.
-pub fn build(files: &[PathBuf], out: &Path, ontology: &Ontology, svg: bool) -> Result<BuildSummary, Error> {
+pub fn build(
+    files: &[PathBuf],
+    out: &Path,
+    ontology: &Ontology,
+    svg: bool,
+) -> Result<BuildSummary, Error> {
     let mut reports = Vec::new();
     let mut timings = Timings::default();
     for f in files {
@@ -159,7 +170,8 @@ pub fn build(files: &[PathBuf], out: &Path, ontology: &Ontology, svg: bool) -> R
     }
     let t = Instant::now();
     let staging = sibling(out, "new");
-    let result = write_outputs(&reports, &staging, ontology, svg).and_then(|()| swap_in(&staging, out));
+    let result =
+        write_outputs(&reports, &staging, ontology, svg).and_then(|()| swap_in(&staging, out));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&staging);
     }
@@ -181,7 +193,12 @@ fn sibling(out: &Path, what: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.{what}-{}", std::process::id()))
 }
 
-fn write_outputs(reports: &[Report], dir: &Path, ontology: &Ontology, svg: bool) -> Result<(), Error> {
+fn write_outputs(
+    reports: &[Report],
+    dir: &Path,
+    ontology: &Ontology,
+    svg: bool,
+) -> Result<(), Error> {
     std::fs::create_dir_all(dir).map_err(|e| Error::output(dir, e))?;
     let write = |name: String, bytes: &[u8]| {
         let path = dir.join(name);
@@ -202,8 +219,13 @@ fn write_outputs(reports: &[Report], dir: &Path, ontology: &Ontology, svg: bool)
             write(format!("{name}.svg"), &drawing)?;
         }
     }
-    let mut graphs: Vec<(String, &[Triple])> = vec![(graph::ontology_graph_iri(), &ontology.triples)];
-    graphs.extend(reports.iter().map(|r| (graph::graph_iri(&r.doc.name), r.triples.as_slice())));
+    let mut graphs: Vec<(String, &[Triple])> =
+        vec![(graph::ontology_graph_iri(), &ontology.triples)];
+    graphs.extend(
+        reports
+            .iter()
+            .map(|r| (graph::graph_iri(&r.doc.name), r.triples.as_slice())),
+    );
     graph::write_store(&dir.join("store"), &graphs)?;
     Ok(())
 }

@@ -10,7 +10,16 @@ use common::*;
 #[test]
 fn the_store_opens_and_answers() {
     let tsv = query_seed("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
-    let n: u64 = tsv.lines().nth(1).unwrap().split('^').next().unwrap().trim_matches('"').parse().unwrap();
+    let n: u64 = tsv
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split('^')
+        .next()
+        .unwrap()
+        .trim_matches('"')
+        .parse()
+        .unwrap();
     assert!(n > 1000, "{tsv}");
     // Each report in its own named graph, the ontology in another.
     let graphs = query_seed("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g");
@@ -27,12 +36,25 @@ fn glossary_term_is_a_program_with_its_definition_and_offsets() {
            } ORDER BY ?start"#,
     );
     let rows: Vec<&str> = tsv.lines().skip(1).collect();
-    assert!(rows.len() >= 2, "the glossary term and its body mention: {tsv}");
-    assert!(rows[0].contains("以县、乡、村三级综治中心为指挥平台"), "{tsv}");
+    assert!(
+        rows.len() >= 2,
+        "the glossary term and its body mention: {tsv}"
+    );
+    assert!(
+        rows[0].contains("以县、乡、村三级综治中心为指挥平台"),
+        "{tsv}"
+    );
     let chars: Vec<char> = seed_text().chars().collect();
     for row in rows {
         let cols: Vec<&str> = row.split('\t').collect();
-        let num = |s: &str| -> usize { s.split('^').next().unwrap().trim_matches('"').parse().unwrap() };
+        let num = |s: &str| -> usize {
+            s.split('^')
+                .next()
+                .unwrap()
+                .trim_matches('"')
+                .parse()
+                .unwrap()
+        };
         let (start, end) = (num(cols[1]), num(cols[2]));
         let surface: String = chars[start..end].iter().collect();
         assert_eq!(surface, "雪亮工程", "offsets {start}..{end}");
@@ -73,7 +95,8 @@ fn two_builds_give_identical_turtle() {
     for ext in ["ttl", "nq", "dot"] {
         let name = format!("{SEED}.{ext}");
         assert!(
-            std::fs::read(seed_build().join(&name)).unwrap() == std::fs::read(again.join(&name)).unwrap(),
+            std::fs::read(seed_build().join(&name)).unwrap()
+                == std::fs::read(again.join(&name)).unwrap(),
             "{name} differs between two builds"
         );
     }
@@ -97,7 +120,17 @@ fn the_summary_counts_classes_and_times_stages() {
     let dir = tempfile::tempdir().unwrap();
     let o = build_into(&[&repo().join("seeds")], &dir.path().join("out"));
     let text = stdout(&o);
-    for word in ["Program", "Place", "Organization", "Person", "Target", "Achievement", "time: text", "extract", "江西省 › 南昌市 › 西湖区"] {
+    for word in [
+        "Program",
+        "Place",
+        "Organization",
+        "Person",
+        "Target",
+        "Achievement",
+        "time: text",
+        "extract",
+        "江西省 › 南昌市 › 西湖区",
+    ] {
         assert!(text.contains(word), "{word} missing from:\n{text}");
     }
 }
@@ -117,10 +150,19 @@ fn assert_refused(o: &std::process::Output, out: &Path, words: &[&str]) {
     for w in words {
         assert!(err.contains(w), "{w:?} missing from: {err}");
     }
-    assert_eq!(std::fs::read_to_string(out.join("marker.ttl")).unwrap(), "previous");
+    assert_eq!(
+        std::fs::read_to_string(out.join("marker.ttl")).unwrap(),
+        "previous"
+    );
     let staging = std::fs::read_dir(out.parent().unwrap())
         .unwrap()
-        .filter(|e| e.as_ref().unwrap().file_name().to_string_lossy().starts_with(".out."))
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".out.")
+        })
         .count();
     assert_eq!(staging, 0, "no staging folder is left behind");
 }
@@ -159,7 +201,10 @@ fn a_folder_without_reports_is_refused() {
     let o = build_into(&[&empty_dir], &out);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no reports"), "{}", stderr(&o));
-    assert_eq!(std::fs::read_to_string(out.join("marker.ttl")).unwrap(), "previous");
+    assert_eq!(
+        std::fs::read_to_string(out.join("marker.ttl")).unwrap(),
+        "previous"
+    );
 }
 
 #[test]
@@ -184,7 +229,10 @@ fn a_rule_file_with_a_bad_regex_is_refused() {
     let err = stderr(&o);
     assert!(err.contains("zz-bad.toml:6"), "{err}");
     assert!(err.contains("bad regex"), "{err}");
-    assert_eq!(std::fs::read_to_string(out.join("marker.ttl")).unwrap(), "previous");
+    assert_eq!(
+        std::fs::read_to_string(out.join("marker.ttl")).unwrap(),
+        "previous"
+    );
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -203,7 +251,12 @@ fn copy_dir(from: &Path, to: &Path) {
 #[test]
 fn a_query_syntax_error_exits_2_with_line_and_column() {
     let store = seed_build().join("store");
-    let o = policykg(&["query", "--store", store.to_str().unwrap(), "SELECT ?x WHERE {\n ?x ?y }"]);
+    let o = policykg(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        "SELECT ?x WHERE {\n ?x ?y }",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(err.contains("SPARQL syntax error"), "{err}");
@@ -214,13 +267,25 @@ fn a_query_syntax_error_exits_2_with_line_and_column() {
 fn query_formats_are_w3c_and_table() {
     let store = seed_build().join("store");
     let q = r#"SELECT ?l WHERE { ?p a kg:Program ; rdfs:label ?l FILTER(STR(?l) = "雪亮工程") }"#;
-    let run = |f: &str| stdout(&policykg(&["query", "--store", store.to_str().unwrap(), "--format", f, q]));
+    let run = |f: &str| {
+        stdout(&policykg(&[
+            "query",
+            "--store",
+            store.to_str().unwrap(),
+            "--format",
+            f,
+            q,
+        ]))
+    };
     assert_eq!(run("csv").replace("\r\n", "\n"), "l\n雪亮工程\n");
     let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
     assert_eq!(json["results"]["bindings"][0]["l"]["value"], "雪亮工程");
     let table = run("table");
     assert!(table.starts_with("l"), "{table}");
-    assert!(table.contains("雪亮工程") && table.contains("(1 rows)"), "{table}");
+    assert!(
+        table.contains("雪亮工程") && table.contains("(1 rows)"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -229,13 +294,29 @@ fn render_focus_draws_a_neighbourhood() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("xihu.dot");
     let o = policykg(&[
-        "render", "--focus", "西湖区", "--depth", "1", "-o", file.to_str().unwrap(), "--store", store.to_str().unwrap(),
+        "render",
+        "--focus",
+        "西湖区",
+        "--depth",
+        "1",
+        "-o",
+        file.to_str().unwrap(),
+        "--store",
+        store.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let dot = std::fs::read_to_string(&file).unwrap();
     graphviz_rust::parse(&dot).unwrap();
     assert!(dot.contains("西湖区") && dot.contains("南昌市"), "{dot}");
-    let o = policykg(&["render", "--focus", "不存在的名字", "-o", file.to_str().unwrap(), "--store", store.to_str().unwrap()]);
+    let o = policykg(&[
+        "render",
+        "--focus",
+        "不存在的名字",
+        "-o",
+        file.to_str().unwrap(),
+        "--store",
+        store.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no entity labelled"));
 }

@@ -14,7 +14,16 @@ fn every_rule_example_holds() {
     let failures: Vec<String> = results
         .iter()
         .filter(|r| r.outcome != CheckOutcome::Validated)
-        .map(|r| format!("{:?}  {}  {}  {:?}  {}", r.outcome, r.rule, r.location, r.text, r.detail))
+        .map(|r| {
+            format!(
+                "{:?}  {}  {}  {:?}  {}",
+                r.outcome, r.rule, r.location, r.text, r.detail
+            )
+        })
         .collect();
-    assert!(failures.is_empty(), "rule examples failed:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "rule examples failed:\n{}",
+        failures.join("\n")
+    );
 }

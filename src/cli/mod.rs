@@ -17,7 +17,11 @@ use crate::render::{self, EntityGraph};
 use crate::rules::ENTITY_CLASSES;
 
 #[derive(Parser)]
-#[command(name = "policykg", version, about = "Turns government work reports (政府工作报告) into a knowledge graph")]
+#[command(
+    name = "policykg",
+    version,
+    about = "Turns government work reports (政府工作报告) into a knowledge graph"
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -108,14 +112,16 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             out,
             ontology,
         } => {
+            let started = std::time::Instant::now();
             let ontology = Ontology::load(&ontology)?;
+            let load_time = started.elapsed();
             let files = report_files(&reports)?;
             let svg = render::dot_available();
             if !svg {
                 eprintln!("note: {}", render::INSTALL_GRAPHVIZ);
             }
             let summary = build(&files, &out, &ontology, svg)?;
-            print_summary(&summary, &out);
+            print_summary(&summary, &out, load_time);
             Ok(ExitCode::SUCCESS)
         }
         Command::Query {
@@ -158,7 +164,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 .filter(|r| r.outcome != CheckOutcome::Validated)
                 .collect();
             for f in &failed {
-                println!("{:?}\t{}\t{}\t{:?}\t{}", f.outcome, f.rule, f.location, f.text, f.detail);
+                println!(
+                    "{:?}\t{}\t{}\t{:?}\t{}",
+                    f.outcome, f.rule, f.location, f.text, f.detail
+                );
             }
             println!(
                 "{} passed, {} failed",
@@ -174,11 +183,17 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     }
 }
 
-fn print_summary(summary: &BuildSummary, out: &Path) {
+fn print_summary(summary: &BuildSummary, out: &Path, ontology_time: std::time::Duration) {
     let mut stdout = std::io::stdout().lock();
     for r in &summary.reports {
         let doc = &r.doc;
-        let _ = writeln!(stdout, "{} → {}/{}.ttl", doc.path.display(), out.display(), doc.name);
+        let _ = writeln!(
+            stdout,
+            "{} → {}/{}.ttl",
+            doc.path.display(),
+            out.display(),
+            doc.name
+        );
         for s in &doc.layout.skipped {
             let _ = writeln!(
                 stdout,
@@ -198,7 +213,10 @@ fn print_summary(summary: &BuildSummary, out: &Path) {
             stdout,
             "  jurisdiction {} · year {} · {} parts, {} sections, {} sentences, {} glossary entries",
             if j.is_empty() { "unknown".into() } else { j },
-            doc.layout.meta.year.map_or("unknown".into(), |y| y.to_string()),
+            doc.layout
+                .meta
+                .year
+                .map_or("unknown".into(), |y| y.to_string()),
             doc.layout.parts.len(),
             doc.layout.sections.len(),
             doc.layout.sentences.len(),
@@ -211,12 +229,14 @@ fn print_summary(summary: &BuildSummary, out: &Path) {
                 format!("{c} {n}")
             })
             .collect();
-        let (targets, achievements) = r.resolved.quantities.iter().fold((0, 0), |(t, a), q| {
-            match q.mention.kind {
-                crate::extract::QuantityKind::Target => (t + 1, a),
-                crate::extract::QuantityKind::Achievement => (t, a + 1),
-            }
-        });
+        let (targets, achievements) =
+            r.resolved
+                .quantities
+                .iter()
+                .fold((0, 0), |(t, a), q| match q.mention.kind {
+                    crate::extract::QuantityKind::Target => (t + 1, a),
+                    crate::extract::QuantityKind::Achievement => (t, a + 1),
+                });
         let _ = writeln!(
             stdout,
             "  {} · Target {targets} · Achievement {achievements} · relations {} · triples {}",
@@ -232,7 +252,8 @@ fn print_summary(summary: &BuildSummary, out: &Path) {
     let ms = |d: std::time::Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
     let _ = writeln!(
         stdout,
-        "time: text {} · extract {} · resolve {} · graph {} · render {} · write{} {}",
+        "time: ontology {} · text {} · extract {} · resolve {} · graph {} · render {} · write{} {}",
+        ms(ontology_time),
         ms(t.text),
         ms(t.extract),
         ms(t.resolve),
@@ -244,7 +265,12 @@ fn print_summary(summary: &BuildSummary, out: &Path) {
 }
 
 /// Draws a store's entities: one's neighbourhood, or the overview.
-fn render_store(store: &Path, focus: Option<&str>, depth: usize, output: &Path) -> Result<(), Error> {
+fn render_store(
+    store: &Path,
+    focus: Option<&str>,
+    depth: usize,
+    output: &Path,
+) -> Result<(), Error> {
     let store = graph::open_store(store)?;
     let ontology_graph = ontology_graph_iri();
     let triples: Vec<Triple> = store
@@ -262,9 +288,15 @@ fn render_store(store: &Path, focus: Option<&str>, depth: usize, output: &Path) 
                     "no entity labelled {name:?} in the store; list labels with `policykg query 'SELECT ?l WHERE {{ ?e rdfs:label ?l }}'`"
                 ),
             })?;
-            (format!("{name} (depth {depth})"), g.neighbourhood(start, depth))
+            (
+                format!("{name} (depth {depth})"),
+                g.neighbourhood(start, depth),
+            )
         }
-        None => ("overview".to_owned(), g.overview(crate::pipeline::OVERVIEW_CAP)),
+        None => (
+            "overview".to_owned(),
+            g.overview(crate::pipeline::OVERVIEW_CAP),
+        ),
     };
     let dot = render::print_dot(g.to_dot(&title, &nodes));
     let bytes = match output.extension().and_then(|e| e.to_str()) {
@@ -276,7 +308,10 @@ fn render_store(store: &Path, focus: Option<&str>, depth: usize, output: &Path) 
             render::run_dot(&dot, format).map_err(|e| Error::output(output, e))?
         }
         _ => {
-            return Err(Error::output(output, "the output must end in .dot, .svg or .png"));
+            return Err(Error::output(
+                output,
+                "the output must end in .dot, .svg or .png",
+            ));
         }
     };
     std::fs::write(output, bytes).map_err(|e| Error::output(output, e))

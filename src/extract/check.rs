@@ -28,7 +28,10 @@ pub struct CheckResult {
 /// What a rule yields on an example: names (entity rules) or the fields of its first hit.
 fn found(rule: &Rule, rules: &RuleSet, text: &str) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
     let hits = apply(rule, &rules.lexicons, text);
-    let names = hits.iter().map(|h| text[h.range.clone()].to_owned()).collect();
+    let names = hits
+        .iter()
+        .map(|h| text[h.range.clone()].to_owned())
+        .collect();
     let fields = hits
         .iter()
         .map(|h| {
@@ -76,9 +79,10 @@ pub fn check(rules: &RuleSet, filter: &str) -> Vec<CheckResult> {
             let text = normalize(&example.text);
             let (names, fields) = found(rule, rules, &text);
             let (outcome, detail) = match &example.expect {
-                Expect::Names(expected) if names.is_empty() => {
-                    (CheckOutcome::Missing, format!("expected {expected:?}, found nothing"))
-                }
+                Expect::Names(expected) if names.is_empty() => (
+                    CheckOutcome::Missing,
+                    format!("expected {expected:?}, found nothing"),
+                ),
                 Expect::Names(expected) if names != *expected => (
                     CheckOutcome::Wrong,
                     format!("expected {expected:?}, found {names:?}"),

@@ -59,7 +59,7 @@ fn entity_hit(
         range.end += extension(&text[range.end..], class, lexicons);
     }
     if rule.trim {
-        range.start = trim_left(&text[range.clone()], lexicons) + range.start;
+        range.start += trim_left(&text[range.clone()], lexicons);
     }
     let name = &text[range.clone()];
     if !is_name(name, lexicons) {
@@ -67,9 +67,17 @@ fn entity_hit(
     }
     // A quoted honour (荣获“全国文明城市”) is a fact about its receiver, not a named thing.
     if let Some(list) = &rule.not_after {
-        let before = &text[..groups.values().map(|r| r.start).min().unwrap_or(range.start)];
+        let before = &text[..groups
+            .values()
+            .map(|r| r.start)
+            .min()
+            .unwrap_or(range.start)];
         let before = before.trim_end_matches(['“', '"', '、']);
-        if lexicons.words(list).iter().any(|w| before.ends_with(w.as_str())) {
+        if lexicons
+            .words(list)
+            .iter()
+            .any(|w| before.ends_with(w.as_str()))
+        {
             return None;
         }
     }
@@ -103,7 +111,10 @@ fn is_name(name: &str, lexicons: &Lexicons) -> bool {
             .words("not_a_name_end")
             .iter()
             .any(|w| name.ends_with(w.as_str()))
-        && !lexicons.words("honour").iter().any(|w| name.contains(w.as_str()))
+        && !lexicons
+            .words("honour")
+            .iter()
+            .any(|w| name.contains(w.as_str()))
 }
 
 /// How many bytes of `rest` continue a name by a suffix of its class: a short suffix inside a
@@ -112,7 +123,9 @@ fn extension(rest: &str, class: &str, lexicons: &Lexicons) -> usize {
     lexicons
         .suffixes
         .iter()
-        .filter(|s| s.class == class && s.text.chars().count() >= 2 && rest.starts_with(s.text.as_str()))
+        .filter(|s| {
+            s.class == class && s.text.chars().count() >= 2 && rest.starts_with(s.text.as_str())
+        })
         .map(|s| s.text.len())
         .max()
         .unwrap_or(0)
@@ -129,10 +142,7 @@ pub fn trim_left(name: &str, lexicons: &Lexicons) -> usize {
     let mut cut = 0;
     for word in lexicons.words("boundary") {
         // The last char of the name is the suffix: a boundary word must end before it.
-        let limit = name
-            .char_indices()
-            .last()
-            .map_or(0, |(i, _)| i);
+        let limit = name.char_indices().last().map_or(0, |(i, _)| i);
         if let Some(i) = name[..limit].rfind(word.as_str()) {
             cut = cut.max(i + word.len());
         }

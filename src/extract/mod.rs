@@ -90,7 +90,8 @@ pub fn extract(doc: &Document, rules: &RuleSet) -> Extraction {
     for rule in rules.active() {
         for (span, text, definition) in inputs(doc, rule) {
             let base = doc.byte_at_char(span.start);
-            let to_span = |r: &std::ops::Range<usize>| doc.span_of_bytes(base + r.start, base + r.end);
+            let to_span =
+                |r: &std::ops::Range<usize>| doc.span_of_bytes(base + r.start, base + r.end);
             for hit in apply(rule, &rules.lexicons, text) {
                 match rule.kind {
                     Kind::Entity => {

@@ -178,8 +178,7 @@ fn baseline(clause: &str, lexicons: &Lexicons, report_year: Option<i32>) -> Opti
                 return Some(year);
             }
             let period: String = after.chars().take(3).collect();
-            if period.chars().count() == 3 && period.starts_with('十') && period.ends_with('五')
-            {
+            if period.chars().count() == 3 && period.starts_with('十') && period.ends_with('五') {
                 return Some(period);
             }
             rest = &rest[i + marker.len()..];
@@ -229,8 +228,8 @@ pub(super) fn interpret(
     if hit.groups.contains_key("more") {
         comparator = Comparator::Gt;
     }
-    let percent_like = cue("cue.percent_units").iter().any(|u| *u == unit);
-    let measure = if cue("cue.multiple_units").iter().any(|u| *u == unit) {
+    let percent_like = cue("cue.percent_units").contains(&unit);
+    let measure = if cue("cue.multiple_units").contains(&unit) {
         Measure::Multiple
     } else if starts_or_contains(clause, cue("cue.measure.share"))
         || starts_with_cue(after, cue("cue.after.share"))
@@ -273,7 +272,11 @@ pub(super) fn interpret(
     ]
     .iter()
     .flat_map(|n| cue(n))
-    .chain(Comparator::ALL.iter().flat_map(|c| cue(&format!("cue.before.{}", c.name()))))
+    .chain(
+        Comparator::ALL
+            .iter()
+            .flat_map(|c| cue(&format!("cue.before.{}", c.name()))),
+    )
     .chain(cue("cue.level"))
     .collect();
     let cue_words: Vec<String> = cues.into_iter().cloned().collect();

@@ -53,7 +53,7 @@ impl Triples<'_> {
     fn mention(&mut self, subject: &NamedNode, prov: &Provenance) {
         let m = named(&ids::iri(
             "mention",
-            &[self.doc.name.clone()],
+            std::slice::from_ref(&self.doc.name),
             &format!("{}-{}-{}", prov.span.start, prov.span.end, prov.rule),
         ));
         self.add(subject, kg("mention"), m.clone());
@@ -133,12 +133,20 @@ pub fn triples(doc: &Document, resolved: &Resolved, units: &Units) -> Vec<Triple
         t.add(&s, kg("measure"), kg(m.measure.name()));
         t.add(&s, kg("comparator"), kg(m.comparator.name()));
         let value = units::decimal(m.value);
-        t.add(&s, kg("value"), Literal::new_typed_literal(&value, xsd("decimal")));
+        t.add(
+            &s,
+            kg("value"),
+            Literal::new_typed_literal(&value, xsd("decimal")),
+        );
         if !m.unit.is_empty() {
             t.add(&s, kg("unit"), Literal::from(m.unit.as_str()));
         }
         if let Some((normalized, unit)) = units.normalize(&value, &m.unit) {
-            t.add(&s, kg("normalizedValue"), Literal::new_typed_literal(normalized, xsd("decimal")));
+            t.add(
+                &s,
+                kg("normalizedValue"),
+                Literal::new_typed_literal(normalized, xsd("decimal")),
+            );
             t.add(&s, kg("normalizedUnit"), Literal::from(unit));
         }
         match m.baseline.as_deref() {
@@ -168,7 +176,7 @@ pub fn triples(doc: &Document, resolved: &Resolved, units: &Units) -> Vec<Triple
         t.add(&s, p.clone(), o.clone());
         let statement = named(&ids::iri(
             "statement",
-            &[doc.name.clone()],
+            std::slice::from_ref(&doc.name),
             &ids::stable_hash(&[&r.subject, &r.predicate, &r.object]),
         ));
         t.add(&statement, rdf("type"), rdf("Statement"));
@@ -181,8 +189,13 @@ pub fn triples(doc: &Document, resolved: &Resolved, units: &Units) -> Vec<Triple
     }
 
     let mut out = t.out;
-    out.sort_by_cached_key(|t| (t.subject.to_string(), t.predicate.to_string(), t.object.to_string()));
+    out.sort_by_cached_key(|t| {
+        (
+            t.subject.to_string(),
+            t.predicate.to_string(),
+            t.object.to_string(),
+        )
+    });
     out.dedup();
     out
 }
-

@@ -85,11 +85,16 @@ pub fn write_store(path: &Path, graphs: &[(String, &[Triple])]) -> Result<(), Gr
     let store = Store::open(path).map_err(err)?;
     let quads = graphs.iter().flat_map(|(g, triples)| {
         let graph = GraphName::NamedNode(NamedNode::new_unchecked(g.as_str()));
-        triples.iter().map(move |t| t.clone().in_graph(graph.clone()))
+        triples
+            .iter()
+            .map(move |t| t.clone().in_graph(graph.clone()))
     });
-    store.extend(quads.collect::<Vec<Quad>>()).map_err(err)?;
-    store.flush().map_err(err)?;
-    Ok(())
+    // The bulk loader writes sorted files directly: half the time of a transaction here.
+    let mut loader = store.bulk_loader().with_num_threads(1);
+    loader
+        .load_quads(quads.collect::<Vec<Quad>>())
+        .map_err(err)?;
+    loader.commit().map_err(err)
 }
 
 /// Opens an existing store read-only.

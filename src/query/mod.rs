@@ -68,7 +68,12 @@ pub fn select(store: &Store, query: &str) -> Result<Table, QueryError> {
             let mut rows = Vec::new();
             for s in solutions {
                 let s = s.map_err(|e| QueryError::Evaluation(e.to_string()))?;
-                rows.push(variables.iter().map(|v| s.get(v.as_str()).cloned()).collect());
+                rows.push(
+                    variables
+                        .iter()
+                        .map(|v| s.get(v.as_str()).cloned())
+                        .collect(),
+                );
             }
             Ok(Table { variables, rows })
         }
@@ -98,7 +103,11 @@ pub fn write_table(table: &Table, mut out: impl Write) -> std::io::Result<()> {
     let cells: Vec<Vec<String>> = table
         .rows
         .iter()
-        .map(|r| r.iter().map(|t| t.as_ref().map_or(String::new(), display)).collect())
+        .map(|r| {
+            r.iter()
+                .map(|t| t.as_ref().map_or(String::new(), display))
+                .collect()
+        })
         .collect();
     let mut widths: Vec<usize> = table.variables.iter().map(|v| v.width()).collect();
     for row in &cells {
@@ -155,8 +164,8 @@ pub fn write_results(
             serializer.serialize_boolean_to_writer(&mut out, b)?;
         }
         QueryResults::Solutions(solutions) => {
-            let mut writer =
-                serializer.serialize_solutions_to_writer(&mut out, solutions.variables().to_vec())?;
+            let mut writer = serializer
+                .serialize_solutions_to_writer(&mut out, solutions.variables().to_vec())?;
             for s in solutions {
                 let s = s.map_err(|e| QueryError::Evaluation(e.to_string()))?;
                 writer.serialize(&s)?;

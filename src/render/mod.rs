@@ -162,8 +162,14 @@ impl EntityGraph {
                 attr("rankdir", "LR"),
                 attr("overlap", "false"),
             ])),
-            Stmt::GAttribute(GraphAttributes::Node(vec![font.clone(), attr("style", "filled")])),
-            Stmt::GAttribute(GraphAttributes::Edge(vec![font.clone(), attr("fontsize", "10")])),
+            Stmt::GAttribute(GraphAttributes::Node(vec![
+                font.clone(),
+                attr("style", "filled"),
+            ])),
+            Stmt::GAttribute(GraphAttributes::Edge(vec![
+                font.clone(),
+                attr("fontsize", "10"),
+            ])),
         ];
         let node_id = |i: NodeIndex| NodeId(Id::Plain(format!("n{}", i.index())), None);
         let style = |class: &str| {
@@ -192,7 +198,10 @@ impl EntityGraph {
                     .find(|(r, _)| r == e.weight())
                     .map_or(*e.weight(), |(_, zh)| *zh);
                 stmts.push(Stmt::Edge(Edge {
-                    ty: EdgeTy::Pair(Vertex::N(node_id(e.source())), Vertex::N(node_id(e.target()))),
+                    ty: EdgeTy::Pair(
+                        Vertex::N(node_id(e.source())),
+                        Vertex::N(node_id(e.target())),
+                    ),
                     attributes: vec![attr("label", label)],
                 }));
             }
@@ -202,7 +211,11 @@ impl EntityGraph {
         for (class, shape, fill, label) in STYLES {
             legend.push(Stmt::Node(Node::new(
                 NodeId(Id::Plain(format!("legend_{class}")), None),
-                vec![attr("label", label), attr("shape", shape), attr("fillcolor", fill)],
+                vec![
+                    attr("label", label),
+                    attr("shape", shape),
+                    attr("fillcolor", fill),
+                ],
             )));
         }
         stmts.push(Stmt::Subgraph(Subgraph {
@@ -218,7 +231,10 @@ impl EntityGraph {
 }
 
 fn quoted(value: &str) -> Id {
-    Id::Escaped(format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\"")))
+    Id::Escaped(format!(
+        "\"{}\"",
+        value.replace('\\', "\\\\").replace('"', "\\\"")
+    ))
 }
 
 /// DOT text of a graph.
@@ -262,5 +278,4 @@ pub fn run_dot(dot: &str, format: &str) -> std::io::Result<Vec<u8>> {
 }
 
 /// How to get `dot`, said once where it is missing.
-pub const INSTALL_GRAPHVIZ: &str =
-    "Graphviz's `dot` is not installed, so no SVG was drawn; install it with `apt-get install graphviz fonts-noto-cjk`";
+pub const INSTALL_GRAPHVIZ: &str = "Graphviz's `dot` is not installed, so no SVG was drawn; install it with `apt-get install graphviz fonts-noto-cjk`";

@@ -2,6 +2,7 @@
 //! national bodies.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -10,7 +11,17 @@ use crate::rules::{DataFile, DataFileError};
 
 /// Division suffixes, longest first: 南昌市 → 南昌, 桃花镇 → 桃花.
 const LEVEL_SUFFIXES: [&str; 11] = [
-    "特别行政区", "自治区", "自治州", "自治县", "街道", "省", "市", "区", "县", "镇", "乡",
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "街道",
+    "省",
+    "市",
+    "区",
+    "县",
+    "镇",
+    "乡",
 ];
 
 /// The name of a division without its level suffix (南昌市 → 南昌), if that leaves two chars.
@@ -21,65 +32,102 @@ pub fn short_name(name: &str) -> Option<&str> {
     })
 }
 
+/// The divisions table, kept as its text with an index of rows sorted by code: loading it
+/// allocates nothing per row, and the divisions inside one division are one contiguous run.
 #[derive(Debug, Clone, Default)]
 pub struct Divisions {
-    names: BTreeMap<String, String>,
-    by_name: HashMap<String, Vec<String>>,
+    text: String,
+    /// Byte ranges of each row's code and name.
+    rows: Vec<(Range<usize>, Range<usize>)>,
 }
 
 impl Divisions {
     pub fn load(path: &Path) -> Result<Divisions, DataFileError> {
         let file = DataFile::read(path)?;
-        let mut d = Divisions::default();
-        for (i, line) in file.source.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
+        let mut rows = Vec::with_capacity(50_000);
+        let mut offset = 0;
+        for (i, line) in file.source.split_inclusive('\n').enumerate() {
+            let start = offset;
+            offset += line.len();
+            let line = line.trim_end();
+            if line.starts_with('#') || line.is_empty() {
                 continue;
             }
-            let (code, name) = line
-                .split_once('\t')
+            let tab = line
+                .find('\t')
                 .ok_or_else(|| file.error(i + 1, "expected `code<TAB>name`"))?;
-            d.names.insert(code.to_owned(), name.to_owned());
-            d.by_name
-                .entry(name.to_owned())
-                .or_default()
-                .push(code.to_owned());
+            rows.push((start..start + tab, start + tab + 1..start + line.len()));
+        }
+        let d = Divisions {
+            text: file.source.clone(),
+            rows,
+        };
+        if let Some(i) = (1..d.rows.len()).find(|&i| d.code(i - 1) >= d.code(i)) {
+            return Err(file.error(
+                0,
+                format!("rows must be sorted by code; {} is out of order", d.code(i)),
+            ));
         }
         Ok(d)
     }
 
-    pub fn codes_of(&self, name: &str) -> &[String] {
-        self.by_name.get(name).map_or(&[], Vec::as_slice)
+    fn code(&self, row: usize) -> &str {
+        &self.text[self.rows[row].0.clone()]
+    }
+
+    fn row_name(&self, row: usize) -> &str {
+        &self.text[self.rows[row].1.clone()]
+    }
+
+    /// The rows whose code starts with `prefix` (all rows for an empty prefix).
+    fn run(&self, prefix: &str) -> Range<usize> {
+        let start = self
+            .rows
+            .partition_point(|r| &self.text[r.0.clone()] < prefix);
+        let len =
+            self.rows[start..].partition_point(|r| self.text[r.0.clone()].starts_with(prefix));
+        start..start + len
+    }
+
+    /// Codes of every division with this name (a scan: for finding the jurisdiction).
+    pub fn codes_of(&self, name: &str) -> Vec<String> {
+        (0..self.rows.len())
+            .filter(|&r| self.row_name(r) == name)
+            .map(|r| self.code(r).to_owned())
+            .collect()
     }
 
     pub fn name(&self, code: &str) -> Option<&str> {
-        self.names.get(code).map(String::as_str)
+        let r = self.run(code);
+        (r.start < self.rows.len() && self.code(r.start) == code).then(|| self.row_name(r.start))
     }
 
     /// The listed parent of a division: the longest listed proper prefix of its code.
-    pub fn parent(&self, code: &str) -> Option<&str> {
+    pub fn parent<'a>(&self, code: &'a str) -> Option<&'a str> {
         [6usize, 4, 2]
             .into_iter()
             .filter(|&n| n < code.len())
-            .find_map(|n| self.names.get_key_value(&code[..n]).map(|(k, _)| k.as_str()))
+            .map(|n| &code[..n])
+            .find(|p| self.name(p).is_some())
     }
 
     /// The codes from the province down to `code`.
     pub fn path(&self, code: &str) -> Vec<String> {
         let mut path = vec![code.to_owned()];
-        let mut current = code;
-        while let Some(p) = self.parent(current) {
+        let mut current = code.to_owned();
+        while let Some(p) = self.parent(&current) {
             path.push(p.to_owned());
-            current = p;
+            current = p.to_owned();
         }
         path.reverse();
         path
     }
 
-    /// Codes of divisions named `name` whose code starts with `prefix` (inside one division).
-    pub fn within<'a>(&'a self, name: &str, prefix: &'a str) -> impl Iterator<Item = &'a String> {
-        self.codes_of(name)
-            .iter()
-            .filter(move |c| c.starts_with(prefix) && c.len() > prefix.len())
+    /// Codes of divisions named `name` strictly inside the division `prefix`.
+    pub fn within(&self, name: &str, prefix: &str) -> Option<String> {
+        self.run(prefix)
+            .find(|&r| self.row_name(r) == name && self.code(r).len() > prefix.len())
+            .map(|r| self.code(r).to_owned())
     }
 }
 
@@ -154,13 +202,20 @@ mod tests {
 
     #[test]
     fn parents_follow_code_prefixes() {
-        let mut d = Divisions::default();
-        for (c, n) in [("36", "江西省"), ("3601", "南昌市"), ("360103", "西湖区"), ("360103001", "南站街道")] {
-            d.names.insert(c.into(), n.into());
-            d.by_name.entry(n.into()).or_default().push(c.into());
-        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.tsv");
+        std::fs::write(&path, "# c\n36\t江西省\n3601\t南昌市\n360103\t西湖区\n360103001\t南站街道\n360104\t青云谱区\n").unwrap();
+        let d = Divisions::load(&path).unwrap();
         assert_eq!(d.path("360103001"), ["36", "3601", "360103", "360103001"]);
-        assert_eq!(d.within("南站街道", "360103").count(), 1);
-        assert_eq!(d.within("南站街道", "3602").count(), 0);
+        assert_eq!(d.within("南站街道", "360103").as_deref(), Some("360103001"));
+        assert_eq!(d.within("南站街道", "360104"), None);
+        assert_eq!(d.codes_of("西湖区"), ["360103"]);
+        std::fs::write(&path, "3601\t南昌市\n36\t江西省\n").unwrap();
+        assert!(
+            Divisions::load(&path)
+                .unwrap_err()
+                .message
+                .contains("sorted")
+        );
     }
 }

@@ -9,7 +9,23 @@ pub fn encode_segment(name: &str) -> String {
     for c in name.chars() {
         let unsafe_char = c.is_control()
             || c.is_whitespace()
-            || matches!(c, '<' | '>' | '"' | '{' | '}' | '|' | '\\' | '^' | '`' | '%' | '#' | '?' | '/' | '[' | ']');
+            || matches!(
+                c,
+                '<' | '>'
+                    | '"'
+                    | '{'
+                    | '}'
+                    | '|'
+                    | '\\'
+                    | '^'
+                    | '`'
+                    | '%'
+                    | '#'
+                    | '?'
+                    | '/'
+                    | '['
+                    | ']'
+            );
         if unsafe_char {
             let mut buf = [0u8; 4];
             for b in c.encode_utf8(&mut buf).bytes() {

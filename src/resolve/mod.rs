@@ -38,6 +38,13 @@ impl Jurisdiction {
     pub fn scope(&self) -> Vec<String> {
         self.chain.iter().map(|d| d.name.clone()).collect()
     }
+    /// The code of the province (the top of the chain), or "" when unknown.
+    fn province_code(&self) -> &str {
+        self.chain
+            .first()
+            .and_then(|d| d.code.as_deref())
+            .unwrap_or("")
+    }
     /// The division of the chain at a level (区, 市, 省 …): the last char of its name.
     fn at_level(&self, level: char) -> Option<&Division> {
         self.chain.iter().rev().find(|d| d.name.ends_with(level))
@@ -104,7 +111,7 @@ pub fn find_jurisdiction(doc: &Document, gazetteer: &Gazetteer) -> Jurisdiction 
     };
     let divisions = &gazetteer.divisions;
     let body = doc.norm_slice(doc.layout.body);
-    let best = divisions.codes_of(&name).iter().max_by_key(|code| {
+    let best = divisions.codes_of(&name).into_iter().max_by_key(|code| {
         let path = divisions.path(code);
         let score: usize = path[..path.len() - 1]
             .iter()
@@ -112,11 +119,11 @@ pub fn find_jurisdiction(doc: &Document, gazetteer: &Gazetteer) -> Jurisdiction 
             .map(|n| body.matches(short_name(n).unwrap_or(n)).count())
             .sum();
         // Ties go to the smaller code: the same choice every build.
-        (score, std::cmp::Reverse((*code).clone()))
+        (score, std::cmp::Reverse(code.clone()))
     });
     let chain = match best {
         Some(code) => divisions
-            .path(code)
+            .path(&code)
             .iter()
             .map(|c| Division {
                 code: Some(c.clone()),
@@ -161,7 +168,11 @@ impl Resolver<'_> {
             }
         }
         // 西湖 → 西湖区: a short name of the chain.
-        if let Some(d) = j.chain.iter().find(|d| short_name(&d.name) == Some(name.as_str())) {
+        if let Some(d) = j
+            .chain
+            .iter()
+            .find(|d| short_name(&d.name) == Some(name.as_str()))
+        {
             name = d.name.clone();
         }
         if class != "Person" {
@@ -175,7 +186,12 @@ impl Resolver<'_> {
                 .any(|w| name.starts_with(w.as_str()));
             if name.chars().count() > 1
                 && !starts_with_word
-                && self.gazetteer.divisions.codes_of(&name).is_empty()
+                && (j.province_code().is_empty()
+                    || self
+                        .gazetteer
+                        .divisions
+                        .within(&name, j.province_code())
+                        .is_none())
                 && !j.chain.iter().any(|d| d.name == name)
             {
                 if let Some(d) = j.at_level(first) {
@@ -184,7 +200,11 @@ impl Resolver<'_> {
             }
             // 西湖区政府 → 西湖区人民政府.
             for (informal, formal) in &self.gazetteer.bodies.formal {
-                if let Some(d) = j.chain.iter().find(|d| name == format!("{}{informal}", d.name)) {
+                if let Some(d) = j
+                    .chain
+                    .iter()
+                    .find(|d| name == format!("{}{informal}", d.name))
+                {
                     name = format!("{}{formal}", d.name);
                 }
             }
@@ -210,10 +230,12 @@ impl Resolver<'_> {
             };
         }
         // A division inside the jurisdiction (a 街道 or 镇 of this district).
-        if let Some(code) = j.body().and_then(|b| b.code.as_deref()).and_then(|prefix| {
-            self.gazetteer.divisions.within(&name, prefix).next()
-        }) {
-            let path = self.gazetteer.divisions.path(code);
+        if let Some(code) = j
+            .body()
+            .and_then(|b| b.code.as_deref())
+            .and_then(|prefix| self.gazetteer.divisions.within(&name, prefix))
+        {
+            let path = self.gazetteer.divisions.path(&code);
             let scope = path[..path.len() - 1]
                 .iter()
                 .filter_map(|c| self.gazetteer.divisions.name(c).map(str::to_owned))
@@ -333,7 +355,7 @@ pub fn resolve(
         .map(|q| Quantity {
             iri: ids::iri(
                 "quantity",
-                &[doc.name.clone()],
+                std::slice::from_ref(&doc.name),
                 &format!("{}-{}", q.span.start, q.span.end),
             ),
             indicator: q.indicator.as_ref().map(|label| Indicator {
@@ -381,12 +403,9 @@ fn add_jurisdiction_chain(entities: &mut Vec<Entity>, resolver: &Resolver) {
     }
 }
 
-fn relations(
-    extraction: &Extraction,
-    entities: &[Entity],
-    resolver: &Resolver,
-) -> Vec<Relation> {
-    let by_label: BTreeMap<&str, &Entity> = entities.iter().map(|e| (e.label.as_str(), e)).collect();
+fn relations(extraction: &Extraction, entities: &[Entity], resolver: &Resolver) -> Vec<Relation> {
+    let by_label: BTreeMap<&str, &Entity> =
+        entities.iter().map(|e| (e.label.as_str(), e)).collect();
     let mut found: BTreeMap<(String, String, String), BTreeSet<Provenance>> = BTreeMap::new();
     // The jurisdiction chain: each division is part of the one above it.
     let j = resolver.jurisdiction;
@@ -395,11 +414,12 @@ fn relations(
             by_label.get(pair[1].name.as_str()),
             by_label.get(pair[0].name.as_str()),
         ) {
-            let prov = child
-                .mentions
-                .first()
-                .cloned()
-                .or_else(|| j.span.map(|span| Provenance { span, rule: String::new() }));
+            let prov = child.mentions.first().cloned().or_else(|| {
+                j.span.map(|span| Provenance {
+                    span,
+                    rule: String::new(),
+                })
+            });
             if let Some(mut prov) = prov {
                 prov.rule = "gazetteer.divisions".into();
                 found
@@ -413,11 +433,11 @@ fn relations(
     let divisions = &resolver.gazetteer.divisions;
     if let Some(prefix) = j.body().and_then(|b| b.code.as_deref()) {
         for e in entities.iter().filter(|e| e.class == "Place") {
-            let Some(code) = divisions.within(&e.label, prefix).next() else {
+            let Some(code) = divisions.within(&e.label, prefix) else {
                 continue;
             };
             let parent = divisions
-                .parent(code)
+                .parent(&code)
                 .and_then(|p| divisions.name(p))
                 .and_then(|n| by_label.get(n));
             if let (Some(parent), Some(first)) = (parent, e.mentions.first()) {

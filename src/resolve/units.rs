@@ -51,7 +51,11 @@ impl Units {
 pub fn decimal(value: f64) -> String {
     let s = format!("{:.6}", value);
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s.is_empty() || s == "-" { "0".into() } else { s.into() }
+    if s.is_empty() || s == "-" {
+        "0".into()
+    } else {
+        s.into()
+    }
 }
 
 /// Multiplies a decimal string by 10^places exactly.

@@ -52,10 +52,7 @@ impl Lexicons {
                 if !classes.contains(&group.class.as_str()) {
                     return Err(file.error(
                         0,
-                        format!(
-                            "suffix class {:?} is not one of {classes:?}",
-                            group.class
-                        ),
+                        format!("suffix class {:?} is not one of {classes:?}", group.class),
                     ));
                 }
                 for text in group.words {
@@ -72,7 +69,7 @@ impl Lexicons {
         }
         lexicons
             .suffixes
-            .sort_by(|a, b| b.text.chars().count().cmp(&a.text.chars().count()));
+            .sort_by_key(|s| std::cmp::Reverse(s.text.chars().count()));
         Ok(lexicons)
     }
 

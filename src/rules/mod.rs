@@ -173,7 +173,9 @@ fn expand(pattern: &str, lexicons: &Lexicons) -> Result<String, String> {
             .ok_or_else(|| "unclosed `{{` in pattern".to_owned())?;
         let reference = &rest[open + 2..open + close];
         let alternation = lexicons.alternation(reference).ok_or_else(|| {
-            format!("unknown lexicon reference {{{{{reference}}}}}: define it in ontology/lexicons/")
+            format!(
+                "unknown lexicon reference {{{{{reference}}}}}: define it in ontology/lexicons/"
+            )
         })?;
         out.push_str(&alternation);
         rest = &rest[open + close + 2..];
@@ -278,7 +280,10 @@ fn compile(
         if !lexicons.words.contains_key(list.get_ref()) {
             return Err(file.error(
                 file.line_of(list),
-                format!("unknown word list {:?}: define it in ontology/lexicons/", list.get_ref()),
+                format!(
+                    "unknown word list {:?}: define it in ontology/lexicons/",
+                    list.get_ref()
+                ),
             ));
         }
     }

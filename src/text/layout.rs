@@ -9,8 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Document, GlossaryEntry, Marker, Meta, Paragraph, Part, Section, Sentence, Skipped, Span,
-    Tense,
+    Document, GlossaryEntry, Marker, Meta, Paragraph, Part, Section, Sentence, Skipped, Span, Tense,
 };
 use crate::rules::{DataFile, DataFileError};
 
@@ -489,7 +488,10 @@ impl Layout {
         });
         if let Some(year) = self.meta.year {
             let body = doc.norm_slice(self.body);
-            let five = config.five_year_plan.iter().any(|w| body.contains(w.as_str()));
+            let five = config
+                .five_year_plan
+                .iter()
+                .any(|w| body.contains(w.as_str()));
             self.meta.plan_period = Some((year, if five { year + 4 } else { year }));
         }
     }
@@ -546,7 +548,10 @@ mod tests {
             .iter()
             .map(|s| d.norm_slice(s.span))
             .collect();
-        assert_eq!(sentences, ["各位代表:", "他说“好。很好。”然后走了。", "再见!", "尾巴"]);
+        assert_eq!(
+            sentences,
+            ["各位代表:", "他说“好。很好。”然后走了。", "再见!", "尾巴"]
+        );
     }
 
     #[test]
@@ -569,7 +574,12 @@ mod tests {
         assert_eq!(d.layout.markers.len(), 1);
         assert_eq!(d.layout.markers[0].entry, Some(0));
         // The entry's number is not part of any sentence.
-        assert!(d.layout.sentences.iter().all(|s| !d.norm_slice(s.span).starts_with("1.")));
+        assert!(
+            d.layout
+                .sentences
+                .iter()
+                .all(|s| !d.norm_slice(s.span).starts_with("1."))
+        );
     }
 
     #[test]

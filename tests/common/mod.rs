@@ -63,7 +63,14 @@ pub fn seed_text() -> String {
 /// Runs a query against the seed build's store and returns its TSV output.
 pub fn query_seed(sparql: &str) -> String {
     let store = seed_build().join("store");
-    let o = policykg(&["query", "--store", store.to_str().unwrap(), "--format", "tsv", sparql]);
+    let o = policykg(&[
+        "query",
+        "--store",
+        store.to_str().unwrap(),
+        "--format",
+        "tsv",
+        sparql,
+    ]);
     assert!(o.status.success(), "query failed: {}", stderr(&o));
     stdout(&o)
 }
