@@ -127,7 +127,8 @@ fn the_summary_counts_classes_and_times_stages() {
         "Person",
         "Target",
         "Achievement",
-        "time: text",
+        "time: ontology",
+        "text",
         "extract",
         "江西省 › 南昌市 › 西湖区",
     ] {
