@@ -10,7 +10,9 @@ use crate::error::Error;
 use crate::extract::{Extraction, extract};
 use crate::graph;
 use crate::render::{self, EntityGraph};
-use crate::resolve::{Gazetteer, Resolved, find_jurisdiction, resolve, units::Units};
+use crate::resolve::{
+    Gazetteer, Resolved, division_names, find_jurisdiction, resolve, units::Units,
+};
 use crate::rules::RuleSet;
 use crate::text::{Document, LayoutConfig};
 
@@ -81,7 +83,8 @@ pub fn process_document(doc: Document, ontology: &Ontology) -> Report {
     let mut timings = Timings::default();
     let t = Instant::now();
     let jurisdiction = find_jurisdiction(&doc, &ontology.gazetteer);
-    let extraction = extract(&doc, &ontology.rules);
+    let divisions = division_names(&jurisdiction, &ontology.gazetteer);
+    let extraction = extract(&doc, &ontology.rules, &divisions);
     timings.extract = t.elapsed();
     let t = Instant::now();
     let resolved = resolve(

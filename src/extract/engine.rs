@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use regex::Regex;
+
 use crate::rules::{ClassChoice, Kind, Lexicons, Rule};
 
 /// What one match of a rule yields, in byte ranges of the text it ran on.
@@ -19,16 +21,20 @@ pub struct Hit {
 
 /// Runs `rule` over `text`.
 pub fn apply(rule: &Rule, lexicons: &Lexicons, text: &str) -> Vec<Hit> {
+    apply_regex(rule, &rule.regex, lexicons, text)
+}
+
+/// Runs `rule` over `text` with `regex` (the rule's own, or its per-document form).
+pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, text: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
-    for caps in rule.regex.captures_iter(text) {
-        let groups: BTreeMap<String, Range<usize>> = rule
-            .regex
+    for caps in regex.captures_iter(text) {
+        let groups: BTreeMap<String, Range<usize>> = regex
             .capture_names()
             .flatten()
             .filter_map(|n| caps.name(n).map(|m| (n.to_owned(), m.range())))
             .collect();
         let hit = match rule.kind {
-            Kind::Entity => entity_hit(rule, lexicons, text, groups),
+            Kind::Entity => entity_hit(rule, lexicons, text, caps.get(0).unwrap().range(), groups),
             Kind::Quantity => groups.get("value").map(|v| {
                 let end = groups.get("unit").map_or(v.end, |u| u.end.max(v.end));
                 Hit {
@@ -52,31 +58,38 @@ fn entity_hit(
     rule: &Rule,
     lexicons: &Lexicons,
     text: &str,
+    whole: Range<usize>,
     groups: BTreeMap<String, Range<usize>>,
 ) -> Option<Hit> {
     let mut range = groups.get("name")?.clone();
     if let Some(ClassChoice::Fixed(class)) = &rule.class {
         range.end += extension(&text[range.end..], class, lexicons);
     }
-    if rule.trim {
-        range.start += trim_left(&text[range.clone()], lexicons);
+    if let Some(list) = &rule.trim {
+        range.start += trim_left(&text[range.clone()], lexicons.words(list));
     }
     let name = &text[range.clone()];
     if !is_name(name, lexicons) {
         return None;
     }
-    // A quoted honour (荣获“全国文明城市”) is a fact about its receiver, not a named thing.
+    // A quoted honour (荣获“全国文明城市”) is a fact about its receiver, and a quoted
+    // slogan (“项目为王”理念) a way of speaking: neither is a named thing.
     if let Some(list) = &rule.not_after {
-        let before = &text[..groups
-            .values()
-            .map(|r| r.start)
-            .min()
-            .unwrap_or(range.start)];
-        let before = before.trim_end_matches(['“', '"', '、']);
+        let before = text[..whole.start].trim_end_matches(['“', '"', '、', '”']);
         if lexicons
             .words(list)
             .iter()
             .any(|w| before.ends_with(w.as_str()))
+        {
+            return None;
+        }
+    }
+    if let Some(list) = &rule.not_before {
+        let after = text[whole.end..].trim_start_matches(['”', '"']);
+        if lexicons
+            .words(list)
+            .iter()
+            .any(|w| after.starts_with(w.as_str()))
         {
             return None;
         }
@@ -138,9 +151,9 @@ pub fn strip_quotes(name: &str) -> &str {
 
 /// The byte offset in `name` after the last boundary word it contains (0 if none): a suffix
 /// match runs left over verbs and particles (推进抚生南路) that are not part of the name.
-pub fn trim_left(name: &str, lexicons: &Lexicons) -> usize {
+pub fn trim_left(name: &str, boundary: &[String]) -> usize {
     let mut cut = 0;
-    for word in lexicons.words("boundary") {
+    for word in boundary {
         // The last char of the name is the suffix: a boundary word must end before it.
         let limit = name.char_indices().last().map_or(0, |(i, _)| i);
         if let Some(i) = name[..limit].rfind(word.as_str()) {

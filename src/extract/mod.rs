@@ -6,11 +6,13 @@ mod check;
 mod engine;
 mod quantity;
 
-use crate::rules::{Kind, Rule, RuleSet, Scope};
+use regex::Regex;
+
+use crate::rules::{DIVISIONS, Kind, Rule, RuleSet, Scope};
 use crate::text::{Document, Span};
 
 pub use check::{CheckOutcome, CheckResult, check};
-pub use engine::{Hit, apply, strip_quotes};
+pub use engine::{Hit, apply, apply_regex, strip_quotes};
 pub use quantity::{Comparator, Measure, QuantityKind, parse_number};
 
 /// A name found in the text.
@@ -82,17 +84,35 @@ fn inputs<'d>(doc: &'d Document, rule: &Rule) -> Vec<(Span, &'d str, Option<Span
     }
 }
 
-/// Runs every active rule over the document.
-pub fn extract(doc: &Document, rules: &RuleSet) -> Extraction {
+/// A rule's pattern with `{{divisions}}` replaced by the names a document can use.
+fn regex_for(rule: &Rule, divisions: &[String]) -> Option<Regex> {
+    if !rule.source.contains(DIVISIONS) {
+        return None;
+    }
+    let mut names: Vec<&String> = divisions.iter().collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    let alternation: Vec<String> = names.iter().map(|n| regex::escape(n)).collect();
+    let pattern = rule
+        .source
+        .replace(DIVISIONS, &format!("(?:{})", alternation.join("|")));
+    // The pattern compiled with a sample name at load time; names are escaped literals.
+    Regex::new(&pattern).ok()
+}
+
+/// Runs every active rule over the document. `divisions` are the administrative divisions the
+/// document can name (for patterns with `{{divisions}}`).
+pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extraction {
     let mut entities = Vec::new();
     let mut quantities = Vec::new();
     let mut relations = Vec::new();
     for rule in rules.active() {
+        let per_document = regex_for(rule, divisions);
+        let regex = per_document.as_ref().unwrap_or(&rule.regex);
         for (span, text, definition) in inputs(doc, rule) {
             let base = doc.byte_at_char(span.start);
             let to_span =
                 |r: &std::ops::Range<usize>| doc.span_of_bytes(base + r.start, base + r.end);
-            for hit in apply(rule, &rules.lexicons, text) {
+            for hit in apply_regex(rule, regex, &rules.lexicons, text) {
                 match rule.kind {
                     Kind::Entity => {
                         let (class, subclass) = hit.class.clone().unwrap_or_default();

@@ -123,6 +123,21 @@ impl Divisions {
         path
     }
 
+    /// Names of provinces and prefectures (codes of 2 and 4 digits).
+    pub fn upper_levels(&self) -> impl Iterator<Item = &str> {
+        (0..self.rows.len())
+            .filter(|&r| self.code(r).len() <= 4)
+            .map(|r| self.row_name(r))
+    }
+
+    /// Names of the divisions strictly inside `prefix` whose codes have at most `deepest`
+    /// digits (6: down to counties).
+    pub fn inside<'a>(&'a self, prefix: &'a str, deepest: usize) -> impl Iterator<Item = &'a str> {
+        self.run(prefix)
+            .filter(move |&r| (prefix.len() + 1..=deepest).contains(&self.code(r).len()))
+            .map(|r| self.row_name(r))
+    }
+
     /// Codes of divisions named `name` strictly inside the division `prefix`.
     pub fn within(&self, name: &str, prefix: &str) -> Option<String> {
         self.run(prefix)

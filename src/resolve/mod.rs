@@ -39,7 +39,7 @@ impl Jurisdiction {
         self.chain.iter().map(|d| d.name.clone()).collect()
     }
     /// The code of the province (the top of the chain), or "" when unknown.
-    fn province_code(&self) -> &str {
+    pub fn province_code(&self) -> &str {
         self.chain
             .first()
             .and_then(|d| d.code.as_deref())
@@ -136,6 +136,32 @@ pub fn find_jurisdiction(doc: &Document, gazetteer: &Gazetteer) -> Jurisdiction 
         chain,
         span: Some(span),
     }
+}
+
+/// The division names a document can use: every province and prefecture, the divisions of the
+/// jurisdiction's prefecture (for a provincial report, the province's counties), and the short
+/// names of the jurisdiction's chain (南昌, 西湖). Towns of other prefectures are left out: a
+/// report rarely names them, and the list stays small enough to compile per document.
+pub fn division_names(jurisdiction: &Jurisdiction, gazetteer: &Gazetteer) -> Vec<String> {
+    let divisions = &gazetteer.divisions;
+    let mut names: BTreeSet<String> = divisions.upper_levels().map(str::to_owned).collect();
+    let code = jurisdiction
+        .body()
+        .and_then(|b| b.code.as_deref())
+        .unwrap_or("");
+    let (within, deepest) = match code.len() {
+        0 => ("", 0),
+        2 => (code, 6),
+        _ => (&code[..4], usize::MAX),
+    };
+    if !within.is_empty() {
+        names.extend(divisions.inside(within, deepest).map(str::to_owned));
+    }
+    for d in &jurisdiction.chain {
+        names.insert(d.name.clone());
+        names.extend(short_name(&d.name).map(str::to_owned));
+    }
+    names.into_iter().collect()
 }
 
 /// What a surface form names, once canonical.

@@ -88,11 +88,12 @@ struct RawRule {
     class: Option<Spanned<String>>,
     /// With `class = "by_suffix"`: the class of a name no suffix matches.
     default_class: Option<Spanned<String>>,
-    /// Entity rules: cut the name after the last boundary word it contains.
-    #[serde(default)]
-    trim: bool,
+    /// Entity rules: cut the name after the last word of this word list it contains.
+    trim: Option<Spanned<String>>,
     /// Entity rules: no match right after a word of this word list (荣获“…”).
     not_after: Option<Spanned<String>>,
+    /// Entity rules: no match right before a word of this word list (“…”理念).
+    not_before: Option<Spanned<String>>,
     /// Quantity rules: fixed fields (measure, comparator); relation rules: `relation`.
     #[serde(default)]
     emit: BTreeMap<String, String>,
@@ -130,8 +131,11 @@ pub struct Rule {
     pub regex: Regex,
     pub scope: Scope,
     pub class: Option<ClassChoice>,
-    pub trim: bool,
+    pub trim: Option<String>,
     pub not_after: Option<String>,
+    pub not_before: Option<String>,
+    /// The pattern as written, lexicons expanded but `{{divisions}}` left for each document.
+    pub source: String,
     pub emit: BTreeMap<String, String>,
     pub matches: Vec<Example>,
     pub no_match: Vec<String>,
@@ -162,12 +166,21 @@ pub(crate) fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, DataFileError> {
     Ok(files)
 }
 
+/// In a pattern: the administrative divisions a document can name (its province's, and every
+/// province and prefecture), filled in per document by the engine.
+pub const DIVISIONS: &str = "{{divisions}}";
+
 /// Replaces each `{{words:NAME}}` / `{{suffix:CLASS}}` in a pattern by its alternation.
 fn expand(pattern: &str, lexicons: &Lexicons) -> Result<String, String> {
     let mut out = String::with_capacity(pattern.len());
     let mut rest = pattern;
     while let Some(open) = rest.find("{{") {
         out.push_str(&rest[..open]);
+        if rest[open..].starts_with(DIVISIONS) {
+            out.push_str(DIVISIONS);
+            rest = &rest[open + DIVISIONS.len()..];
+            continue;
+        }
         let close = rest[open..]
             .find("}}")
             .ok_or_else(|| "unclosed `{{` in pattern".to_owned())?;
@@ -226,8 +239,11 @@ fn compile(
     line: usize,
     lexicons: &Lexicons,
 ) -> Result<Rule, DataFileError> {
-    let expanded = expand(r.pattern.get_ref(), lexicons)
+    let expanded_source = expand(r.pattern.get_ref(), lexicons)
         .map_err(|m| file.error(file.line_of(&r.pattern), m))?;
+    // `{{divisions}}` stands for the divisions a document can name; to check the pattern at
+    // load time it stands for a sample name.
+    let expanded = expanded_source.replace(DIVISIONS, "(?:某某区)");
     let regex = file.regex(&Spanned::new(r.pattern.span(), expanded))?;
     let check_class = |c: &Spanned<String>| {
         if ENTITY_CLASSES.contains(&c.get_ref().as_str()) {
@@ -299,8 +315,10 @@ fn compile(
         regex,
         scope: r.scope,
         class,
-        trim: r.trim,
+        trim: r.trim.map(Spanned::into_inner),
         not_after: r.not_after.map(Spanned::into_inner),
+        not_before: r.not_before.map(Spanned::into_inner),
+        source: expanded_source,
         emit: r.emit,
         matches: r.matches,
         no_match: r.no_match.texts,
