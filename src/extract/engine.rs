@@ -117,7 +117,11 @@ fn entity_hit(
 /// Whether a matched string can be a name: two chars or more, not a bare suffix, not a common
 /// noun of the `not_a_name` lists, not an honour.
 fn is_name(name: &str, lexicons: &Lexicons) -> bool {
+    let name = strip_quotes(name);
+    let first = name.chars().next().map(String::from).unwrap_or_default();
     name.chars().count() >= 2
+        && name.chars().any(|c| !c.is_ascii_digit())
+        && !lexicons.words("not_a_name_start").contains(&first)
         && !lexicons.words("not_a_name").iter().any(|w| w == name)
         && !lexicons.suffixes.iter().any(|s| s.text == name)
         && !lexicons
