@@ -68,6 +68,11 @@ fn entity_hit(
     if let Some(list) = &rule.trim {
         range.start += trim_left(&text[range.clone()], lexicons.words(list));
     }
+    // The mention is the name, not the quote marks around it.
+    let quoted = &text[range.clone()];
+    let inner = strip_quotes(quoted);
+    let lead = quoted.find(inner).unwrap_or(0);
+    range = range.start + lead..range.start + lead + inner.len();
     let name = &text[range.clone()];
     if !is_name(name, lexicons) {
         return None;

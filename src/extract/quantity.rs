@@ -214,7 +214,7 @@ pub(super) fn interpret(
         i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
     let clause = &before[clause_start..];
-    let after = &text[hit.range.end..];
+    let after = text[hit.range.end..].trim_start();
     let cue = |name: &str| lex.words(name);
 
     let mut comparator = Comparator::Eq;
