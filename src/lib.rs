@@ -3,10 +3,12 @@
 //! The pipeline, one module per stage: [`text`] (load, normalize, layout, offsets) →
 //! [`extract`] (the rules engine over `ontology/rules`) → [`resolve`] (canonical names,
 //! jurisdiction, IRIs) → [`graph`] (RDF, store, serialization) → [`render`] / [`query`].
-//! [`pipeline`] runs them end to end; [`cli`] is the command line on top.
+//! [`pipeline`] runs them end to end; [`export`] writes tables for analysis; [`cli`] is the
+//! command line on top.
 
 pub mod cli;
 pub mod error;
+pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod pipeline;

@@ -100,8 +100,9 @@ pub fn process_document(doc: Document, ontology: &Ontology) -> Report {
     timings.graph = t.elapsed();
     let t = Instant::now();
     let entity_graph = EntityGraph::from_triples(&triples);
-    let nodes = entity_graph.overview(OVERVIEW_CAP);
-    let dot = render::print_dot(entity_graph.to_dot(&doc.name, &nodes));
+    let all = render::Filter::default();
+    let nodes = entity_graph.overview(OVERVIEW_CAP, &all);
+    let dot = render::print_dot(entity_graph.to_dot(&doc.name, &nodes, &all));
     timings.render = t.elapsed();
     Report {
         doc,
@@ -163,10 +164,12 @@ pub fn build(
     out: &Path,
     ontology: &Ontology,
     svg: bool,
+    on_report: &dyn Fn(&Path),
 ) -> Result<BuildSummary, Error> {
     let mut reports = Vec::new();
     let mut timings = Timings::default();
     for f in files {
+        on_report(f);
         let r = process(f, ontology)?;
         timings += r.timings.clone();
         reports.push(r);

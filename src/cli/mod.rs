@@ -5,10 +5,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use oxigraph::model::Triple;
 
 use crate::error::Error;
+use crate::export::{self, ExportFormat};
 use crate::extract::{CheckOutcome, check};
 use crate::graph::{self, ontology_graph_iri};
 use crate::pipeline::{BuildSummary, Ontology, build, report_files};
@@ -44,34 +46,86 @@ enum Command {
         #[arg(long, default_value = "ontology")]
         ontology: PathBuf,
     },
-    /// Run a SPARQL query against the store.
+    /// Run a SPARQL query against the store: given, from a file, or from the query library.
     ///
-    /// Example: policykg query 'SELECT ?p WHERE { ?p a kg:Program } LIMIT 5'
+    /// Examples: policykg query 'SELECT ?p WHERE { ?p a kg:Program } LIMIT 5'
+    ///           policykg query --list
+    ///           policykg query --named targets-vs-results --format csv
     Query {
         /// The query text (prefixes kg:, rdfs:, skos:, xsd:, rdf:, prov:, owl: are declared).
         query: Option<String>,
         /// Read the query from a file instead.
-        #[arg(long, conflicts_with = "query")]
+        #[arg(long, conflicts_with_all = ["query", "named"])]
         file: Option<PathBuf>,
+        /// Run a query of the library (queries/NAME.rq).
+        #[arg(long, conflicts_with = "query")]
+        named: Option<String>,
+        /// List the library's queries and what each answers.
+        #[arg(long)]
+        list: bool,
+        /// The query library.
+        #[arg(long, default_value = "queries")]
+        queries: PathBuf,
         #[arg(long, default_value = "out/store")]
         store: PathBuf,
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
+        /// Write the results here instead of to standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
-    /// Draw one entity's neighbourhood (or the whole store's overview) as DOT or SVG.
+    /// Write tables (CSV) or JSON-LD for analysis from the store.
     ///
-    /// Example: policykg render --focus 雪亮工程 --depth 2 -o xueliang.svg
-    Render {
-        /// The label or IRI of the entity in the middle.
-        #[arg(long)]
-        focus: Option<String>,
-        #[arg(long, default_value_t = 2)]
-        depth: usize,
-        /// Output file: .dot, or .svg (needs Graphviz).
+    /// Example: policykg export --format csv -o tables/
+    Export {
+        #[arg(long, value_enum, default_value = "csv")]
+        format: ExportFormat,
+        /// Output folder (created if missing).
         #[arg(short, long)]
         output: PathBuf,
         #[arg(long, default_value = "out/store")]
         store: PathBuf,
+        /// The ontology folder (for context.jsonld).
+        #[arg(long, default_value = "ontology")]
+        ontology: PathBuf,
+    },
+    /// Print a shell completion script.
+    ///
+    /// Example: policykg completions bash > /etc/bash_completion.d/policykg
+    Completions { shell: clap_complete::Shell },
+    /// Draw the store's overview, one entity's neighbourhood, or a named query's entities.
+    ///
+    /// Examples: policykg render -o overview.svg
+    ///           policykg render --focus 雪亮工程 --depth 2 -o xueliang.svg
+    ///           policykg render --query glossary --class Program -o glossary.png
+    Render {
+        /// The label or IRI of the entity in the middle.
+        #[arg(long, conflicts_with = "query")]
+        focus: Option<String>,
+        #[arg(long, default_value_t = 2)]
+        depth: usize,
+        /// Draw the entities a named query returns.
+        #[arg(long)]
+        query: Option<String>,
+        /// Keep only these classes (Program, Place, Organization, Person); repeatable.
+        #[arg(long = "class")]
+        classes: Vec<String>,
+        /// Keep only these relations (partOf, locatedIn, responsibleFor); repeatable.
+        #[arg(long = "relation")]
+        relations: Vec<String>,
+        /// Group entities by the report section that first names them.
+        #[arg(long)]
+        cluster_sections: bool,
+        /// At most this many entities in an overview.
+        #[arg(long, default_value_t = crate::pipeline::OVERVIEW_CAP)]
+        cap: usize,
+        /// Output file: .dot, or .svg / .png (needs Graphviz).
+        #[arg(short, long)]
+        output: PathBuf,
+        #[arg(long, default_value = "out/store")]
+        store: PathBuf,
+        #[arg(long, default_value = "queries")]
+        queries: PathBuf,
     },
     /// Work with the extraction rules.
     Rules {
@@ -98,6 +152,12 @@ enum RulesCommand {
 pub fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(code) => code,
+        // A reader that stops early (`| head`) is not an error.
+        Err(Error::Query(crate::query::QueryError::Io(e)))
+            if e.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::from(2)
@@ -120,38 +180,128 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             if !svg {
                 eprintln!("note: {}", render::INSTALL_GRAPHVIZ);
             }
-            let summary = build(&files, &out, &ontology, svg)?;
+            let progress = ProgressBar::new(files.len() as u64).with_style(
+                ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
+                    .expect("the template is valid"),
+            );
+            if files.len() < 2 {
+                progress.set_draw_target(ProgressDrawTarget::hidden());
+            }
+            let on_report = |f: &Path| {
+                progress.set_message(f.display().to_string());
+                progress.inc(1);
+            };
+            let summary = build(&files, &out, &ontology, svg, &on_report);
+            progress.finish_and_clear();
+            let summary = summary?;
             print_summary(&summary, &out, load_time);
             Ok(ExitCode::SUCCESS)
         }
         Command::Query {
             query,
             file,
+            named,
+            list,
+            queries,
             store,
             format,
+            output,
         } => {
-            let text = match (query, file) {
-                (Some(q), _) => q,
-                (None, Some(f)) => std::fs::read_to_string(&f).map_err(|e| Error::output(&f, e))?,
-                (None, None) => {
+            if list {
+                for q in query::named::list(&queries)? {
+                    println!("{:<26} {}", q.name, q.description);
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            let text = match (query, file, named) {
+                (Some(q), ..) => q,
+                (None, Some(f), _) => {
+                    std::fs::read_to_string(&f).map_err(|e| Error::output(&f, e))?
+                }
+                (None, None, Some(name)) => query::named::find(&queries, &name)?.text,
+                (None, None, None) => {
                     return Err(Error::Output {
                         path: "query".into(),
-                        message: "give a query, or --file FILE".into(),
+                        message: "give a query, --file FILE or --named NAME (see --list)".into(),
                     });
                 }
             };
             let store = graph::open_store(&store)?;
-            let stdout = std::io::stdout();
-            query::write_results(&store, &text, format, stdout.lock())?;
+            match output {
+                Some(path) => {
+                    let file = std::fs::File::create(&path).map_err(|e| Error::output(&path, e))?;
+                    query::write_results(&store, &text, format, std::io::BufWriter::new(file))?;
+                }
+                None => query::write_results(&store, &text, format, std::io::stdout().lock())?,
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            format,
+            output,
+            store,
+            ontology,
+        } => {
+            let store = graph::open_store(&store)?;
+            std::fs::create_dir_all(&output).map_err(|e| Error::output(&output, e))?;
+            let written = match format {
+                ExportFormat::Csv => export::write_csv(&store, &output)?,
+                ExportFormat::Jsonld => {
+                    let path = ontology.join("context.jsonld");
+                    let context =
+                        std::fs::read_to_string(&path).map_err(|e| Error::output(&path, e))?;
+                    export::write_jsonld(&store, &output, &context)?
+                }
+            };
+            for w in written {
+                println!("{}/{w}", output.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "policykg",
+                &mut std::io::stdout(),
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::Render {
             focus,
             depth,
+            query: named,
+            classes,
+            relations,
+            cluster_sections,
+            cap,
             output,
             store,
+            queries,
         } => {
-            render_store(&store, focus.as_deref(), depth, &output)?;
+            for c in &classes {
+                if !ENTITY_CLASSES.contains(&c.as_str()) {
+                    return Err(Error::output(
+                        &output,
+                        format!("unknown class {c:?}: use one of {ENTITY_CLASSES:?}"),
+                    ));
+                }
+            }
+            let view = View {
+                focus: focus.as_deref(),
+                depth,
+                named: named
+                    .as_deref()
+                    .map(|n| query::named::find(&queries, n))
+                    .transpose()?,
+                filter: render::Filter {
+                    classes,
+                    relations,
+                    cluster_sections,
+                },
+                cap,
+            };
+            render_store(&store, &view, &output)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Rules {
@@ -264,41 +414,59 @@ fn print_summary(summary: &BuildSummary, out: &Path, ontology_time: std::time::D
     );
 }
 
-/// Draws a store's entities: one's neighbourhood, or the overview.
-fn render_store(
-    store: &Path,
-    focus: Option<&str>,
+/// What to draw.
+struct View<'a> {
+    focus: Option<&'a str>,
     depth: usize,
-    output: &Path,
-) -> Result<(), Error> {
+    named: Option<query::named::NamedQuery>,
+    filter: render::Filter,
+    cap: usize,
+}
+
+/// Draws a store's entities: one's neighbourhood, a named query's entities, or the overview.
+fn render_store(store: &Path, view: &View, output: &Path) -> Result<(), Error> {
     let store = graph::open_store(store)?;
-    let ontology_graph = ontology_graph_iri();
+    let ontology_graph = format!("<{}>", ontology_graph_iri());
     let triples: Vec<Triple> = store
         .iter()
         .filter_map(Result::ok)
-        .filter(|q| q.graph_name.to_string() != format!("<{ontology_graph}>"))
+        .filter(|q| q.graph_name.to_string() != ontology_graph)
         .map(Triple::from)
         .collect();
     let g = EntityGraph::from_triples(&triples);
-    let (title, nodes) = match focus {
-        Some(name) => {
-            let start = g.find(name).ok_or_else(|| Error::Output {
-                path: output.to_owned(),
-                message: format!(
-                    "no entity labelled {name:?} in the store; list labels with `policykg query 'SELECT ?l WHERE {{ ?e rdfs:label ?l }}'`"
-                ),
+    let (title, nodes) = match (view.focus, &view.named) {
+        (Some(name), _) => {
+            let start = g.find(name).ok_or_else(|| {
+                Error::output(
+                    output,
+                    format!(
+                        "no entity labelled {name:?} in the store; list labels with `policykg query --named mention-counts`"
+                    ),
+                )
             })?;
             (
-                format!("{name} (depth {depth})"),
-                g.neighbourhood(start, depth),
+                format!("{name} (depth {})", view.depth),
+                g.neighbourhood(start, view.depth),
             )
         }
-        None => (
-            "overview".to_owned(),
-            g.overview(crate::pipeline::OVERVIEW_CAP),
-        ),
+        (None, Some(q)) => {
+            let table = query::select(&store, &q.text)?;
+            let cells: Vec<String> = table
+                .rows
+                .iter()
+                .flatten()
+                .flatten()
+                .map(|t| match t {
+                    oxigraph::model::Term::Literal(l) => l.value().to_owned(),
+                    oxigraph::model::Term::NamedNode(n) => n.as_str().to_owned(),
+                    other => other.to_string(),
+                })
+                .collect();
+            (q.name.clone(), g.named(cells.iter().map(String::as_str)))
+        }
+        (None, None) => ("overview".to_owned(), g.overview(view.cap, &view.filter)),
     };
-    let dot = render::print_dot(g.to_dot(&title, &nodes));
+    let dot = render::print_dot(g.to_dot(&title, &nodes, &view.filter));
     let bytes = match output.extension().and_then(|e| e.to_str()) {
         Some("dot") | Some("gv") => dot.into_bytes(),
         Some(format @ ("svg" | "png")) => {

@@ -66,6 +66,9 @@ impl Triples<'_> {
         if let Some(s) = self.doc.sentence_of(prov.span) {
             let sentence = self.doc.original(s.span);
             self.add(&m, kg("sentence"), Literal::from(sentence));
+            if let Some(heading) = self.doc.heading_of(s) {
+                self.add(&m, kg("section"), zh(&heading));
+            }
         }
         self.add(&m, kg("rule"), Literal::from(prov.rule.as_str()));
     }

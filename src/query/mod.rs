@@ -1,6 +1,8 @@
 //! Query stage: SPARQL over the store, with results as the W3C formats (CSV, TSV, JSON) or as
 //! a table for people, aligned for CJK width.
 
+pub mod named;
+
 use std::io::Write;
 
 use oxigraph::model::Term;

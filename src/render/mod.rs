@@ -41,6 +41,26 @@ pub struct EntityNode {
     pub label: String,
     pub class: String,
     pub mentions: usize,
+    /// The section heading of the entity's first mention, for clusters.
+    pub section: Option<String>,
+}
+
+/// What a diagram keeps: classes and relations (empty: all), and whether to cluster nodes by
+/// the report section that first names them.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub classes: Vec<String>,
+    pub relations: Vec<String>,
+    pub cluster_sections: bool,
+}
+
+impl Filter {
+    fn keeps_class(&self, class: &str) -> bool {
+        self.classes.is_empty() || self.classes.iter().any(|c| c == class)
+    }
+    fn keeps_relation(&self, relation: &str) -> bool {
+        self.relations.is_empty() || self.relations.iter().any(|r| r == relation)
+    }
 }
 
 /// Entities and the relations between them.
@@ -60,14 +80,18 @@ impl EntityGraph {
             .iter()
             .map(|(r, _)| (format!("{KG}{r}"), *r))
             .collect();
-        let (type_p, label_p, mention_p) = (
+        let (type_p, label_p, mention_p, start_p, section_p) = (
             format!("{RDF}type"),
             format!("{RDFS}label"),
             format!("{KG}mention"),
+            format!("{KG}start"),
+            format!("{KG}section"),
         );
         let mut classes: BTreeMap<String, &str> = BTreeMap::new();
         let mut labels: BTreeMap<String, String> = BTreeMap::new();
-        let mut mentions: BTreeMap<String, usize> = BTreeMap::new();
+        let mut mentions: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut starts: HashMap<String, u64> = HashMap::new();
+        let mut sections: HashMap<String, String> = HashMap::new();
         let mut edges: BTreeSet<(String, &'static str, String)> = BTreeSet::new();
         for t in triples {
             let s = t.subject.to_string();
@@ -82,7 +106,15 @@ impl EntityGraph {
                 Term::Literal(l) if p == label_p => {
                     labels.insert(s, l.value().to_owned());
                 }
-                Term::NamedNode(_) if p == mention_p => *mentions.entry(s).or_default() += 1,
+                Term::NamedNode(m) if p == mention_p => {
+                    mentions.entry(s).or_default().push(m.as_str().to_owned());
+                }
+                Term::Literal(l) if p == start_p => {
+                    starts.insert(s, l.value().parse().unwrap_or(u64::MAX));
+                }
+                Term::Literal(l) if p == section_p => {
+                    sections.insert(s, l.value().to_owned());
+                }
                 Term::NamedNode(o) => {
                     if let Some(r) = rel.get(p) {
                         edges.insert((s, r, o.as_str().to_owned()));
@@ -94,11 +126,16 @@ impl EntityGraph {
         let mut graph = DiGraph::new();
         let mut index = HashMap::new();
         for (iri, class) in &classes {
+            let own = mentions.get(iri).map_or(&[][..], Vec::as_slice);
+            let first = own
+                .iter()
+                .min_by_key(|m| (starts.get(*m).copied().unwrap_or(u64::MAX), (*m).clone()));
             let node = EntityNode {
                 iri: iri.clone(),
                 label: labels.get(iri).cloned().unwrap_or_else(|| iri.clone()),
                 class: (*class).to_owned(),
-                mentions: mentions.get(iri).copied().unwrap_or(0),
+                mentions: own.len(),
+                section: first.and_then(|m| sections.get(m).cloned()),
             };
             index.insert(iri.clone(), graph.add_node(node));
         }
@@ -136,22 +173,40 @@ impl EntityGraph {
         seen
     }
 
-    /// The most connected nodes (degree, then mentions), at most `cap`: a legible overview.
-    pub fn overview(&self, cap: usize) -> BTreeSet<NodeIndex> {
-        let mut ranked: Vec<NodeIndex> = self.graph.node_indices().collect();
-        ranked.sort_by_key(|&n| {
-            let degree = self.graph.neighbors_undirected(n).count();
-            (
-                std::cmp::Reverse(degree),
-                std::cmp::Reverse(self.graph[n].mentions),
-                self.graph[n].iri.clone(),
-            )
+    /// The most central nodes that pass the filter, at most `cap`: a legible overview. Ranked
+    /// by PageRank over the relations (both directions), then by mentions.
+    pub fn overview(&self, cap: usize, filter: &Filter) -> BTreeSet<NodeIndex> {
+        let mut undirected = self.graph.clone();
+        for e in self.graph.edge_references() {
+            undirected.add_edge(e.target(), e.source(), e.weight());
+        }
+        let rank = petgraph::algo::page_rank(&undirected, 0.85_f64, 30);
+        let mut ranked: Vec<NodeIndex> = self
+            .graph
+            .node_indices()
+            .filter(|&n| filter.keeps_class(&self.graph[n].class))
+            .collect();
+        ranked.sort_by(|&a, &b| {
+            rank[b.index()]
+                .total_cmp(&rank[a.index()])
+                .then(self.graph[b].mentions.cmp(&self.graph[a].mentions))
+                .then(self.graph[a].iri.cmp(&self.graph[b].iri))
         });
         ranked.into_iter().take(cap).collect()
     }
 
-    /// The DOT drawing of the given nodes and the edges between them.
-    pub fn to_dot(&self, title: &str, nodes: &BTreeSet<NodeIndex>) -> Graph {
+    /// The nodes of `names` (labels or IRIs) that are entities.
+    pub fn named<'a>(&self, names: impl IntoIterator<Item = &'a str>) -> BTreeSet<NodeIndex> {
+        names.into_iter().filter_map(|n| self.find(n)).collect()
+    }
+
+    /// The DOT drawing of the given nodes (those the filter keeps) and the edges between them.
+    pub fn to_dot(&self, title: &str, nodes: &BTreeSet<NodeIndex>, filter: &Filter) -> Graph {
+        let nodes: BTreeSet<NodeIndex> = nodes
+            .iter()
+            .copied()
+            .filter(|&n| filter.keeps_class(&self.graph[n].class))
+            .collect();
         let attr = |k: &str, v: &str| Attribute(Id::Plain(k.to_owned()), quoted(v));
         let font = attr("fontname", CJK_FONT);
         let mut stmts: Vec<Stmt> = vec![
@@ -178,10 +233,12 @@ impl EntityGraph {
                 .find(|(c, ..)| *c == class)
                 .map_or(("box", "#e5e7eb"), |(_, s, f, _)| (*s, *f))
         };
-        for &i in nodes {
+        // Nodes, in one cluster per report section when asked.
+        let mut clusters: BTreeMap<Option<String>, Vec<Stmt>> = BTreeMap::new();
+        for &i in &nodes {
             let n = &self.graph[i];
             let (shape, fill) = style(&n.class);
-            stmts.push(Stmt::Node(Node::new(
+            let node = Stmt::Node(Node::new(
                 node_id(i),
                 vec![
                     attr("label", &n.label),
@@ -189,10 +246,28 @@ impl EntityGraph {
                     attr("fillcolor", fill),
                     attr("tooltip", &n.iri),
                 ],
-            )));
+            ));
+            let key = n.section.clone().filter(|_| filter.cluster_sections);
+            clusters.entry(key).or_default().push(node);
+        }
+        for (k, (section, members)) in clusters.into_iter().enumerate() {
+            match section {
+                None => stmts.extend(members),
+                Some(heading) => {
+                    let mut body = vec![Stmt::Attribute(attr("label", &heading))];
+                    body.extend(members);
+                    stmts.push(Stmt::Subgraph(Subgraph {
+                        id: Id::Plain(format!("cluster_section_{k}")),
+                        stmts: body,
+                    }));
+                }
+            }
         }
         for e in self.graph.edge_references() {
-            if nodes.contains(&e.source()) && nodes.contains(&e.target()) {
+            if nodes.contains(&e.source())
+                && nodes.contains(&e.target())
+                && filter.keeps_relation(e.weight())
+            {
                 let label = RELATIONS
                     .iter()
                     .find(|(r, _)| r == e.weight())

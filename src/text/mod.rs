@@ -206,6 +206,17 @@ impl Document {
         sentences.get(i).filter(|s| s.span.contains(span))
     }
 
+    /// The heading of the section (or, outside sections, the part) a sentence is in.
+    pub fn heading_of(&self, sentence: &Sentence) -> Option<String> {
+        let p = &self.layout.paragraphs[sentence.paragraph];
+        let heading = match (p.section, p.part) {
+            (Some(s), _) => self.layout.sections[s].heading,
+            (None, Some(part)) => self.layout.parts[part].heading,
+            (None, None) => return None,
+        };
+        Some(self.original(heading))
+    }
+
     /// The tense of the part a char offset falls in.
     pub fn tense_at(&self, char_offset: usize) -> Tense {
         self.layout

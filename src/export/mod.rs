@@ -1,0 +1,92 @@
+//! Tables and JSON-LD for analysis: `entities.csv`, `quantities.csv`, `relations.csv` (plain
+//! UTF-8 CSV with a header row, loadable by pandas without options) and `graph.jsonld` with
+//! the `ontology/context.jsonld` context. Everything is read from the store by SPARQL.
+
+use std::path::Path;
+
+use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphName, Term};
+use oxigraph::store::Store;
+
+use crate::error::Error;
+use crate::graph::{ontology_graph_iri, vocab};
+use crate::query::select;
+
+/// The tables and the queries that fill them.
+pub const TABLES: [(&str, &str); 3] = [
+    ("entities.csv", include_str!("entities.rq")),
+    ("quantities.csv", include_str!("quantities.rq")),
+    ("relations.csv", include_str!("relations.rq")),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Jsonld,
+}
+
+/// A term as a table cell: a literal's value, an IRI as it is.
+fn cell(term: Option<&Term>) -> String {
+    match term {
+        Some(Term::Literal(l)) => l.value().to_owned(),
+        Some(Term::NamedNode(n)) => n.as_str().to_owned(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    }
+}
+
+/// Writes the three CSV tables into `dir`.
+pub fn write_csv(store: &Store, dir: &Path) -> Result<Vec<String>, Error> {
+    let mut written = Vec::new();
+    for (file, query) in TABLES {
+        let table = select(store, query)?;
+        let path = dir.join(file);
+        let mut w = csv::Writer::from_path(&path).map_err(|e| Error::output(&path, e))?;
+        w.write_record(&table.variables)
+            .map_err(|e| Error::output(&path, e))?;
+        for row in &table.rows {
+            w.write_record(row.iter().map(|t| cell(t.as_ref())))
+                .map_err(|e| Error::output(&path, e))?;
+        }
+        w.flush().map_err(|e| Error::output(&path, e))?;
+        written.push(format!("{file} ({} rows)", table.rows.len()));
+    }
+    Ok(written)
+}
+
+/// Writes every report's triples (not the ontology) as JSON-LD with the GRAPH.md prefixes as
+/// its context, and `context.jsonld` beside it.
+pub fn write_jsonld(store: &Store, dir: &Path, context: &str) -> Result<Vec<String>, Error> {
+    let path = dir.join("graph.jsonld");
+    let file = std::fs::File::create(&path).map_err(|e| Error::output(&path, e))?;
+    let mut serializer = RdfSerializer::from_format(RdfFormat::JsonLd {
+        profile: JsonLdProfileSet::empty(),
+    });
+    for (prefix, ns) in vocab::PREFIXES {
+        serializer = serializer
+            .with_prefix(prefix, ns)
+            .expect("vocab::PREFIXES are valid");
+    }
+    let mut writer = serializer.for_writer(std::io::BufWriter::new(file));
+    let ontology = ontology_graph_iri();
+    let mut n = 0;
+    for quad in store.iter() {
+        let quad = quad.map_err(|e| Error::output(&path, e))?;
+        if matches!(&quad.graph_name, GraphName::NamedNode(g) if g.as_str() == ontology) {
+            continue;
+        }
+        // One default graph: the triples, as in the Turtle files.
+        let triple = oxigraph::model::Triple::from(quad);
+        writer
+            .serialize_quad(&triple.in_graph(GraphName::DefaultGraph))
+            .map_err(|e| Error::output(&path, e))?;
+        n += 1;
+    }
+    writer.finish().map_err(|e| Error::output(&path, e))?;
+    let context_path = dir.join("context.jsonld");
+    std::fs::write(&context_path, context).map_err(|e| Error::output(&context_path, e))?;
+    Ok(vec![
+        format!("graph.jsonld ({n} triples)"),
+        "context.jsonld".into(),
+    ])
+}
