@@ -100,6 +100,27 @@ pub fn display(term: &Term) -> String {
     }
 }
 
+/// Widest cell of a table, in terminal columns; longer text is cut with `…` (the W3C formats
+/// keep it whole).
+const MAX_CELL_WIDTH: usize = 60;
+
+fn shorten(text: String) -> String {
+    if text.width() <= MAX_CELL_WIDTH {
+        return text;
+    }
+    let mut out = String::new();
+    let mut width = 0;
+    for c in text.chars() {
+        width += c.to_string().width();
+        if width >= MAX_CELL_WIDTH {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
 /// Writes rows as a table whose columns line up in a terminal, CJK counted double width.
 pub fn write_table(table: &Table, mut out: impl Write) -> std::io::Result<()> {
     let cells: Vec<Vec<String>> = table
@@ -107,7 +128,7 @@ pub fn write_table(table: &Table, mut out: impl Write) -> std::io::Result<()> {
         .iter()
         .map(|r| {
             r.iter()
-                .map(|t| t.as_ref().map_or(String::new(), display))
+                .map(|t| shorten(t.as_ref().map_or(String::new(), display).replace('\n', " ")))
                 .collect()
         })
         .collect();
