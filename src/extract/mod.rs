@@ -81,6 +81,15 @@ fn inputs<'d>(doc: &'d Document, rule: &Rule) -> Vec<(Span, &'d str, Option<Span
             .iter()
             .map(|g| (g.term, doc.norm_slice(g.term), Some(g.definition)))
             .collect(),
+        Scope::GlossaryEntry => doc
+            .layout
+            .glossary
+            .iter()
+            .map(|g| {
+                let span = Span::new(g.term.start, g.definition.end);
+                (span, doc.norm_slice(span), None)
+            })
+            .collect(),
     }
 }
 
@@ -134,17 +143,34 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
                         }
                     }
                     Kind::Relation => {
-                        let group = |n: &str| {
-                            let r = &hit.groups[n];
-                            (text[r.clone()].to_owned(), to_span(r))
+                        let side = |one: &str, many: &str| -> Vec<(String, Span)> {
+                            match (hit.groups.get(one), hit.groups.get(many)) {
+                                (Some(r), _) => vec![(text[r.clone()].to_owned(), to_span(r))],
+                                (None, Some(r)) => {
+                                    list_items(&text[r.clone()], rule, &rules.lexicons)
+                                        .into_iter()
+                                        .map(|(a, b)| {
+                                            (
+                                                text[r.start + a..r.start + b].to_owned(),
+                                                to_span(&(r.start + a..r.start + b)),
+                                            )
+                                        })
+                                        .collect()
+                                }
+                                (None, None) => Vec::new(),
+                            }
                         };
-                        relations.push(RelationMention {
-                            rule: rule.id.clone(),
-                            relation: rule.emit["relation"].clone(),
-                            subject: group("subject"),
-                            object: group("object"),
-                            span: to_span(&hit.range),
-                        });
+                        for subject in side("subject", "subjects") {
+                            for object in side("object", "objects") {
+                                relations.push(RelationMention {
+                                    rule: rule.id.clone(),
+                                    relation: rule.emit["relation"].clone(),
+                                    subject: subject.clone(),
+                                    object,
+                                    span: to_span(&hit.range),
+                                });
+                            }
+                        }
                     }
                 }
             }
@@ -158,6 +184,45 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
         quantities,
         relations,
     }
+}
+
+/// The items of an enumeration (A、B和C), as byte ranges of `text`: split at the
+/// `list_separator` words, each cut after the rule's `trim` words (西湖区辖区内的赣江 → 赣江)
+/// and before a `list_end` word (传承历史文脉等十大战役 → 传承历史文脉).
+fn list_items(text: &str, rule: &Rule, lexicons: &crate::rules::Lexicons) -> Vec<(usize, usize)> {
+    let separators = lexicons.words("list_separator");
+    let mut items = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < text.len() {
+        match separators
+            .iter()
+            .find(|s| text[i..].starts_with(s.as_str()))
+        {
+            Some(s) => {
+                items.push((start, i));
+                i += s.len();
+                start = i;
+            }
+            None => i += text[i..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    items.push((start, text.len()));
+    for (a, b) in &mut items {
+        if let Some(cut) = lexicons
+            .words("list_end")
+            .iter()
+            .filter_map(|w| text[*a..*b].find(w.as_str()))
+            .min()
+        {
+            *b = *a + cut;
+        }
+        if let Some(list) = &rule.trim {
+            *a += engine::trim_left(&text[*a..*b], lexicons.words(list));
+        }
+    }
+    items.retain(|(a, b)| text[*a..*b].chars().count() >= 2);
+    items
 }
 
 /// Where entity mentions overlap, the longest wins, then the higher priority, then the earlier

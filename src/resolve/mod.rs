@@ -290,6 +290,45 @@ impl Resolver<'_> {
     }
 }
 
+/// The rule id of relations read from one name inside another.
+pub const NAME_CONTAINS_RULE: &str = "resolve.name_contains";
+/// The rule id of relations the divisions gazetteer gives.
+pub const GAZETTEER_RULE: &str = "gazetteer.divisions";
+
+/// Entity mentions that relation rules with `emit.create` make of their subjects (the items
+/// of 十大战役: 即强化党建引领、做大经济总量 …), typed by suffix or by `emit.class`.
+fn created_mentions(extraction: &Extraction, rules: &RuleSet) -> Vec<EntityMention> {
+    extraction
+        .relations
+        .iter()
+        .filter_map(|r| {
+            let rule = rules.get(&r.rule)?;
+            rule.emit.get("create")?;
+            let name = strip_quotes(r.subject.0.trim_end_matches('等'));
+            let lexicons = &rules.lexicons;
+            let (class, subclass) = match lexicons.suffix_of(name) {
+                Some(s) => (s.class.clone(), s.subclass.clone()),
+                None => (
+                    rule.emit
+                        .get("class")
+                        .cloned()
+                        .unwrap_or_else(|| "Program".into()),
+                    None,
+                ),
+            };
+            Some(EntityMention {
+                rule: r.rule.clone(),
+                priority: rule.priority,
+                class,
+                subclass,
+                surface: r.subject.0.clone(),
+                span: r.subject.1,
+                definition: None,
+            })
+        })
+        .collect()
+}
+
 /// Resolves a document's mentions into entities, quantities and relations.
 pub fn resolve(
     doc: &Document,
@@ -309,7 +348,8 @@ pub fn resolve(
         mentions: Vec<&'m EntityMention>,
     }
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
-    for m in &extraction.entities {
+    let created = created_mentions(extraction, rules);
+    for m in extraction.entities.iter().chain(&created) {
         let canonical = resolver.canonical(&m.surface, &m.class);
         if canonical.name.chars().count() < 2 {
             continue;
@@ -447,7 +487,7 @@ fn relations(extraction: &Extraction, entities: &[Entity], resolver: &Resolver) 
                 })
             });
             if let Some(mut prov) = prov {
-                prov.rule = "gazetteer.divisions".into();
+                prov.rule = GAZETTEER_RULE.into();
                 found
                     .entry((child.iri.clone(), "partOf".into(), parent.iri.clone()))
                     .or_default()
@@ -472,18 +512,26 @@ fn relations(extraction: &Extraction, entities: &[Entity], resolver: &Resolver) 
                     .or_default()
                     .insert(Provenance {
                         span: first.span,
-                        rule: "gazetteer.divisions".into(),
+                        rule: GAZETTEER_RULE.into(),
                     });
             }
         }
     }
-    // Relations the rules found between names that resolve to entities.
-    let find = |surface: &str| {
+    // Relations the rules found between names that resolve to entities: the name itself, or
+    // else the longest entity name the matched words contain.
+    let find = |surface: &str| -> Option<&Entity> {
         let c = resolver.canonical(surface, "");
         by_label.get(c.name.as_str()).copied().or_else(|| {
             entities
                 .iter()
-                .find(|e| e.aliases.contains(strip_quotes(surface)))
+                .flat_map(|e| {
+                    std::iter::once(&e.label)
+                        .chain(&e.aliases)
+                        .map(move |n| (n, e))
+                })
+                .filter(|(n, _)| n.chars().count() >= 2 && surface.contains(n.as_str()))
+                .max_by_key(|(n, e)| (n.len(), std::cmp::Reverse(e.iri.clone())))
+                .map(|(_, e)| e)
         })
     };
     for r in &extraction.relations {
@@ -497,6 +545,45 @@ fn relations(extraction: &Extraction, entities: &[Entity], resolver: &Resolver) 
                         rule: r.rule.clone(),
                     });
             }
+        }
+    }
+    // A name that contains a place's name is in that place (桃花南路快速路改造工程 is located
+    // in 桃花南路; 桃花镇热敏灸小镇 is part of 桃花镇). The jurisdiction chain is left out: every
+    // local name would be in it.
+    let chain: BTreeSet<&str> = j.chain.iter().map(|d| d.name.as_str()).collect();
+    // A place is only part of a division named inside it (a river's west branch is not part
+    // of the river).
+    let divisional = ["AdministrativeDivision", "Town", "Subdistrict", "Community"];
+    for outer in entities
+        .iter()
+        .filter(|e| e.class == "Program" || e.class == "Place")
+    {
+        let inner = entities
+            .iter()
+            .filter(|p| {
+                p.class == "Place" && p.iri != outer.iri && !chain.contains(p.label.as_str())
+            })
+            .filter(|p| {
+                outer.class == "Program"
+                    || p.subclass
+                        .as_deref()
+                        .is_some_and(|s| divisional.contains(&s))
+            })
+            .filter(|p| p.label.chars().count() >= 2 && outer.label.contains(p.label.as_str()))
+            .max_by_key(|p| (p.label.len(), std::cmp::Reverse(p.iri.clone())));
+        if let (Some(inner), Some(first)) = (inner, outer.mentions.first()) {
+            let relation = if outer.class == "Place" {
+                "partOf"
+            } else {
+                "locatedIn"
+            };
+            found
+                .entry((outer.iri.clone(), relation.into(), inner.iri.clone()))
+                .or_default()
+                .insert(Provenance {
+                    span: first.span,
+                    rule: NAME_CONTAINS_RULE.into(),
+                });
         }
     }
     found

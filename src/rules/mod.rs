@@ -46,6 +46,8 @@ pub enum Scope {
     Sentence,
     /// The term of each glossary entry.
     GlossaryTerm,
+    /// Each glossary entry whole: `term:definition` (for what a definition says of its term).
+    GlossaryEntry,
 }
 
 /// What a matched example must yield.
@@ -282,7 +284,7 @@ fn compile(
     let required: &[&str] = match r.kind {
         Kind::Entity => &["name"],
         Kind::Quantity => &["value"],
-        Kind::Relation => &["subject", "object"],
+        Kind::Relation => &[],
     };
     for group in required {
         if !regex.capture_names().flatten().any(|n| n == *group) {
@@ -302,6 +304,15 @@ fn compile(
                 ),
             ));
         }
+    }
+    let has = |g: &str| regex.capture_names().flatten().any(|n| n == g);
+    if r.kind == Kind::Relation
+        && !((has("subject") || has("subjects")) && (has("object") || has("objects")))
+    {
+        return Err(file.error(
+            file.line_of(&r.pattern),
+            "a relation pattern needs (?P<subject>…) or (?P<subjects>…), and (?P<object>…) or (?P<objects>…)",
+        ));
     }
     if r.kind == Kind::Relation && !r.emit.contains_key("relation") {
         return Err(file.error(line, "a relation rule needs `emit = { relation = \"…\" }`"));
