@@ -354,3 +354,32 @@ fn a_store_that_is_not_there_says_what_to_do() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("policykg build"), "{}", stderr(&o));
 }
+
+#[test]
+fn explain_shows_each_fact_with_its_words_and_rule() {
+    let store = seed_build().join("store");
+    let o = policykg(&["explain", "雪亮工程", "--store", store.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("class: Program"), "{text}");
+    assert!(
+        text.contains("definition: 以县、乡、村三级综治中心为指挥平台"),
+        "{text}"
+    );
+    assert!(
+        text.contains("【雪亮工程】"),
+        "the words are marked: {text}"
+    );
+    assert!(
+        text.contains("rule entity.glossary (ontology/rules/entity.toml:"),
+        "{text}"
+    );
+    let o = policykg(&["explain", "西湖区", "--store", store.to_str().unwrap()]);
+    let text = stdout(&o);
+    assert!(text.contains("西湖区 partOf 南昌市"), "{text}");
+    assert!(text.contains("rule gazetteer.divisions"), "{text}");
+    assert!(text.contains("【西湖区】"), "{text}");
+    let o = policykg(&["explain", "没有这个", "--store", store.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("mention-counts"));
+}

@@ -89,6 +89,18 @@ enum Command {
         #[arg(long, default_value = "ontology")]
         ontology: PathBuf,
     },
+    /// Every fact about one entity, with the sentence and the rule (file:line) it came from.
+    ///
+    /// Example: policykg explain 雪亮工程
+    Explain {
+        /// The entity's label, alias or IRI.
+        name: String,
+        #[arg(long, default_value = "out/store")]
+        store: PathBuf,
+        /// The ontology folder, to say where each rule is written.
+        #[arg(long, default_value = "ontology")]
+        ontology: PathBuf,
+    },
     /// Print a shell completion script.
     ///
     /// Example: policykg completions bash > /etc/bash_completion.d/policykg
@@ -256,6 +268,16 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             for w in written {
                 println!("{}/{w}", output.display());
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain {
+            name,
+            store,
+            ontology,
+        } => {
+            let store = graph::open_store(&store)?;
+            let rules = crate::rules::RuleSet::load(&ontology)?;
+            print!("{}", crate::explain::explain(&store, &name, &rules)?);
             Ok(ExitCode::SUCCESS)
         }
         Command::Completions { shell } => {

@@ -66,6 +66,7 @@ impl Triples<'_> {
         if let Some(s) = self.doc.sentence_of(prov.span) {
             let sentence = self.doc.original(s.span);
             self.add(&m, kg("sentence"), Literal::from(sentence));
+            self.add(&m, kg("sentenceStart"), integer(s.span.start));
             if let Some(heading) = self.doc.heading_of(s) {
                 self.add(&m, kg("section"), zh(&heading));
             }
