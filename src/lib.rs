@@ -11,6 +11,7 @@ pub mod error;
 pub mod explain;
 pub mod export;
 pub mod extract;
+mod files;
 pub mod graph;
 pub mod pipeline;
 pub mod query;

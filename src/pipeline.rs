@@ -129,15 +129,11 @@ pub fn report_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
     for input in inputs {
         if input.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(input)
-                .map_err(|e| Error::output(input, e))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "txt"))
-                .collect();
+            let found =
+                crate::files::sorted_files(input, "txt").map_err(|e| Error::output(input, e))?;
             if found.is_empty() {
                 return Err(Error::NoReports(input.clone()));
             }
-            found.sort();
             files.extend(found);
         } else if input.is_file() {
             files.push(input.clone());

@@ -155,17 +155,11 @@ pub struct RuleSet {
 
 /// The `*.toml` files of a folder, sorted, so that loading order (and output) is stable.
 pub(crate) fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, DataFileError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| DataFileError {
+    crate::files::sorted_files(dir, "toml").map_err(|e| DataFileError {
         path: dir.to_owned(),
         line: 0,
         message: format!("cannot read the folder: {e}"),
-    })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    Ok(files)
+    })
 }
 
 /// In a pattern: the administrative divisions a document can name (its province's, and every
