@@ -16,7 +16,7 @@ pub struct NamedQuery {
 
 /// Every `*.rq` of `dir`, sorted by name.
 pub fn list(dir: &Path) -> Result<Vec<NamedQuery>, Error> {
-    let entries = std::fs::read_dir(dir).map_err(|e| {
+    let paths = crate::files::sorted_files(dir, "rq").map_err(|e| {
         Error::output(
             dir,
             format!(
@@ -24,11 +24,6 @@ pub fn list(dir: &Path) -> Result<Vec<NamedQuery>, Error> {
             ),
         )
     })?;
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "rq"))
-        .collect();
-    paths.sort();
     paths
         .into_iter()
         .map(|path| {
