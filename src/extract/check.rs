@@ -40,7 +40,10 @@ fn found(rule: &Rule, rules: &RuleSet, text: &str) -> (Vec<String>, Vec<BTreeMap
                 .iter()
                 .map(|(k, r)| (k.clone(), text[r.clone()].to_owned()))
                 .collect();
-            f.extend(rule.emit.clone());
+            // Fixed fields fill in what the pattern did not capture.
+            for (k, v) in &rule.emit {
+                f.entry(k.clone()).or_insert_with(|| v.clone());
+            }
             if let Some((class, sub)) = &h.class {
                 f.insert("class".into(), class.clone());
                 if let Some(sub) = sub {

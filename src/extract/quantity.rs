@@ -187,6 +187,29 @@ fn baseline(clause: &str, lexicons: &Lexicons, report_year: Option<i32>) -> Opti
     None
 }
 
+/// Whether words can name an indicator: two chars or more, not a year or a bare number.
+fn is_indicator(words: &str) -> bool {
+    words.chars().count() >= 2
+        && words
+            .chars()
+            .filter(|c| c.is_alphabetic() && !c.is_ascii())
+            .count()
+            >= 2
+        && !words
+            .trim_end_matches('年')
+            .chars()
+            .all(|c| c.is_ascii_digit())
+}
+
+/// `text` with each of `terms` replaced by as many bytes of `_`, so that offsets still match.
+fn mask(text: &str, terms: &[String]) -> String {
+    let mut masked = text.to_owned();
+    for t in terms {
+        masked = masked.replace(t.as_str(), &"_".repeat(t.len()));
+    }
+    masked
+}
+
 fn starts_or_contains(text: &str, words: &[String]) -> bool {
     words.iter().any(|w| text.contains(w.as_str()))
 }
@@ -205,10 +228,13 @@ pub(super) fn interpret(
     let value_range = hit.groups.get("value")?;
     let value_text = &text[value_range.clone()];
     let mut value = parse_number(value_text)?;
-    let unit = hit
-        .groups
-        .get("unit")
-        .map_or(String::new(), |r| text[r.clone()].to_owned());
+    // 52万余辆: the magnitude belongs to the unit (万辆); a rule may give a unit the text
+    // leaves out (排名第一 → 名).
+    let group = |name: &str| hit.groups.get(name).map_or("", |r| &text[r.clone()]);
+    let unit = match format!("{}{}", group("magnitude"), group("unit")) {
+        u if u.is_empty() => rule.emit.get("unit").cloned().unwrap_or_default(),
+        u => u,
+    };
     let before = &text[..hit.range.start];
     let clause_start = before.rfind(CLAUSE_BREAKS).map_or(0, |i| {
         i + before[i..].chars().next().map_or(1, char::len_utf8)
@@ -280,15 +306,17 @@ pub(super) fn interpret(
     .chain(cue("cue.level"))
     .collect();
     let cue_words: Vec<String> = cues.into_iter().cloned().collect();
-    let indicator = match first_cue(clause, &cue_words) {
+    // Cue words inside indicator terms (增加 in 服务业增加值) are not cues: mask those terms.
+    let scan = mask(clause, lex.words("cue.indicator_terms"));
+    let from_clause = match first_cue(&scan, &cue_words) {
         Some((i, _)) => {
             let head = clean_indicator(&clause[..i], lex);
-            if head.chars().count() >= 2 {
+            if is_indicator(&head) {
                 head
             } else {
                 let tail_start = cue_words
                     .iter()
-                    .filter_map(|w| clause.rfind(w.as_str()).map(|j| j + w.len()))
+                    .filter_map(|w| scan.rfind(w.as_str()).map(|j| j + w.len()))
                     .max()
                     .unwrap_or(i);
                 clean_indicator(&clause[tail_start..], lex)
@@ -296,15 +324,24 @@ pub(super) fn interpret(
         }
         None => clean_indicator(clause, lex),
     };
-    let indicator = if indicator.chars().count() >= 2 {
-        Some(indicator)
-    } else {
+    // 新建60个停车场: after a count, the counted noun follows the number.
+    let counted = cue("cue.classifier_units").contains(&unit);
+    let following = || {
+        let end = after.find(CLAUSE_BREAKS).unwrap_or(after.len());
+        let rest = after[..end].trim_start_matches(|c: char| {
+            c == '余' || c == '多' || lex.words("cue.after.ge").iter().any(|w| w.starts_with(c))
+        });
+        clean_indicator(rest, lex)
+    };
+    let indicator = match (counted, from_clause) {
+        (true, _) if is_indicator(&following()) => Some(following()),
+        (_, found) if is_indicator(&found) => Some(found),
         // 较2015年增长33%: the indicator is the one the sentence named before.
-        earlier
+        _ => earlier
             .iter()
             .rev()
             .find(|q| q.span.start >= sentence.start && q.span.end <= sentence.end)
-            .and_then(|q| q.indicator.clone())
+            .and_then(|q| q.indicator.clone()),
     };
 
     let base = doc.byte_at_char(sentence.start);
