@@ -162,27 +162,59 @@ pub fn build(
     svg: bool,
     on_report: &dyn Fn(&Path),
 ) -> Result<BuildSummary, Error> {
-    let mut reports = Vec::new();
-    let mut timings = Timings::default();
-    for f in files {
-        on_report(f);
-        let r = process(f, ontology)?;
-        timings += r.timings.clone();
-        reports.push(r);
-    }
-    let t = Instant::now();
     let staging = sibling(out, "new");
-    let result =
-        write_outputs(&reports, &staging, ontology, svg).and_then(|()| swap_in(&staging, out));
+    let result = build_into(files, &staging, ontology, svg, on_report)
+        .and_then(|summary| swap_in(&staging, out).map(|()| summary));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&staging);
     }
-    result?;
-    timings.write = t.elapsed();
-    Ok(BuildSummary {
-        reports,
-        svg,
-        timings,
+    result
+}
+
+/// Builds everything into `staging`. The store is set up on a second thread while the reports
+/// are read, and filled while the files are written.
+fn build_into(
+    files: &[PathBuf],
+    staging: &Path,
+    ontology: &Ontology,
+    svg: bool,
+    on_report: &dyn Fn(&Path),
+) -> Result<BuildSummary, Error> {
+    std::fs::create_dir_all(staging).map_err(|e| Error::output(staging, e))?;
+    let store_path = staging.join("store");
+    std::thread::scope(|scope| {
+        let store = scope.spawn(|| graph::create_store(&store_path));
+        let mut reports = Vec::new();
+        let mut timings = Timings::default();
+        for f in files {
+            on_report(f);
+            let r = process(f, ontology)?;
+            timings += r.timings.clone();
+            reports.push(r);
+        }
+        let t = Instant::now();
+        let store = store.join().expect("the store thread does not panic")?;
+        let mut graphs: Vec<(String, &[Triple])> =
+            vec![(graph::ontology_graph_iri(), &ontology.triples)];
+        graphs.extend(
+            reports
+                .iter()
+                .map(|r| (graph::graph_iri(&r.doc.name), r.triples.as_slice())),
+        );
+        std::thread::scope(|inner| {
+            let filled = inner.spawn(|| graph::fill_store(&store, &store_path, &graphs));
+            let written = write_files(&reports, staging, svg);
+            filled.join().expect("the store thread does not panic")?;
+            written
+        })?;
+        drop(graphs);
+        drop(store);
+        timings.write = t.elapsed();
+        Ok(BuildSummary {
+            reports,
+            svg,
+            timings,
+        })
     })
 }
 
@@ -195,13 +227,8 @@ fn sibling(out: &Path, what: &str) -> PathBuf {
     out.with_file_name(format!(".{name}.{what}-{}", std::process::id()))
 }
 
-fn write_outputs(
-    reports: &[Report],
-    dir: &Path,
-    ontology: &Ontology,
-    svg: bool,
-) -> Result<(), Error> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::output(dir, e))?;
+/// Turtle, N-Quads, DOT and SVG of each report.
+fn write_files(reports: &[Report], dir: &Path, svg: bool) -> Result<(), Error> {
     let write = |name: String, bytes: &[u8]| {
         let path = dir.join(name);
         std::fs::write(&path, bytes).map_err(|e| Error::output(&path, e))
@@ -221,14 +248,6 @@ fn write_outputs(
             write(format!("{name}.svg"), &drawing)?;
         }
     }
-    let mut graphs: Vec<(String, &[Triple])> =
-        vec![(graph::ontology_graph_iri(), &ontology.triples)];
-    graphs.extend(
-        reports
-            .iter()
-            .map(|r| (graph::graph_iri(&r.doc.name), r.triples.as_slice())),
-    );
-    graph::write_store(&dir.join("store"), &graphs)?;
     Ok(())
 }
 

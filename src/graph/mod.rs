@@ -76,13 +76,25 @@ pub fn write_nquads(triples: &[Triple], graph: &str, out: impl Write) -> std::io
     writer.finish()?.flush()
 }
 
-/// Creates a store at `path` holding the given named graphs.
-pub fn write_store(path: &Path, graphs: &[(String, &[Triple])]) -> Result<(), GraphError> {
+/// Creates an empty store at `path` (RocksDB's set-up takes a while: a build does it while
+/// the reports are read).
+pub fn create_store(path: &Path) -> Result<Store, GraphError> {
+    Store::open(path).map_err(|source| GraphError::Store {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Loads the given named graphs into a new store.
+pub fn fill_store(
+    store: &Store,
+    path: &Path,
+    graphs: &[(String, &[Triple])],
+) -> Result<(), GraphError> {
     let err = |source| GraphError::Store {
         path: path.to_owned(),
         source,
     };
-    let store = Store::open(path).map_err(err)?;
     let quads = graphs.iter().flat_map(|(g, triples)| {
         let graph = GraphName::NamedNode(NamedNode::new_unchecked(g.as_str()));
         triples
@@ -90,7 +102,8 @@ pub fn write_store(path: &Path, graphs: &[(String, &[Triple])]) -> Result<(), Gr
             .map(move |t| t.clone().in_graph(graph.clone()))
     });
     // The bulk loader writes sorted files directly: half the time of a transaction here.
-    let mut loader = store.bulk_loader().with_num_threads(1);
+    // Atomicity is not needed: a failed build's store is in a staging folder that is removed.
+    let mut loader = store.bulk_loader().with_num_threads(1).without_atomicity();
     loader
         .load_quads(quads.collect::<Vec<Quad>>())
         .map_err(err)?;

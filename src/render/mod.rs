@@ -176,19 +176,32 @@ impl EntityGraph {
     /// The most central nodes that pass the filter, at most `cap`: a legible overview. Ranked
     /// by PageRank over the relations (both directions), then by mentions.
     pub fn overview(&self, cap: usize, filter: &Filter) -> BTreeSet<NodeIndex> {
-        let mut undirected = self.graph.clone();
+        // PageRank over the related nodes only (both directions): an unrelated node's rank is
+        // the same for all of them, and the graph stays small.
+        let related: Vec<NodeIndex> = self
+            .graph
+            .node_indices()
+            .filter(|&n| self.graph.neighbors_undirected(n).next().is_some())
+            .collect();
+        let position: HashMap<NodeIndex, usize> =
+            related.iter().enumerate().map(|(i, &n)| (n, i)).collect();
+        let mut linked: DiGraph<(), ()> = DiGraph::new();
+        let nodes: Vec<NodeIndex> = related.iter().map(|_| linked.add_node(())).collect();
         for e in self.graph.edge_references() {
-            undirected.add_edge(e.target(), e.source(), e.weight());
+            let (a, b) = (nodes[position[&e.source()]], nodes[position[&e.target()]]);
+            linked.add_edge(a, b, ());
+            linked.add_edge(b, a, ());
         }
-        let rank = petgraph::algo::page_rank(&undirected, 0.85_f64, 30);
+        let pr = petgraph::algo::page_rank(&linked, 0.85_f64, 30);
+        let rank = |n: NodeIndex| position.get(&n).map_or(0.0, |&i| pr[i]);
         let mut ranked: Vec<NodeIndex> = self
             .graph
             .node_indices()
             .filter(|&n| filter.keeps_class(&self.graph[n].class))
             .collect();
         ranked.sort_by(|&a, &b| {
-            rank[b.index()]
-                .total_cmp(&rank[a.index()])
+            rank(b)
+                .total_cmp(&rank(a))
                 .then(self.graph[b].mentions.cmp(&self.graph[a].mentions))
                 .then(self.graph[a].iri.cmp(&self.graph[b].iri))
         });
