@@ -74,7 +74,7 @@ fn entity_hit(
     let lead = quoted.find(inner).unwrap_or(0);
     range = range.start + lead..range.start + lead + inner.len();
     let name = &text[range.clone()];
-    if !is_name(name, lexicons) {
+    if !is_name(name, lexicons) || continues_a_word(name, &text[range.end..], lexicons) {
         return None;
     }
     // A quoted honour (荣获“全国文明城市”) is a fact about its receiver, and a quoted
@@ -137,6 +137,18 @@ fn is_name(name: &str, lexicons: &Lexicons) -> bool {
             .words("honour")
             .iter()
             .any(|w| name.contains(w.as_str()))
+}
+
+/// Whether the name's last char and the text after it make one word (政协委|员, 南站街|道):
+/// the name then ends inside a word, not at a suffix.
+fn continues_a_word(name: &str, rest: &str, lexicons: &Lexicons) -> bool {
+    let Some(last) = name.chars().last() else {
+        return false;
+    };
+    lexicons.words("word_continuations").iter().any(|w| {
+        let mut chars = w.chars();
+        chars.next() == Some(last) && rest.starts_with(chars.as_str())
+    })
 }
 
 /// How many bytes of `rest` continue a name by a suffix of its class: a short suffix inside a

@@ -225,8 +225,9 @@ fn list_items(text: &str, rule: &Rule, lexicons: &crate::rules::Lexicons) -> Vec
     items
 }
 
-/// Where entity mentions overlap, the longest wins, then the higher priority, then the earlier
-/// start; a mention inside a longer one is dropped.
+/// Where entity mentions overlap: one inside a longer one is dropped (西湖区 inside
+/// 西湖区城投公司); where two cross, the higher priority wins (河北 over 美丽河 in 美丽河北);
+/// ties go to the earlier start.
 fn resolve_overlaps(mut found: Vec<EntityMention>) -> Vec<EntityMention> {
     found.sort_by(|a, b| {
         b.span
@@ -238,10 +239,17 @@ fn resolve_overlaps(mut found: Vec<EntityMention>) -> Vec<EntityMention> {
     });
     let mut kept: Vec<EntityMention> = Vec::new();
     for m in found {
-        let overlaps = kept
-            .iter()
-            .any(|k| k.span.start < m.span.end && m.span.start < k.span.end);
-        if !overlaps {
+        let overlapping: Vec<usize> = (0..kept.len())
+            .filter(|&i| kept[i].span.start < m.span.end && m.span.start < kept[i].span.end)
+            .collect();
+        let inside_kept = overlapping.iter().any(|&i| kept[i].span.contains(m.span));
+        let outranks = overlapping.iter().all(|&i| m.priority > kept[i].priority);
+        if overlapping.is_empty() {
+            kept.push(m);
+        } else if !inside_kept && outranks {
+            for i in overlapping.into_iter().rev() {
+                kept.remove(i);
+            }
             kept.push(m);
         }
     }
