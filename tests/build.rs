@@ -321,3 +321,19 @@ fn render_focus_draws_a_neighbourhood() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no entity labelled"));
 }
+
+#[test]
+fn a_report_without_entities_builds_an_empty_graph_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("quiet.txt");
+    std::fs::write(&report, "各位代表:\n今天天气很好,大家辛苦了。\n").unwrap();
+    let out = dir.path().join("out");
+    let o = build_into(&[&report], &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("warning: no entity recognized"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(out.join("quiet.ttl").exists() && out.join("store").exists());
+}

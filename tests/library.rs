@@ -262,6 +262,11 @@ fn json_ld_expands_to_the_turtle_triples() {
         context["@context"]["kg"],
         "https://w3id.org/policykg/ontology#"
     );
+    let graph: serde_json::Value = serde_json::from_slice(&jsonld).unwrap();
+    assert_eq!(
+        graph["@context"], context["@context"],
+        "the graph uses the published context"
+    );
 }
 
 #[test]

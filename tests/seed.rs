@@ -156,3 +156,16 @@ fn the_jurisdiction_chain_is_related_with_provenance() {
             .any(|x| x.subject == iri("南昌市") && x.object == iri("江西省"))
     );
 }
+
+#[test]
+fn persons_after_a_title_or_before_a_verb() {
+    // 聘请奥运冠军许艳梅作为区体育形象大使
+    let e = entity("许艳梅");
+    assert_eq!(e.class, "Person");
+    assert_eq!(e.iri, "https://w3id.org/policykg/id/person/许艳梅");
+    assert_eq!(e.mentions[0].span.start, char_offset("许艳梅", 0));
+    // 邱娥国获评全国改革先锋称号
+    assert_eq!(entity("邱娥国").class, "Person");
+    // The speaker, from the title block: 西湖区人民政府区长 陶亿国
+    assert_eq!(entity("陶亿国").class, "Person");
+}

@@ -9,7 +9,7 @@ use oxigraph::model::{GraphName, Term};
 use oxigraph::store::Store;
 
 use crate::error::Error;
-use crate::graph::{ontology_graph_iri, vocab};
+use crate::graph::ontology_graph_iri;
 use crate::query::select;
 
 /// The tables and the queries that fill them.
@@ -54,20 +54,16 @@ pub fn write_csv(store: &Store, dir: &Path) -> Result<Vec<String>, Error> {
     Ok(written)
 }
 
-/// Writes every report's triples (not the ontology) as JSON-LD with the GRAPH.md prefixes as
-/// its context, and `context.jsonld` beside it.
+/// Writes every report's triples (not the ontology) as JSON-LD whose `@context` is the
+/// published one (`ontology/context.jsonld`), and that context beside it.
 pub fn write_jsonld(store: &Store, dir: &Path, context: &str) -> Result<Vec<String>, Error> {
     let path = dir.join("graph.jsonld");
-    let file = std::fs::File::create(&path).map_err(|e| Error::output(&path, e))?;
-    let mut serializer = RdfSerializer::from_format(RdfFormat::JsonLd {
+    let published: serde_json::Value =
+        serde_json::from_str(context).map_err(|e| Error::output("ontology/context.jsonld", e))?;
+    let mut writer = RdfSerializer::from_format(RdfFormat::JsonLd {
         profile: JsonLdProfileSet::empty(),
-    });
-    for (prefix, ns) in vocab::PREFIXES {
-        serializer = serializer
-            .with_prefix(prefix, ns)
-            .expect("vocab::PREFIXES are valid");
-    }
-    let mut writer = serializer.for_writer(std::io::BufWriter::new(file));
+    })
+    .for_writer(Vec::new());
     let ontology = ontology_graph_iri();
     let mut n = 0;
     for quad in store.iter() {
@@ -82,7 +78,20 @@ pub fn write_jsonld(store: &Store, dir: &Path, context: &str) -> Result<Vec<Stri
             .map_err(|e| Error::output(&path, e))?;
         n += 1;
     }
-    writer.finish().map_err(|e| Error::output(&path, e))?;
+    let bytes = writer.finish().map_err(|e| Error::output(&path, e))?;
+    // The serializer writes expanded JSON-LD (full IRIs): under the published context it
+    // expands to the same triples, and a reader gets the context's prefixes and terms.
+    let body: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| Error::output(&path, e))?;
+    let graph = match body {
+        serde_json::Value::Object(mut o) if o.contains_key("@graph") => {
+            o.remove("@graph").unwrap_or_default()
+        }
+        other => other,
+    };
+    let document = serde_json::json!({ "@context": published["@context"], "@graph": graph });
+    let text = serde_json::to_string_pretty(&document).map_err(|e| Error::output(&path, e))?;
+    std::fs::write(&path, text).map_err(|e| Error::output(&path, e))?;
     let context_path = dir.join("context.jsonld");
     std::fs::write(&context_path, context).map_err(|e| Error::output(&context_path, e))?;
     Ok(vec![
