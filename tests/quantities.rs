@@ -1,0 +1,159 @@
+//! Quantities through the library on sentences written for these tests: each cue family, and
+//! numbers that are not quantities.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use policykg::extract::{Comparator, Measure, QuantityKind};
+use policykg::pipeline::{Ontology, Report, process_document};
+use policykg::resolve::Quantity;
+use policykg::text::Document;
+
+fn ontology() -> &'static Ontology {
+    static O: OnceLock<Ontology> = OnceLock::new();
+    O.get_or_init(|| {
+        Ontology::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology")).unwrap()
+    })
+}
+
+/// A small report: a review part and a plan part around the given sentences.
+fn report(review: &str, plan: &str) -> Report {
+    let text = format!(
+        "——2019年1月5日在某某县第五届人民代表大会第三次会议上\n各位代表:\n一、2018年工作回顾\n{review}\n二、2019年工作安排\n{plan}\n"
+    );
+    let doc = Document::from_text("t".into(), PathBuf::from("t.txt"), text, &ontology().layout);
+    process_document(doc, ontology())
+}
+
+fn only<'r>(r: &'r Report, value: &str) -> &'r Quantity {
+    let found: Vec<&Quantity> = r
+        .resolved
+        .quantities
+        .iter()
+        .filter(|q| q.mention.value_text == value)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "one quantity {value}: {:?}",
+        r.resolved
+            .quantities
+            .iter()
+            .map(|q| &q.mention.value_text)
+            .collect::<Vec<_>>()
+    );
+    found[0]
+}
+
+#[test]
+fn comparators_from_cue_words() {
+    let r = report(
+        "全县生产总值突破120亿元,财政收入约15亿元,粮食产量达到50万吨以上,失业率控制在4%以内,居民收入增长6.5%左右。",
+        "",
+    );
+    assert_eq!(only(&r, "120").mention.comparator, Comparator::Gt);
+    assert_eq!(only(&r, "15").mention.comparator, Comparator::Approx);
+    assert_eq!(only(&r, "50").mention.comparator, Comparator::Ge);
+    assert_eq!(only(&r, "4").mention.comparator, Comparator::Le);
+    assert_eq!(only(&r, "6.5").mention.comparator, Comparator::Approx);
+    assert_eq!(only(&r, "50").mention.unit, "万吨");
+}
+
+#[test]
+fn measures_and_baselines_from_cue_words() {
+    let r = report(
+        "规模以上工业增加值达到80亿元,较2015年增长42.5%,净增12亿元。服务业占生产总值比重达到45.2%。外贸出口是2015年的3.1倍。全县生产总值排名全市第二。",
+        "",
+    );
+    let level = only(&r, "80");
+    assert_eq!(level.mention.measure, Measure::Level);
+    assert_eq!(
+        level.indicator.as_ref().unwrap().label,
+        "规模以上工业增加值"
+    );
+    let growth = only(&r, "42.5");
+    assert_eq!(growth.mention.measure, Measure::Growth);
+    assert_eq!(growth.mention.baseline.as_deref(), Some("2015"));
+    assert_eq!(
+        growth.indicator.as_ref().unwrap().label,
+        "规模以上工业增加值"
+    );
+    assert_eq!(only(&r, "12").mention.measure, Measure::Increase);
+    assert_eq!(only(&r, "45.2").mention.measure, Measure::Share);
+    let multiple = only(&r, "3.1");
+    assert_eq!(
+        (multiple.mention.measure, multiple.mention.unit.as_str()),
+        (Measure::Multiple, "倍")
+    );
+    let rank = only(&r, "二");
+    assert_eq!(
+        (rank.mention.measure, rank.mention.value),
+        (Measure::Rank, 2.0)
+    );
+}
+
+#[test]
+fn targets_in_the_plan_part_with_their_year() {
+    let r = report("全县生产总值增长7%。", "全县生产总值增长8%左右。");
+    let done = only(&r, "7");
+    assert_eq!(done.mention.kind, QuantityKind::Achievement);
+    assert_eq!(done.mention.target_year, None);
+    let goal = only(&r, "8");
+    assert_eq!(goal.mention.kind, QuantityKind::Target);
+    assert_eq!(goal.mention.target_year, Some(2019));
+}
+
+#[test]
+fn chinese_numerals_and_approximate_counts() {
+    let r = report(
+        "建成十里滨江绿道,举办活动200余场,新增就业1.2万人,组建四个教育集团。",
+        "",
+    );
+    let li = only(&r, "十");
+    assert_eq!((li.mention.value, li.mention.unit.as_str()), (10.0, "里"));
+    let events = only(&r, "200");
+    assert_eq!(
+        (events.mention.comparator, events.mention.unit.as_str()),
+        (Comparator::Gt, "场")
+    );
+    assert_eq!(only(&r, "1.2").mention.unit, "万人");
+    let groups = only(&r, "四");
+    assert_eq!(groups.indicator.as_ref().unwrap().label, "教育集团");
+}
+
+#[test]
+fn numbers_that_are_not_quantities() {
+    let r = report(
+        "2018年以来,推行3456工作法,开通12345热线,落户东风路8号,引进世界500强企业,召开第十七届人民代表大会,树牢“四个意识”。",
+        "",
+    );
+    let values: Vec<&str> = r
+        .resolved
+        .quantities
+        .iter()
+        .map(|q| q.mention.value_text.as_str())
+        .collect();
+    assert!(values.is_empty(), "no quantities in: {values:?}");
+}
+
+#[test]
+fn comparable_values_are_normalized() {
+    let r = report("人均生产总值突破1.8万美元,实际利用内资100亿元。", "");
+    let t = &r.triples;
+    let normalized = |iri: &str| {
+        t.iter()
+            .find(|x| {
+                x.subject.to_string() == format!("<{iri}>")
+                    && x.predicate.as_str().ends_with("#normalizedValue")
+            })
+            .map(|x| x.object.to_string())
+    };
+    assert_eq!(
+        normalized(&only(&r, "1.8").iri).unwrap(),
+        r#""18000"^^<http://www.w3.org/2001/XMLSchema#decimal>"#
+    );
+    assert_eq!(
+        normalized(&only(&r, "100").iri).unwrap(),
+        r#""10000000000"^^<http://www.w3.org/2001/XMLSchema#decimal>"#
+    );
+}
