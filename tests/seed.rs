@@ -169,3 +169,26 @@ fn persons_after_a_title_or_before_a_verb() {
     // The speaker, from the title block: 西湖区人民政府区长 陶亿国
     assert_eq!(entity("陶亿国").class, "Person");
 }
+
+#[test]
+fn honours_are_facts_about_their_receiver() {
+    // 西湖区连续上榜“全国投资潜力百强区”、“全国绿色发展百强区”
+    let r = &seed().resolved;
+    let xihu = entity("西湖区").iri.clone();
+    let honours: Vec<&str> = r
+        .relations
+        .iter()
+        .filter(|x| x.subject == xihu && x.predicate == "honour")
+        .map(|x| x.object.as_str())
+        .collect();
+    assert!(honours.contains(&"全国投资潜力百强区"), "{honours:?}");
+    assert!(honours.contains(&"全国绿色发展百强区"), "{honours:?}");
+    assert!(
+        r.relations
+            .iter()
+            .filter(|x| x.predicate == "honour")
+            .all(|x| x.object_is_literal)
+    );
+    // An honour is not an entity.
+    assert!(r.entities.iter().all(|e| e.label != "全国投资潜力百强区"));
+}

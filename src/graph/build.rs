@@ -176,7 +176,12 @@ pub fn triples(doc: &Document, resolved: &Resolved, units: &Units) -> Vec<Triple
     }
 
     for r in &resolved.relations {
-        let (s, p, o) = (named(&r.subject), kg(&r.predicate), named(&r.object));
+        let o: Term = if r.object_is_literal {
+            zh(&r.object).into()
+        } else {
+            named(&r.object).into()
+        };
+        let (s, p) = (named(&r.subject), kg(&r.predicate));
         t.add(&s, p.clone(), o.clone());
         let statement = named(&ids::iri(
             "statement",
@@ -187,6 +192,9 @@ pub fn triples(doc: &Document, resolved: &Resolved, units: &Units) -> Vec<Triple
         t.add(&statement, rdf("subject"), s);
         t.add(&statement, rdf("predicate"), p);
         t.add(&statement, rdf("object"), o);
+        if let Some(year) = r.year {
+            t.add(&statement, kg("year"), integer(year));
+        }
         for prov in &r.provenance {
             t.mention(&statement, prov);
         }

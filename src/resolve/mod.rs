@@ -88,9 +88,13 @@ pub struct Quantity {
 #[derive(Debug, Clone)]
 pub struct Relation {
     pub subject: String,
-    /// partOf, locatedIn, responsibleFor …
+    /// partOf, locatedIn, responsibleFor, honour …
     pub predicate: String,
+    /// An entity's IRI, or the text of a literal object (an honour's title).
     pub object: String,
+    pub object_is_literal: bool,
+    /// The year the words state for the fact (荣获 … in 2019年), for honours.
+    pub year: Option<i32>,
     pub provenance: Vec<Provenance>,
 }
 
@@ -410,7 +414,7 @@ pub fn resolve(
     }
     add_jurisdiction_chain(&mut entities, &resolver);
     entities.sort_by(|a, b| a.iri.cmp(&b.iri));
-    let relations = relations(extraction, &entities, &resolver);
+    let relations = relations(doc, extraction, &entities, &resolver);
     let about = jurisdiction
         .body()
         .and_then(|b| entities.iter().find(|e| e.label == b.name))
@@ -469,7 +473,12 @@ fn add_jurisdiction_chain(entities: &mut Vec<Entity>, resolver: &Resolver) {
     }
 }
 
-fn relations(extraction: &Extraction, entities: &[Entity], resolver: &Resolver) -> Vec<Relation> {
+fn relations(
+    doc: &Document,
+    extraction: &Extraction,
+    entities: &[Entity],
+    resolver: &Resolver,
+) -> Vec<Relation> {
     let by_label: BTreeMap<&str, &Entity> =
         entities.iter().map(|e| (e.label.as_str(), e)).collect();
     let mut found: BTreeMap<(String, String, String), BTreeSet<Provenance>> = BTreeMap::new();
@@ -534,7 +543,28 @@ fn relations(extraction: &Extraction, entities: &[Entity], resolver: &Resolver) 
                 .map(|(_, e)| e)
         })
     };
+    let mut literal: BTreeMap<(String, String, String), BTreeSet<Provenance>> = BTreeMap::new();
     for r in &extraction.relations {
+        let object_is_literal = resolver
+            .rules
+            .get(&r.rule)
+            .is_some_and(|rule| rule.emit.get("object").is_some_and(|o| o == "literal"));
+        if object_is_literal {
+            if let Some(s) = find(&r.subject.0) {
+                literal
+                    .entry((
+                        s.iri.clone(),
+                        r.relation.clone(),
+                        strip_quotes(&r.object.0).to_owned(),
+                    ))
+                    .or_default()
+                    .insert(Provenance {
+                        span: r.span,
+                        rule: r.rule.clone(),
+                    });
+            }
+            continue;
+        }
         if let (Some(s), Some(o)) = (find(&r.subject.0), find(&r.object.0)) {
             if s.iri != o.iri {
                 found
@@ -586,13 +616,49 @@ fn relations(extraction: &Extraction, entities: &[Entity], resolver: &Resolver) 
                 });
         }
     }
-    found
+    // The year the matched words themselves state (2019年荣获 …), not one elsewhere in the
+    // sentence.
+    let year_of = |prov: &BTreeSet<Provenance>| {
+        let first = prov.first()?;
+        let text = doc.norm_slice(first.span);
+        let i = text.find('年')?;
+        let digits: String = text[..i]
+            .chars()
+            .rev()
+            .take(4)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        (digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()))
+            .then(|| digits.parse().ok())?
+    };
+    let entity_relations = found
         .into_iter()
-        .map(|((subject, predicate, object), provenance)| Relation {
-            subject,
-            predicate,
-            object,
-            provenance: provenance.into_iter().collect(),
-        })
+        .map(|((subject, predicate, object), provenance)| {
+            (subject, predicate, object, false, provenance)
+        });
+    let literal_relations =
+        literal
+            .into_iter()
+            .map(|((subject, predicate, object), provenance)| {
+                (subject, predicate, object, true, provenance)
+            });
+    entity_relations
+        .chain(literal_relations)
+        .map(
+            |(subject, predicate, object, object_is_literal, provenance)| Relation {
+                year: if object_is_literal {
+                    year_of(&provenance)
+                } else {
+                    None
+                },
+                subject,
+                predicate,
+                object,
+                object_is_literal,
+                provenance: provenance.into_iter().collect(),
+            },
+        )
         .collect()
 }
