@@ -124,8 +124,17 @@ fn entity_hit(
 fn is_name(name: &str, lexicons: &Lexicons) -> bool {
     let name = strip_quotes(name);
     let first = name.chars().next().map(String::from).unwrap_or_default();
+    // 2条路径, 5项成效: a count, not a name (2545工作模式 is one).
+    let after_digits = name
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .chars()
+        .next()
+        .map(String::from)
+        .unwrap_or_default();
     name.chars().count() >= 2
         && name.chars().any(|c| !c.is_ascii_digit())
+        && !name.contains('+')
+        && !lexicons.words("not_a_name_start").contains(&after_digits)
         && !lexicons.words("not_a_name_start").contains(&first)
         && !lexicons.words("not_a_name").iter().any(|w| w == name)
         && !lexicons.suffixes.iter().any(|s| s.text == name)

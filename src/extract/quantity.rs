@@ -90,7 +90,6 @@ pub fn parse_number(s: &str) -> Option<f64> {
         return Some(v);
     }
     let digit = |c: char| match c {
-        '〇' | '零' | '○' => Some(0.0),
         '两' => Some(2.0),
         _ => "一二三四五六七八九"
             .chars()
@@ -100,6 +99,11 @@ pub fn parse_number(s: &str) -> Option<f64> {
     let (mut total, mut section, mut current) = (0.0f64, 0.0f64, None::<f64>);
     let mut seen = false;
     for c in s.chars() {
+        // 零 only marks a skipped place (三千零五, 一万零十): the next digit or unit counts.
+        if matches!(c, '〇' | '零' | '○') {
+            seen = true;
+            continue;
+        }
         if let Some(d) = digit(c) {
             current = Some(d);
             seen = true;
@@ -391,6 +395,8 @@ mod tests {
         assert_eq!(parse_number("两"), Some(2.0));
         assert_eq!(parse_number("一百二十"), Some(120.0));
         assert_eq!(parse_number("三千零五"), Some(3005.0));
+        assert_eq!(parse_number("一万零十"), Some(10_010.0));
+        assert_eq!(parse_number("零"), Some(0.0));
         assert_eq!(parse_number("四"), Some(4.0));
         assert_eq!(parse_number("十万"), Some(100_000.0));
         assert_eq!(parse_number("abc"), None);

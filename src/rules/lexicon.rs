@@ -15,6 +15,8 @@ pub struct Suffix {
     pub text: String,
     pub class: String,
     pub subclass: Option<String>,
+    /// Types a name but does not find one on its own (项目: 签约项目 is no program's name).
+    pub weak: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -38,6 +40,8 @@ struct RawLexiconFile {
 struct RawSuffixGroup {
     class: String,
     subclass: Option<String>,
+    #[serde(default)]
+    weak: bool,
     words: Vec<String>,
 }
 
@@ -60,6 +64,7 @@ impl Lexicons {
                         text,
                         class: group.class.clone(),
                         subclass: group.subclass.clone(),
+                        weak: group.weak,
                     });
                 }
             }
@@ -80,7 +85,8 @@ impl Lexicons {
             .find(|s| name.ends_with(s.text.as_str()) && name.len() > s.text.len())
     }
 
-    /// The regex alternation for a `{{…}}` reference, longest words first.
+    /// The regex alternation for a `{{…}}` reference (`words:NAME`, `suffix:CLASS`, or
+    /// `strong_suffix:CLASS` without the weak suffixes), longest words first.
     pub fn alternation(&self, reference: &str) -> Option<String> {
         let words: Vec<&str> = match reference.split_once(':')? {
             ("words", name) => self.words.get(name)?.iter().map(String::as_str).collect(),
@@ -88,6 +94,12 @@ impl Lexicons {
                 .suffixes
                 .iter()
                 .filter(|s| s.class == class)
+                .map(|s| s.text.as_str())
+                .collect(),
+            ("strong_suffix", class) => self
+                .suffixes
+                .iter()
+                .filter(|s| s.class == class && !s.weak)
                 .map(|s| s.text.as_str())
                 .collect(),
             _ => return None,
