@@ -337,3 +337,39 @@ fn a_report_without_entities_builds_an_empty_graph_with_a_warning() {
     );
     assert!(out.join("quiet.ttl").exists() && out.join("store").exists());
 }
+
+#[test]
+fn named_queries_do_not_repeat_rows_over_several_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other-2019.txt");
+    std::fs::write(
+        &other,
+        "——2019年1月5日在某某县第五届人民代表大会第三次会议上\n各位代表:\n一、2018年工作回顾\n地区生产总值增长7%。\n二、2019年工作安排\n地区生产总值增长8%左右。\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let o = build_into(&[&repo().join("seeds"), &other], &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let store = out.join("store");
+    for name in [
+        "targets-vs-results",
+        "plan-targets",
+        "provenance",
+        "glossary",
+    ] {
+        let o = policykg(&[
+            "query",
+            "--named",
+            name,
+            "--format",
+            "tsv",
+            "--store",
+            store.to_str().unwrap(),
+        ]);
+        let text = stdout(&o);
+        let lines: Vec<&str> = text.lines().collect();
+        let distinct: std::collections::BTreeSet<&str> = lines.iter().copied().collect();
+        assert_eq!(lines.len(), distinct.len(), "{name} repeats rows");
+        assert!(lines.len() > 1, "{name} has rows");
+    }
+}
