@@ -9,7 +9,7 @@ use oxigraph::store::Store;
 
 use crate::error::Error;
 use crate::query::{Table, display, select};
-use crate::resolve::{GAZETTEER_RULE, NAME_CONTAINS_RULE};
+use crate::resolve::{GAZETTEER_RULE, LOCAL_PLACE_RULE, NAME_CONTAINS_RULE};
 use crate::rules::RuleSet;
 
 /// Where a rule id is defined: a rule file's path and line, or the stage that applies it.
@@ -17,6 +17,7 @@ pub fn rule_location(rule: &str, rules: &RuleSet) -> String {
     match rule {
         GAZETTEER_RULE => "ontology/gazetteer/divisions.tsv (resolve stage)".into(),
         NAME_CONTAINS_RULE => "resolve stage: a name that contains a place's name".into(),
+        LOCAL_PLACE_RULE => "resolve stage: a local place in a county-level report".into(),
         "text.jurisdiction" => "ontology/text.toml [meta] jurisdiction".into(),
         _ => rules.get(rule).map_or_else(
             || "unknown rule: not in this ontology folder".into(),

@@ -296,6 +296,8 @@ impl Resolver<'_> {
 
 /// The rule id of relations read from one name inside another.
 pub const NAME_CONTAINS_RULE: &str = "resolve.name_contains";
+/// The rule id of local places placed in a county-level jurisdiction.
+pub const LOCAL_PLACE_RULE: &str = "resolve.local_place";
 /// The rule id of relations the divisions gazetteer gives.
 pub const GAZETTEER_RULE: &str = "gazetteer.divisions";
 
@@ -614,6 +616,29 @@ fn relations(
                     span: first.span,
                     rule: NAME_CONTAINS_RULE.into(),
                 });
+        }
+    }
+    // In a county-level report, a community, town, subdistrict or city zone the text names and
+    // places nowhere else is part of the jurisdiction (兴柴北苑社区, 朝阳新城 in 西湖区).
+    let body = j
+        .body()
+        .filter(|b| b.code.as_deref().is_some_and(|c| c.len() == 6))
+        .and_then(|b| by_label.get(b.name.as_str()));
+    if let Some(body) = body {
+        let local = ["Community", "Town", "Subdistrict", "District"];
+        for e in entities.iter().filter(|e| {
+            e.class == "Place" && e.subclass.as_deref().is_some_and(|s| local.contains(&s))
+        }) {
+            let placed = found.keys().any(|(s, p, _)| *s == e.iri && p == "partOf");
+            if let (false, Some(first)) = (placed || e.iri == body.iri, e.mentions.first()) {
+                found
+                    .entry((e.iri.clone(), "partOf".into(), body.iri.clone()))
+                    .or_default()
+                    .insert(Provenance {
+                        span: first.span,
+                        rule: LOCAL_PLACE_RULE.into(),
+                    });
+            }
         }
     }
     // The year the matched words themselves state (2019年荣获 …), not one elsewhere in the
