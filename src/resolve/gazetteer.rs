@@ -149,6 +149,7 @@ impl Divisions {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawBodies {
+    country: RawBody,
     body: Vec<RawBody>,
     formal: BTreeMap<String, String>,
 }
@@ -163,6 +164,8 @@ struct RawBody {
 /// National bodies (name and short forms) and the formal names of a jurisdiction's bodies.
 #[derive(Debug, Clone, Default)]
 pub struct Bodies {
+    /// The country's name and the words that mean it (全国, 我国).
+    pub country: (String, Vec<String>),
     /// Surface form → canonical national name.
     pub national: HashMap<String, String>,
     /// Informal ending → formal ending (政府 → 人民政府).
@@ -181,9 +184,16 @@ impl Bodies {
             national.insert(b.name.clone(), b.name);
         }
         Ok(Bodies {
+            country: (raw.country.name, raw.country.aliases),
             national,
             formal: raw.formal,
         })
+    }
+
+    /// The country's name, when `name` is it or one of the words for it.
+    pub fn country_of(&self, name: &str) -> Option<&str> {
+        let (country, aliases) = &self.country;
+        (name == country || aliases.iter().any(|a| a == name)).then_some(country.as_str())
     }
 }
 

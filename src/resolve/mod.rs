@@ -239,6 +239,13 @@ impl Resolver<'_> {
                 }
             }
         }
+        if let Some(country) = self.gazetteer.bodies.country_of(&name) {
+            return Canonical {
+                name: country.to_owned(),
+                scope: Some(Vec::new()),
+                class: Some(("Place", "AdministrativeDivision")),
+            };
+        }
         if let Some(national) = self.gazetteer.bodies.national.get(&name) {
             return Canonical {
                 name: national.clone(),
@@ -380,12 +387,21 @@ pub fn resolve(
             Some((c, s)) => (c.to_owned(), Some(s.to_owned())),
             None => (best.class.clone(), best.subclass.clone()),
         };
-        let aliases = group
+        let mut aliases: BTreeSet<String> = group
             .mentions
             .iter()
             .map(|m| strip_quotes(&m.surface).to_owned())
             .filter(|a| a != name)
             .collect();
+        // 省政府 → 江西省人民政府: the expanded informal name (江西省政府) is an alias too.
+        for (informal, formal) in &gazetteer.bodies.formal {
+            let written_informally = aliases
+                .iter()
+                .any(|a| a.ends_with(informal.as_str()) && !a.ends_with(formal.as_str()));
+            if let (Some(stem), true) = (name.strip_suffix(formal.as_str()), written_informally) {
+                aliases.insert(format!("{stem}{informal}"));
+            }
+        }
         let definition = group.mentions.iter().find_map(|m| {
             m.definition.map(|span| {
                 (
