@@ -65,29 +65,26 @@ fn the_library_lists_every_query_with_what_it_answers() {
 
 #[test]
 fn programs_and_places_meet_in_sentences() {
-    // 华侨城文化旅游综合项目成为全区首个单体投资超过200亿元的项目
+    // 深入推进“雪亮工程”⑤,建成智慧平安小区59个
     let rows = named("programs-per-place");
     assert!(
-        has_row(
-            &rows,
-            &["西湖区", "华侨城文化旅游综合项目", "same sentence"]
-        ),
+        has_row(&rows, &["智慧平安小区", "雪亮工程", "same sentence"]),
         "{rows:?}"
     );
     let rows = named("places-per-program");
     assert!(has_row(
         &rows,
-        &["华侨城文化旅游综合项目", "西湖区", "same sentence", "1"]
+        &["雪亮工程", "智慧平安小区", "same sentence", "1"]
     ));
     assert!(rows.iter().all(|r| r.len() == 4));
 }
 
 #[test]
 fn organizations_with_their_programs() {
-    // 支持区城投公司做强融资平台
+    // 市第十二次党代会 … 按照“一核四翼”布局
     let rows = named("organizations-programs");
     assert!(
-        has_row(&rows, &["西湖区城投公司", "same sentence"]),
+        has_row(&rows, &["南昌市委", "一核四翼", "same sentence"]),
         "{rows:?}"
     );
     assert!(rows.iter().all(|r| !r[0].is_empty() && !r[1].is_empty()));
