@@ -634,14 +634,15 @@ fn relations(
                 });
         }
     }
-    // In a county-level report, a community, town, subdistrict or city zone the text names and
-    // places nowhere else is part of the jurisdiction (兴柴北苑社区, 朝阳新城 in 西湖区).
+    // In a county-level report, a community, town or subdistrict the text names and places
+    // nowhere else is part of the jurisdiction (兴柴北苑社区 in 西湖区). City zones (商圈, 片区)
+    // are left out: their names are where suffix matches go wrong most.
     let body = j
         .body()
         .filter(|b| b.code.as_deref().is_some_and(|c| c.len() == 6))
         .and_then(|b| by_label.get(b.name.as_str()));
     if let Some(body) = body {
-        let local = ["Community", "Town", "Subdistrict", "District"];
+        let local = ["Community", "Town", "Subdistrict"];
         for e in entities.iter().filter(|e| {
             e.class == "Place" && e.subclass.as_deref().is_some_and(|s| local.contains(&s))
         }) {
