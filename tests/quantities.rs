@@ -157,3 +157,20 @@ fn comparable_values_are_normalized() {
         r#""10000000000"^^<http://www.w3.org/2001/XMLSchema#decimal>"#
     );
 }
+
+#[test]
+fn respectively_pairs_values_with_the_indicators_before_it() {
+    let r = report(
+        "实际利用内资突破50亿元,实际利用外资逼近3亿美元,分别是2015年的2.5倍和1.8倍。",
+        "",
+    );
+    assert_eq!(
+        only(&r, "2.5").indicator.as_ref().unwrap().label,
+        "实际利用内资"
+    );
+    assert_eq!(
+        only(&r, "1.8").indicator.as_ref().unwrap().label,
+        "实际利用外资"
+    );
+    assert_eq!(only(&r, "2.5").mention.baseline.as_deref(), Some("2015"));
+}

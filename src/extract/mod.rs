@@ -178,11 +178,57 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
     }
     quantities.sort_by_key(|q| (q.span, q.rule.clone()));
     quantities.dedup_by(|b, a| a.span == b.span);
+    assign_respectively(doc, &rules.lexicons, &mut quantities);
     relations.sort_by(|a, b| (a.span, &a.rule).cmp(&(b.span, &b.rule)));
     Extraction {
         entities: resolve_overlaps(entities),
         quantities,
         relations,
+    }
+}
+
+/// 甲突破100亿元,乙逼近5亿美元,分别是2015年的2.7倍和2.6倍: the values after a
+/// `cue.respectively` word measure, in order, the indicators named before it in its clause.
+fn assign_respectively(
+    doc: &Document,
+    lexicons: &crate::rules::Lexicons,
+    quantities: &mut [QuantityMention],
+) {
+    for sentence in &doc.layout.sentences {
+        let text = doc.norm_slice(sentence.span);
+        let Some(at) = lexicons
+            .words("cue.respectively")
+            .iter()
+            .filter_map(|w| text.find(w.as_str()))
+            .min()
+        else {
+            continue;
+        };
+        // Within the clause around the cue: from the ';' before it to the ';' after it.
+        let clause_start = text[..at].rfind(';').map_or(0, |i| i + 1);
+        let clause_end = text[at..].find(';').map_or(text.len(), |i| at + i);
+        let to_char = |byte: usize| sentence.span.start + text[..byte].chars().count();
+        let clause = Span::new(to_char(clause_start), to_char(clause_end));
+        let at = to_char(at);
+        let inside = |q: &QuantityMention| clause.contains(q.span);
+        let mut named: Vec<String> = Vec::new();
+        for q in quantities.iter().filter(|q| inside(q) && q.span.start < at) {
+            if let Some(i) = &q.indicator {
+                if !named.contains(i) {
+                    named.push(i.clone());
+                }
+            }
+        }
+        let after: Vec<usize> = (0..quantities.len())
+            .filter(|&i| inside(&quantities[i]) && quantities[i].span.start >= at)
+            .collect();
+        if after.len() < 2 || named.len() < after.len() {
+            continue;
+        }
+        let first = named.len() - after.len();
+        for (k, &i) in after.iter().enumerate() {
+            quantities[i].indicator = Some(named[first + k].clone());
+        }
     }
 }
 
