@@ -121,7 +121,7 @@ fn entity_hit(
 
 /// Whether a matched string can be a name: two chars or more, not a bare suffix, not a common
 /// noun of the `not_a_name` lists, not an honour.
-fn is_name(name: &str, lexicons: &Lexicons) -> bool {
+pub fn is_name(name: &str, lexicons: &Lexicons) -> bool {
     let name = strip_quotes(name);
     let first = name.chars().next().map(String::from).unwrap_or_default();
     // 2条路径, 5项成效: a count, not a name (2545工作模式 is one).

@@ -9,7 +9,7 @@ pub mod units;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::extract::{EntityMention, Extraction, QuantityMention, strip_quotes};
+use crate::extract::{EntityMention, Extraction, QuantityMention, is_name, strip_quotes};
 use crate::rules::RuleSet;
 use crate::text::{Document, Span};
 
@@ -319,6 +319,9 @@ fn created_mentions(extraction: &Extraction, rules: &RuleSet) -> Vec<EntityMenti
             rule.emit.get("create")?;
             let name = strip_quotes(r.subject.0.trim_end_matches('等'));
             let lexicons = &rules.lexicons;
+            if !is_name(name, lexicons) {
+                return None;
+            }
             let (class, subclass) = match lexicons.suffix_of(name) {
                 Some(s) => (s.class.clone(), s.subclass.clone()),
                 None => (
