@@ -114,14 +114,34 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
     let mut entities = Vec::new();
     let mut quantities = Vec::new();
     let mut relations = Vec::new();
-    for rule in rules.active() {
-        let per_document = regex_for(rule, divisions);
-        let regex = per_document.as_ref().unwrap_or(&rule.regex);
-        for (span, text, definition) in inputs(doc, rule) {
+    let active: Vec<&Rule> = rules.active().collect();
+    // Matching is independent per rule: half the rules on a second thread. What the hits mean
+    // is decided below, in rule order (a quantity may take an earlier one's indicator).
+    let match_rules = |part: &[&Rule]| -> Vec<Vec<Vec<Hit>>> {
+        part.iter()
+            .map(|rule| {
+                let per_document = regex_for(rule, divisions);
+                let regex = per_document.as_ref().unwrap_or(&rule.regex);
+                inputs(doc, rule)
+                    .into_iter()
+                    .map(|(_, text, _)| apply_regex(rule, regex, &rules.lexicons, text))
+                    .collect()
+            })
+            .collect()
+    };
+    let (first, second) = active.split_at(active.len() / 2);
+    let hits_per_rule: Vec<Vec<Vec<Hit>>> = std::thread::scope(|scope| {
+        let other = scope.spawn(|| match_rules(second));
+        let mut hits = match_rules(first);
+        hits.extend(other.join().expect("rule matching does not panic"));
+        hits
+    });
+    for (rule, hits_per_input) in active.iter().zip(hits_per_rule) {
+        for ((span, text, definition), hits) in inputs(doc, rule).into_iter().zip(hits_per_input) {
             let base = doc.byte_at_char(span.start);
             let to_span =
                 |r: &std::ops::Range<usize>| doc.span_of_bytes(base + r.start, base + r.end);
-            for hit in apply_regex(rule, regex, &rules.lexicons, text) {
+            for hit in hits {
                 match rule.kind {
                     Kind::Entity => {
                         let (class, subclass) = hit.class.clone().unwrap_or_default();

@@ -120,7 +120,9 @@ pub struct Document {
     pub text: String,
     /// The text after [`normalize`]: the same chars, one for one.
     pub norm: String,
+    /// Byte offset of each char (and of the end) in `norm`, and in `text`.
     char_bytes: Vec<usize>,
+    text_char_bytes: Vec<usize>,
     pub layout: Layout,
 }
 
@@ -143,14 +145,21 @@ impl Document {
         config: &layout::LayoutConfig,
     ) -> Document {
         let norm = normalize(&text);
-        let mut char_bytes: Vec<usize> = norm.char_indices().map(|(b, _)| b).collect();
-        char_bytes.push(norm.len());
+        let offsets = |s: &str| -> Vec<usize> {
+            s.char_indices()
+                .map(|(b, _)| b)
+                .chain(std::iter::once(s.len()))
+                .collect()
+        };
+        let char_bytes = offsets(&norm);
+        let text_char_bytes = offsets(&text);
         let mut doc = Document {
             name,
             path,
             text,
             norm,
             char_bytes,
+            text_char_bytes,
             layout: Layout::default(),
         };
         doc.layout = Layout::of(&doc, config);
@@ -169,11 +178,7 @@ impl Document {
 
     /// The original text of a span.
     pub fn original(&self, span: Span) -> String {
-        self.text
-            .chars()
-            .skip(span.start)
-            .take(span.len())
-            .collect()
+        self.text[self.text_char_bytes[span.start]..self.text_char_bytes[span.end]].to_owned()
     }
 
     /// The char offset of a byte offset into the normalized text.
