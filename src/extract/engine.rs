@@ -28,13 +28,14 @@ pub fn apply(rule: &Rule, lexicons: &Lexicons, text: &str) -> Vec<Hit> {
 pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, text: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
     for caps in regex.captures_iter(text) {
+        let whole = caps.get(0).unwrap().range();
         let groups: BTreeMap<String, Range<usize>> = regex
             .capture_names()
             .flatten()
             .filter_map(|n| caps.name(n).map(|m| (n.to_owned(), m.range())))
             .collect();
         let hit = match rule.kind {
-            Kind::Entity => entity_hit(rule, lexicons, text, caps.get(0).unwrap().range(), groups),
+            Kind::Entity => entity_hit(rule, lexicons, text, whole, groups),
             Kind::Quantity => groups.get("value").map(|v| {
                 let end = groups.get("unit").map_or(v.end, |u| u.end.max(v.end));
                 Hit {
@@ -44,7 +45,7 @@ pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, text: &str) 
                 }
             }),
             Kind::Relation => Some(Hit {
-                range: caps.get(0).unwrap().range(),
+                range: whole,
                 groups,
                 class: None,
             }),
@@ -161,17 +162,36 @@ fn continues_a_word(name: &str, rest: &str, lexicons: &Lexicons) -> bool {
 }
 
 /// How many bytes of `rest` continue a name by a suffix of its class: a short suffix inside a
-/// longer name (滨湖 + 公园) is not where the name ends.
+/// longer name (滨湖 + 公园, 抚河 + 中大道) is not where the name ends.
 fn extension(rest: &str, class: &str, lexicons: &Lexicons) -> usize {
-    lexicons
-        .suffixes
-        .iter()
-        .filter(|s| {
-            s.class == class && s.text.chars().count() >= 2 && rest.starts_with(s.text.as_str())
+    // Up to two chars, then a suffix of two chars or more (抚河 + 中 + 大道, 象湖 + 西岸).
+    let starts: Vec<usize> = rest
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(rest.len()))
+        .take(3)
+        .take_while(|&i| rest[..i].chars().all(is_han))
+        .collect();
+    starts
+        .into_iter()
+        .filter_map(|i| {
+            lexicons
+                .suffixes
+                .iter()
+                .filter(|s| {
+                    s.class == class
+                        && s.text.chars().count() >= 2
+                        && rest[i..].starts_with(s.text.as_str())
+                })
+                .map(|s| i + s.text.len())
+                .max()
         })
-        .map(|s| s.text.len())
         .max()
         .unwrap_or(0)
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 /// Quote marks around or inside a name, which are not part of the name itself.
