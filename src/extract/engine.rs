@@ -50,7 +50,13 @@ pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, text: &str) 
                 class: None,
             }),
         };
-        hits.extend(hit);
+        // A name that ran on past its match (抚河中大道) covers the next match (中大道).
+        if let Some(hit) = hit.filter(|h| {
+            hits.last()
+                .is_none_or(|p: &Hit| p.range.end <= h.range.start)
+        }) {
+            hits.push(hit);
+        }
     }
     hits
 }
