@@ -87,7 +87,15 @@ fn entity_hit(
     // A quoted honour (荣获“全国文明城市”) is a fact about its receiver, and a quoted
     // slogan (“项目为王”理念) a way of speaking: neither is a named thing.
     if let Some(list) = &rule.not_after {
-        let before = text[..whole.start].trim_end_matches(['“', '"', '、', '”']);
+        // In a list of quoted phrases (严打“黑拐骗”、“黄赌毒”) the word before the first one
+        // counts for all of them.
+        let mut before = text[..whole.start].trim_end_matches(['“', '"']);
+        while let Some(rest) = before.strip_suffix('、').and_then(|b| b.strip_suffix('”')) {
+            match rest.rfind('“') {
+                Some(open) => before = &rest[..open],
+                None => break,
+            }
+        }
         if lexicons
             .words(list)
             .iter()
