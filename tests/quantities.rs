@@ -174,3 +174,28 @@ fn respectively_pairs_values_with_the_indicators_before_it() {
     );
     assert_eq!(only(&r, "2.5").mention.baseline.as_deref(), Some("2015"));
 }
+
+#[test]
+fn a_share_names_its_whole_and_a_glossary_makes_no_claims() {
+    let text = "——2019年1月5日在某某县第五届人民代表大会第三次会议上\n各位代表:\n一、2018年工作回顾\n全县实现服务业增加值90亿元,占生产总值比重达到52.5%。\n名词解释\n1.三项机制:即3项制度、5个平台。\n";
+    let doc = Document::from_text(
+        "g".into(),
+        PathBuf::from("g.txt"),
+        text.into(),
+        &ontology().layout,
+    );
+    let r = process_document(doc, ontology());
+    let share = only(&r, "52.5");
+    assert_eq!(share.mention.measure, Measure::Share);
+    assert_eq!(
+        share.indicator.as_ref().unwrap().label,
+        "服务业增加值占生产总值比重"
+    );
+    let values: Vec<&str> = r
+        .resolved
+        .quantities
+        .iter()
+        .map(|q| q.mention.value_text.as_str())
+        .collect();
+    assert_eq!(values, ["90", "52.5"], "nothing from the glossary");
+}

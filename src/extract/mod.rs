@@ -75,6 +75,13 @@ fn inputs<'d>(doc: &'d Document, rule: &Rule) -> Vec<(Span, &'d str, Option<Span
             .iter()
             .map(|s| (s.span, doc.norm_slice(s.span), None))
             .collect(),
+        Scope::Body => doc
+            .layout
+            .sentences
+            .iter()
+            .filter(|s| !doc.layout.paragraphs[s.paragraph].in_glossary)
+            .map(|s| (s.span, doc.norm_slice(s.span), None))
+            .collect(),
         Scope::GlossaryTerm => doc
             .layout
             .glossary

@@ -337,15 +337,29 @@ pub(super) fn interpret(
         });
         clean_indicator(rest, lex)
     };
-    let indicator = match (counted, from_clause) {
-        (true, _) if is_indicator(&following()) => Some(following()),
-        (_, found) if is_indicator(&found) => Some(found),
-        // 较2015年增长33%: the indicator is the one the sentence named before.
-        _ => earlier
+    let named_before = || {
+        earlier
             .iter()
             .rev()
             .find(|q| q.span.start >= sentence.start && q.span.end <= sentence.end)
-            .and_then(|q| q.indicator.clone()),
+            .and_then(|q| q.indicator.clone())
+    };
+    // 服务业增加值477亿元,占地区生产总值比重从…: a share of the indicator named before.
+    let share_of = || {
+        let end = cue("cue.measure.share")
+            .iter()
+            .filter_map(|w| clause.find(w.as_str()).map(|i| i + w.len()))
+            .min()?;
+        let share = clean_indicator(&clause[..end], lex);
+        let share = share.strip_prefix('占').map(|rest| format!("占{rest}"))?;
+        Some(format!("{}{share}", named_before()?))
+    };
+    let indicator = match (counted, from_clause) {
+        (true, _) if is_indicator(&following()) => Some(following()),
+        _ if measure == Measure::Share && share_of().is_some() => share_of(),
+        (_, found) if is_indicator(&found) => Some(found),
+        // 较2015年增长33%: the indicator is the one the sentence named before.
+        _ => named_before(),
     };
 
     let base = doc.byte_at_char(sentence.start);

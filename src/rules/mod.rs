@@ -44,6 +44,8 @@ pub enum Scope {
     /// Every sentence of the body, glossary definitions included.
     #[default]
     Sentence,
+    /// The sentences of the body outside the glossary (a definition makes no claim).
+    Body,
     /// The term of each glossary entry.
     GlossaryTerm,
     /// Each glossary entry whole: `term:definition` (for what a definition says of its term).
