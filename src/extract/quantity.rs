@@ -358,8 +358,22 @@ pub(super) fn interpret(
         (true, _) if is_indicator(&following()) => Some(following()),
         _ if measure == Measure::Share && share_of().is_some() => share_of(),
         (_, found) if is_indicator(&found) => Some(found),
-        // 较2015年增长33%: the indicator is the one the sentence named before.
-        _ => named_before(),
+        // 较2015年增长33%: the indicator is the one the sentence named before; failing that
+        // (力争实现服务业增加值突破), the last piece between cues that can name one.
+        _ => named_before().or_else(|| {
+            let mut cuts = vec![0, clause.len()];
+            for w in &cue_words {
+                cuts.extend(
+                    scan.match_indices(w.as_str())
+                        .flat_map(|(i, _)| [i, i + w.len()]),
+                );
+            }
+            cuts.sort_unstable();
+            cuts.dedup();
+            cuts.windows(2)
+                .map(|w| clean_indicator(&clause[w[0]..w[1]], lex))
+                .rfind(|piece| is_indicator(piece))
+        }),
     };
 
     let base = doc.byte_at_char(sentence.start);
