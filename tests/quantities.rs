@@ -199,3 +199,14 @@ fn a_share_names_its_whole_and_a_glossary_makes_no_claims() {
         .collect();
     assert_eq!(values, ["90", "52.5"], "nothing from the glossary");
 }
+
+#[test]
+fn an_indicator_between_cue_words() {
+    let r = report("", "力争实现规上工业增加值突破200亿元。");
+    let q = only(&r, "200");
+    assert_eq!(q.indicator.as_ref().unwrap().label, "规上工业增加值");
+    assert_eq!(
+        (q.mention.kind, q.mention.comparator),
+        (QuantityKind::Target, Comparator::Gt)
+    );
+}
