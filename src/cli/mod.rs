@@ -7,12 +7,11 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use oxigraph::model::Triple;
 
 use crate::error::Error;
 use crate::export::{self, ExportFormat};
 use crate::extract::{CheckOutcome, check};
-use crate::graph::{self, ontology_graph_iri};
+use crate::graph;
 use crate::pipeline::{BuildSummary, Ontology, build, report_files};
 use crate::query::{self, Format};
 use crate::render::{self, EntityGraph};
@@ -446,15 +445,9 @@ struct View<'a> {
 }
 
 /// Draws a store's entities: one's neighbourhood, a named query's entities, or the overview.
-fn render_store(store: &Path, view: &View, output: &Path) -> Result<(), Error> {
-    let store = graph::open_store(store)?;
-    let ontology_graph = format!("<{}>", ontology_graph_iri());
-    let triples: Vec<Triple> = store
-        .iter()
-        .filter_map(Result::ok)
-        .filter(|q| q.graph_name.to_string() != ontology_graph)
-        .map(Triple::from)
-        .collect();
+fn render_store(store_path: &Path, view: &View, output: &Path) -> Result<(), Error> {
+    let store = graph::open_store(store_path)?;
+    let triples = graph::report_triples(&store, store_path)?;
     let g = EntityGraph::from_triples(&triples);
     let (title, nodes) = match (view.focus, &view.named) {
         (Some(name), _) => {
@@ -478,11 +471,7 @@ fn render_store(store: &Path, view: &View, output: &Path) -> Result<(), Error> {
                 .iter()
                 .flatten()
                 .flatten()
-                .map(|t| match t {
-                    oxigraph::model::Term::Literal(l) => l.value().to_owned(),
-                    oxigraph::model::Term::NamedNode(n) => n.as_str().to_owned(),
-                    other => other.to_string(),
-                })
+                .map(query::plain)
                 .collect();
             (q.name.clone(), g.named(cells.iter().map(String::as_str)))
         }

@@ -5,12 +5,12 @@
 use std::path::Path;
 
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphName, Term};
+use oxigraph::model::GraphName;
 use oxigraph::store::Store;
 
 use crate::error::Error;
-use crate::graph::ontology_graph_iri;
-use crate::query::select;
+use crate::graph;
+use crate::query::{plain, select};
 
 /// The tables and the queries that fill them.
 pub const TABLES: [(&str, &str); 3] = [
@@ -25,16 +25,6 @@ pub enum ExportFormat {
     Jsonld,
 }
 
-/// A term as a table cell: a literal's value, an IRI as it is.
-fn cell(term: Option<&Term>) -> String {
-    match term {
-        Some(Term::Literal(l)) => l.value().to_owned(),
-        Some(Term::NamedNode(n)) => n.as_str().to_owned(),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    }
-}
-
 /// Writes the three CSV tables into `dir`.
 pub fn write_csv(store: &Store, dir: &Path) -> Result<Vec<String>, Error> {
     let mut written = Vec::new();
@@ -45,8 +35,11 @@ pub fn write_csv(store: &Store, dir: &Path) -> Result<Vec<String>, Error> {
         w.write_record(&table.variables)
             .map_err(|e| Error::output(&path, e))?;
         for row in &table.rows {
-            w.write_record(row.iter().map(|t| cell(t.as_ref())))
-                .map_err(|e| Error::output(&path, e))?;
+            w.write_record(
+                row.iter()
+                    .map(|t| t.as_ref().map(plain).unwrap_or_default()),
+            )
+            .map_err(|e| Error::output(&path, e))?;
         }
         w.flush().map_err(|e| Error::output(&path, e))?;
         written.push(format!("{file} ({} rows)", table.rows.len()));
@@ -64,20 +57,14 @@ pub fn write_jsonld(store: &Store, dir: &Path, context: &str) -> Result<Vec<Stri
         profile: JsonLdProfileSet::empty(),
     })
     .for_writer(Vec::new());
-    let ontology = ontology_graph_iri();
-    let mut n = 0;
-    for quad in store.iter() {
-        let quad = quad.map_err(|e| Error::output(&path, e))?;
-        if matches!(&quad.graph_name, GraphName::NamedNode(g) if g.as_str() == ontology) {
-            continue;
-        }
-        // One default graph: the triples, as in the Turtle files.
-        let triple = oxigraph::model::Triple::from(quad);
+    // One default graph: the triples, as in the Turtle files.
+    let triples = graph::report_triples(store, dir)?;
+    for triple in &triples {
         writer
-            .serialize_quad(&triple.in_graph(GraphName::DefaultGraph))
+            .serialize_quad(&triple.clone().in_graph(GraphName::DefaultGraph))
             .map_err(|e| Error::output(&path, e))?;
-        n += 1;
     }
+    let n = triples.len();
     let bytes = writer.finish().map_err(|e| Error::output(&path, e))?;
     // The serializer writes expanded JSON-LD (full IRIs): under the published context it
     // expands to the same triples, and a reader gets the context's prefixes and terms.

@@ -216,10 +216,10 @@ pub fn strip_quotes(name: &str) -> &str {
 /// The byte offset in `name` after the last boundary word it contains (0 if none): a suffix
 /// match runs left over verbs and particles (推进抚生南路) that are not part of the name.
 pub fn trim_left(name: &str, boundary: &[String]) -> usize {
+    // The last char of the name is the suffix: a boundary word must end before it.
+    let limit = name.char_indices().last().map_or(0, |(i, _)| i);
     let mut cut = 0;
     for word in boundary {
-        // The last char of the name is the suffix: a boundary word must end before it.
-        let limit = name.char_indices().last().map_or(0, |(i, _)| i);
         if let Some(i) = name[..limit].rfind(word.as_str()) {
             cut = cut.max(i + word.len());
         }

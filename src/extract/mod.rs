@@ -66,8 +66,12 @@ pub struct Extraction {
     pub relations: Vec<RelationMention>,
 }
 
-/// The texts a rule reads, as (span, normalized text) pairs.
-fn inputs<'d>(doc: &'d Document, rule: &Rule) -> Vec<(Span, &'d str, Option<Span>)> {
+/// A text a rule reads: its span, its normalized words, and for a glossary term the span of
+/// its definition.
+type Input<'d> = (Span, &'d str, Option<Span>);
+
+/// The texts a rule reads.
+fn inputs<'d>(doc: &'d Document, rule: &Rule) -> Vec<Input<'d>> {
     match rule.scope {
         Scope::Sentence => doc
             .layout
@@ -121,30 +125,33 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
     let mut entities = Vec::new();
     let mut quantities = Vec::new();
     let mut relations = Vec::new();
-    let active: Vec<&Rule> = rules.active().collect();
     // Matching is independent per rule: half the rules on a second thread. What the hits mean
     // is decided below, in rule order (a quantity may take an earlier one's indicator).
-    let match_rules = |part: &[&Rule]| -> Vec<Vec<Vec<Hit>>> {
+    let work: Vec<(&Rule, Vec<Input>)> = rules
+        .active()
+        .map(|rule| (rule, inputs(doc, rule)))
+        .collect();
+    let match_rules = |part: &[(&Rule, Vec<Input>)]| -> Vec<Vec<Vec<Hit>>> {
         part.iter()
-            .map(|rule| {
+            .map(|(rule, texts)| {
                 let per_document = regex_for(rule, divisions);
                 let regex = per_document.as_ref().unwrap_or(&rule.regex);
-                inputs(doc, rule)
-                    .into_iter()
+                texts
+                    .iter()
                     .map(|(_, text, _)| apply_regex(rule, regex, &rules.lexicons, text))
                     .collect()
             })
             .collect()
     };
-    let (first, second) = active.split_at(active.len() / 2);
+    let (first, second) = work.split_at(work.len() / 2);
     let hits_per_rule: Vec<Vec<Vec<Hit>>> = std::thread::scope(|scope| {
         let other = scope.spawn(|| match_rules(second));
         let mut hits = match_rules(first);
         hits.extend(other.join().expect("rule matching does not panic"));
         hits
     });
-    for (rule, hits_per_input) in active.iter().zip(hits_per_rule) {
-        for ((span, text, definition), hits) in inputs(doc, rule).into_iter().zip(hits_per_input) {
+    for ((rule, texts), hits_per_input) in work.iter().zip(hits_per_rule) {
+        for (&(span, text, definition), hits) in texts.iter().zip(hits_per_input) {
             let base = doc.byte_at_char(span.start);
             let to_span =
                 |r: &std::ops::Range<usize>| doc.span_of_bytes(base + r.start, base + r.end);

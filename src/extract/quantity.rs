@@ -354,10 +354,12 @@ pub(super) fn interpret(
         let share = share.strip_prefix('占').map(|rest| format!("占{rest}"))?;
         Some(format!("{}{share}", named_before()?))
     };
-    let indicator = match (counted, from_clause) {
-        (true, _) if is_indicator(&following()) => Some(following()),
-        _ if measure == Measure::Share && share_of().is_some() => share_of(),
-        (_, found) if is_indicator(&found) => Some(found),
+    let counted_noun = counted.then(following).filter(|f| is_indicator(f));
+    let share = (measure == Measure::Share).then(share_of).flatten();
+    let indicator = match (counted_noun, share, from_clause) {
+        (Some(noun), ..) => Some(noun),
+        (None, Some(share), _) => Some(share),
+        (None, None, found) if is_indicator(&found) => Some(found),
         // 较2015年增长33%: the indicator is the one the sentence named before; failing that
         // (力争实现服务业增加值突破), the last piece between cues that can name one.
         _ => named_before().or_else(|| {

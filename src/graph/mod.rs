@@ -27,12 +27,6 @@ pub enum GraphError {
     },
     #[error("store {0}: no store there; build one first with `policykg build`")]
     NoStore(PathBuf),
-    #[error("writing {path}: {source}")]
-    Write {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
 }
 
 /// Parses the ontology (Turtle) into triples; a syntax error names the file, line and column.
@@ -108,6 +102,22 @@ pub fn fill_store(
         .load_quads(quads.collect::<Vec<Quad>>())
         .map_err(err)?;
     loader.commit().map_err(err)
+}
+
+/// Every report's triples in a store: all its named graphs but the ontology's.
+pub fn report_triples(store: &Store, path: &Path) -> Result<Vec<Triple>, GraphError> {
+    let ontology = ontology_graph_iri();
+    let mut triples = Vec::new();
+    for quad in store.iter() {
+        let quad = quad.map_err(|source| GraphError::Store {
+            path: path.to_owned(),
+            source,
+        })?;
+        if !matches!(&quad.graph_name, GraphName::NamedNode(g) if g.as_str() == ontology) {
+            triples.push(Triple::from(quad));
+        }
+    }
+    Ok(triples)
 }
 
 /// Opens an existing store read-only.

@@ -83,6 +83,15 @@ pub fn select(store: &Store, query: &str) -> Result<Table, QueryError> {
     }
 }
 
+/// A term as a table cell for programs: a literal's value, an IRI whole.
+pub fn plain(term: &Term) -> String {
+    match term {
+        Term::Literal(l) => l.value().to_owned(),
+        Term::NamedNode(n) => n.as_str().to_owned(),
+        other => other.to_string(),
+    }
+}
+
 /// A term as a person reads it: a literal's value, an IRI without its namespace.
 pub fn display(term: &Term) -> String {
     match term {
