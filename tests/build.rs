@@ -251,13 +251,7 @@ fn copy_dir(from: &Path, to: &Path) {
 
 #[test]
 fn a_query_syntax_error_exits_2_with_line_and_column() {
-    let store = seed_build().join("store");
-    let o = policykg(&[
-        "query",
-        "--store",
-        store.to_str().unwrap(),
-        "SELECT ?x WHERE {\n ?x ?y }",
-    ]);
+    let o = on_seed_store(&["query", "SELECT ?x WHERE {\n ?x ?y }"]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert!(err.contains("SPARQL syntax error"), "{err}");
@@ -266,18 +260,8 @@ fn a_query_syntax_error_exits_2_with_line_and_column() {
 
 #[test]
 fn query_formats_are_w3c_and_table() {
-    let store = seed_build().join("store");
     let q = r#"SELECT ?l WHERE { ?p a kg:Program ; rdfs:label ?l FILTER(STR(?l) = "雪亮工程") }"#;
-    let run = |f: &str| {
-        stdout(&policykg(&[
-            "query",
-            "--store",
-            store.to_str().unwrap(),
-            "--format",
-            f,
-            q,
-        ]))
-    };
+    let run = |f: &str| stdout(&on_seed_store(&["query", "--format", f, q]));
     assert_eq!(run("csv").replace("\r\n", "\n"), "l\n雪亮工程\n");
     let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
     assert_eq!(json["results"]["bindings"][0]["l"]["value"], "雪亮工程");
@@ -291,10 +275,9 @@ fn query_formats_are_w3c_and_table() {
 
 #[test]
 fn render_focus_draws_a_neighbourhood() {
-    let store = seed_build().join("store");
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("xihu.dot");
-    let o = policykg(&[
+    let o = on_seed_store(&[
         "render",
         "--focus",
         "西湖区",
@@ -302,21 +285,17 @@ fn render_focus_draws_a_neighbourhood() {
         "1",
         "-o",
         file.to_str().unwrap(),
-        "--store",
-        store.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let dot = std::fs::read_to_string(&file).unwrap();
     graphviz_rust::parse(&dot).unwrap();
     assert!(dot.contains("西湖区") && dot.contains("南昌市"), "{dot}");
-    let o = policykg(&[
+    let o = on_seed_store(&[
         "render",
         "--focus",
         "不存在的名字",
         "-o",
         file.to_str().unwrap(),
-        "--store",
-        store.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no entity labelled"));

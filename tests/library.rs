@@ -8,16 +8,7 @@ use std::collections::BTreeSet;
 use common::*;
 
 fn named(name: &str) -> Vec<Vec<String>> {
-    let store = seed_build().join("store");
-    let o = policykg(&[
-        "query",
-        "--named",
-        name,
-        "--format",
-        "csv",
-        "--store",
-        store.to_str().unwrap(),
-    ]);
+    let o = on_seed_store(&["query", "--named", name, "--format", "csv"]);
     assert!(o.status.success(), "{name}: {}", stderr(&o));
     let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
     reader
@@ -171,15 +162,12 @@ fn nothing_lacks_provenance() {
 #[test]
 fn csv_tables_parse_back_with_real_rows() {
     let dir = tempfile::tempdir().unwrap();
-    let store = seed_build().join("store");
-    let o = policykg(&[
+    let o = on_seed_store(&[
         "export",
         "--format",
         "csv",
         "-o",
         dir.path().to_str().unwrap(),
-        "--store",
-        store.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let read = |file: &str| {
@@ -222,15 +210,12 @@ fn csv_tables_parse_back_with_real_rows() {
 fn json_ld_expands_to_the_turtle_triples() {
     use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
     let dir = tempfile::tempdir().unwrap();
-    let store = seed_build().join("store");
-    let o = policykg(&[
+    let o = on_seed_store(&[
         "export",
         "--format",
         "jsonld",
         "-o",
         dir.path().to_str().unwrap(),
-        "--store",
-        store.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let triples = |bytes: &[u8], format: RdfFormat| -> BTreeSet<String> {
@@ -269,15 +254,8 @@ fn json_ld_expands_to_the_turtle_triples() {
 #[test]
 fn the_overview_renders_to_svg_with_chinese_labels() {
     let dir = tempfile::tempdir().unwrap();
-    let store = seed_build().join("store");
     let svg = dir.path().join("overview.svg");
-    let o = policykg(&[
-        "render",
-        "-o",
-        svg.to_str().unwrap(),
-        "--store",
-        store.to_str().unwrap(),
-    ]);
+    let o = on_seed_store(&["render", "-o", svg.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = std::fs::read_to_string(&svg).unwrap();
     for label in ["西湖区", "南昌市", "江西省", "图例 Legend", "项目 Program"] {
@@ -289,18 +267,11 @@ fn the_overview_renders_to_svg_with_chinese_labels() {
 #[test]
 fn render_filters_clusters_and_queries() {
     let dir = tempfile::tempdir().unwrap();
-    let store = seed_build().join("store");
     let dot = dir.path().join("places.dot");
     let run = |args: &[&str]| {
-        let mut all = vec![
-            "render",
-            "-o",
-            dot.to_str().unwrap(),
-            "--store",
-            store.to_str().unwrap(),
-        ];
+        let mut all = vec!["render", "-o", dot.to_str().unwrap()];
         all.extend_from_slice(args);
-        let o = policykg(&all);
+        let o = on_seed_store(&all);
         assert!(o.status.success(), "{}", stderr(&o));
         let text = std::fs::read_to_string(&dot).unwrap();
         graphviz_rust::parse(&text).unwrap();
@@ -316,15 +287,7 @@ fn render_filters_clusters_and_queries() {
     let glossary = run(&["--query", "glossary"]);
     assert!(glossary.contains("雪亮工程") && glossary.contains("一核四翼"));
     let png = dir.path().join("o.png");
-    let o = policykg(&[
-        "render",
-        "--focus",
-        "西湖区",
-        "-o",
-        png.to_str().unwrap(),
-        "--store",
-        store.to_str().unwrap(),
-    ]);
+    let o = on_seed_store(&["render", "--focus", "西湖区", "-o", png.to_str().unwrap()]);
     assert!(o.status.success());
     assert_eq!(&std::fs::read(&png).unwrap()[1..4], b"PNG");
 }
@@ -359,8 +322,7 @@ fn a_store_that_is_not_there_says_what_to_do() {
 
 #[test]
 fn explain_shows_each_fact_with_its_words_and_rule() {
-    let store = seed_build().join("store");
-    let o = policykg(&["explain", "雪亮工程", "--store", store.to_str().unwrap()]);
+    let o = on_seed_store(&["explain", "雪亮工程"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(text.contains("class: Program"), "{text}");
@@ -376,12 +338,12 @@ fn explain_shows_each_fact_with_its_words_and_rule() {
         text.contains("rule entity.glossary (ontology/rules/entity.toml:"),
         "{text}"
     );
-    let o = policykg(&["explain", "西湖区", "--store", store.to_str().unwrap()]);
+    let o = on_seed_store(&["explain", "西湖区"]);
     let text = stdout(&o);
     assert!(text.contains("西湖区 partOf 南昌市"), "{text}");
     assert!(text.contains("rule gazetteer.divisions"), "{text}");
     assert!(text.contains("【西湖区】"), "{text}");
-    let o = policykg(&["explain", "没有这个", "--store", store.to_str().unwrap()]);
+    let o = on_seed_store(&["explain", "没有这个"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("mention-counts"));
 }

@@ -60,17 +60,17 @@ pub fn seed_text() -> String {
     std::fs::read_to_string(repo().join("seeds").join(format!("{SEED}.txt"))).unwrap()
 }
 
+/// Runs the binary against the seed build's store (`--store` added).
+pub fn on_seed_store(args: &[&str]) -> Output {
+    let store = seed_build().join("store");
+    let mut all = args.to_vec();
+    all.extend(["--store", store.to_str().unwrap()]);
+    policykg(&all)
+}
+
 /// Runs a query against the seed build's store and returns its TSV output.
 pub fn query_seed(sparql: &str) -> String {
-    let store = seed_build().join("store");
-    let o = policykg(&[
-        "query",
-        "--store",
-        store.to_str().unwrap(),
-        "--format",
-        "tsv",
-        sparql,
-    ]);
+    let o = on_seed_store(&["query", "--format", "tsv", sparql]);
     assert!(o.status.success(), "query failed: {}", stderr(&o));
     stdout(&o)
 }
