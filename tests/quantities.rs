@@ -18,10 +18,21 @@ fn ontology() -> &'static Ontology {
 
 /// A small report: a review part and a plan part around the given sentences.
 fn report(review: &str, plan: &str) -> Report {
-    let text = format!(
-        "——2019年1月5日在某某县第五届人民代表大会第三次会议上\n各位代表:\n一、2018年工作回顾\n{review}\n二、2019年工作安排\n{plan}\n"
+    report_text(&format!(
+        "{OPENING}一、2018年工作回顾\n{review}\n二、2019年工作安排\n{plan}\n"
+    ))
+}
+
+const OPENING: &str = "——2019年1月5日在某某县第五届人民代表大会第三次会议上\n各位代表:\n";
+
+/// A whole report text through the pipeline.
+fn report_text(text: &str) -> Report {
+    let doc = Document::from_text(
+        "t".into(),
+        PathBuf::from("t.txt"),
+        text.into(),
+        &ontology().layout,
     );
-    let doc = Document::from_text("t".into(), PathBuf::from("t.txt"), text, &ontology().layout);
     process_document(doc, ontology())
 }
 
@@ -177,14 +188,9 @@ fn respectively_pairs_values_with_the_indicators_before_it() {
 
 #[test]
 fn a_share_names_its_whole_and_a_glossary_makes_no_claims() {
-    let text = "——2019年1月5日在某某县第五届人民代表大会第三次会议上\n各位代表:\n一、2018年工作回顾\n全县实现服务业增加值90亿元,占生产总值比重达到52.5%。\n名词解释\n1.三项机制:即3项制度、5个平台。\n";
-    let doc = Document::from_text(
-        "g".into(),
-        PathBuf::from("g.txt"),
-        text.into(),
-        &ontology().layout,
-    );
-    let r = process_document(doc, ontology());
+    let r = report_text(&format!(
+        "{OPENING}一、2018年工作回顾\n全县实现服务业增加值90亿元,占生产总值比重达到52.5%。\n名词解释\n1.三项机制:即3项制度、5个平台。\n"
+    ));
     let share = only(&r, "52.5");
     assert_eq!(share.mention.measure, Measure::Share);
     assert_eq!(

@@ -208,9 +208,14 @@ fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
+/// A quote mark: around or inside a name, never part of it.
+pub fn is_quote(c: char) -> bool {
+    matches!(c, '“' | '”' | '"' | '‘' | '’' | '《' | '》')
+}
+
 /// Quote marks around or inside a name, which are not part of the name itself.
 pub fn strip_quotes(name: &str) -> &str {
-    name.trim_matches(|c| matches!(c, '“' | '”' | '"' | '‘' | '’' | '《' | '》'))
+    name.trim_matches(is_quote)
 }
 
 /// The byte offset in `name` after the last boundary word it contains (0 if none): a suffix

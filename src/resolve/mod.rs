@@ -9,7 +9,7 @@ pub mod units;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::extract::{EntityMention, Extraction, QuantityMention, is_name, strip_quotes};
+use crate::extract::{EntityMention, Extraction, QuantityMention, is_name, is_quote, strip_quotes};
 use crate::rules::RuleSet;
 use crate::text::{Document, Span};
 
@@ -187,7 +187,7 @@ impl Resolver<'_> {
     fn canonical(&self, surface: &str, class: &str) -> Canonical {
         let mut name: String = strip_quotes(surface)
             .chars()
-            .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '《' | '》' | '①'..='⑳'))
+            .filter(|&c| !is_quote(c) && !matches!(c, '①'..='⑳'))
             .collect();
         let j = self.jurisdiction;
         // 全区 / 我区 / 本区 → the division of that level.
