@@ -93,6 +93,7 @@ pub fn process_document(doc: Document, ontology: &Ontology) -> Report {
         &ontology.rules,
         &ontology.gazetteer,
         jurisdiction,
+        &divisions,
     );
     timings.resolve = t.elapsed();
     let t = Instant::now();

@@ -56,16 +56,16 @@ fn the_library_lists_every_query_with_what_it_answers() {
 
 #[test]
 fn programs_and_places_meet_in_sentences() {
-    // 深入推进“雪亮工程”⑤,建成智慧平安小区59个
+    // 大力实施老城区增绿补绿工程,加快补齐朝阳新城的绿色欠账
     let rows = named("programs-per-place");
     assert!(
-        has_row(&rows, &["智慧平安小区", "雪亮工程", "same sentence"]),
+        has_row(&rows, &["朝阳新城", "老城区增绿补绿工程", "same sentence"]),
         "{rows:?}"
     );
     let rows = named("places-per-program");
     assert!(has_row(
         &rows,
-        &["雪亮工程", "智慧平安小区", "same sentence", "1"]
+        &["老城区增绿补绿工程", "朝阳新城", "same sentence", "1"]
     ));
     assert!(rows.iter().all(|r| r.len() == 4));
 }

@@ -1,20 +1,12 @@
 //! Quantities through the library on sentences written for these tests: each cue family, and
 //! numbers that are not quantities.
 
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+mod common;
 
+use common::report_text;
 use policykg::extract::{Comparator, Measure, QuantityKind};
-use policykg::pipeline::{Ontology, Report, process_document};
+use policykg::pipeline::Report;
 use policykg::resolve::Quantity;
-use policykg::text::Document;
-
-fn ontology() -> &'static Ontology {
-    static O: OnceLock<Ontology> = OnceLock::new();
-    O.get_or_init(|| {
-        Ontology::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology")).unwrap()
-    })
-}
 
 /// A small report: a review part and a plan part around the given sentences.
 fn report(review: &str, plan: &str) -> Report {
@@ -24,17 +16,6 @@ fn report(review: &str, plan: &str) -> Report {
 }
 
 const OPENING: &str = "——2019年1月5日在某某县第五届人民代表大会第三次会议上\n各位代表:\n";
-
-/// A whole report text through the pipeline.
-fn report_text(text: &str) -> Report {
-    let doc = Document::from_text(
-        "t".into(),
-        PathBuf::from("t.txt"),
-        text.into(),
-        &ontology().layout,
-    );
-    process_document(doc, ontology())
-}
 
 fn only<'r>(r: &'r Report, value: &str) -> &'r Quantity {
     let found: Vec<&Quantity> = r

@@ -115,6 +115,14 @@ fn entity_hit(
         }
     }
     let class = match rule.class.as_ref()? {
+        // 智慧西湖, 平安社区: a campaign named after the place it improves, not the place.
+        _ if lexicons
+            .words("program_lead")
+            .iter()
+            .any(|w| name.starts_with(w.as_str())) =>
+        {
+            ("Program".to_string(), None)
+        }
         ClassChoice::Fixed(c) => {
             let sub = lexicons
                 .suffix_of(name)

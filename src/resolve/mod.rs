@@ -115,13 +115,28 @@ pub fn find_jurisdiction(doc: &Document, gazetteer: &Gazetteer) -> Jurisdiction 
     };
     let divisions = &gazetteer.divisions;
     let body = doc.norm_slice(doc.layout.body);
-    let best = divisions.codes_of(&name).into_iter().max_by_key(|code| {
+    // 石家庄市长安区 is 长安区 under a parent the same words name: the longest tail of the
+    // name that is a division, its parents' names counting for it.
+    let (written_parents, codes) = name
+        .char_indices()
+        .map(|(i, _)| (&name[..i], divisions.codes_of(&name[i..])))
+        .find(|(_, codes)| !codes.is_empty())
+        .unwrap_or_default();
+    let best = codes.into_iter().max_by_key(|code| {
         let path = divisions.path(code);
-        let score: usize = path[..path.len() - 1]
+        let parents: Vec<&str> = path[..path.len() - 1]
             .iter()
             .filter_map(|c| divisions.name(c))
+            .collect();
+        let written = parents
+            .iter()
+            .filter(|n| written_parents.contains(*n))
+            .count();
+        let mentioned: usize = parents
+            .iter()
             .map(|n| body.matches(short_name(n).unwrap_or(n)).count())
             .sum();
+        let score = (written, mentioned);
         // Ties go to the smaller code: the same choice every build.
         (score, std::cmp::Reverse(code.clone()))
     });
@@ -181,9 +196,29 @@ struct Resolver<'a> {
     jurisdiction: &'a Jurisdiction,
     gazetteer: &'a Gazetteer,
     rules: &'a RuleSet,
+    /// The division names the document can use ([`division_names`]).
+    divisions: &'a [String],
 }
 
 impl Resolver<'_> {
+    /// Whether a canonical name may stand: a name ending in an owned suffix (政府, 中心 …)
+    /// must start with its owner, a division (西湖区疾控中心, after 区 → 西湖区) or a national
+    /// lead word (中央改革办); 用政府, 邻里中心 are words, not bodies.
+    fn has_owner(&self, name: &str) -> bool {
+        let lexicons = &self.rules.lexicons;
+        if !lexicons.suffix_of(name).is_some_and(|s| s.owned) {
+            return true;
+        }
+        self.divisions
+            .iter()
+            .any(|d| name.len() > d.len() && name.starts_with(d.as_str()))
+            || lexicons
+                .words("owner_lead")
+                .iter()
+                .any(|w| name.starts_with(w.as_str()))
+            || self.gazetteer.bodies.national.contains_key(name)
+    }
+
     fn canonical(&self, surface: &str, class: &str) -> Canonical {
         let mut name: String = strip_quotes(surface)
             .chars()
@@ -352,11 +387,13 @@ pub fn resolve(
     rules: &RuleSet,
     gazetteer: &Gazetteer,
     jurisdiction: Jurisdiction,
+    divisions: &[String],
 ) -> Resolved {
     let resolver = Resolver {
         jurisdiction: &jurisdiction,
         gazetteer,
         rules,
+        divisions,
     };
     // Group mentions by canonical name; the class is the one the highest-priority rule gave.
     struct Group<'m> {
@@ -367,7 +404,7 @@ pub fn resolve(
     let created = created_mentions(extraction, rules);
     for m in extraction.entities.iter().chain(&created) {
         let canonical = resolver.canonical(&m.surface, &m.class);
-        if canonical.name.chars().count() < 2 {
+        if canonical.name.chars().count() < 2 || !resolver.has_owner(&canonical.name) {
             continue;
         }
         groups

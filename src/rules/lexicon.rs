@@ -17,6 +17,9 @@ pub struct Suffix {
     pub subclass: Option<String>,
     /// Types a name but does not find one on its own (项目: 签约项目 is no program's name).
     pub weak: bool,
+    /// Ends only a name that says whose it is (区政府, 南昌市疾控中心, 中央改革办): 用政府 and
+    /// 邻里中心 are no body's name.
+    pub owned: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -42,6 +45,8 @@ struct RawSuffixGroup {
     subclass: Option<String>,
     #[serde(default)]
     weak: bool,
+    #[serde(default)]
+    owned: bool,
     words: Vec<String>,
 }
 
@@ -65,6 +70,7 @@ impl Lexicons {
                         class: group.class.clone(),
                         subclass: group.subclass.clone(),
                         weak: group.weak,
+                        owned: group.owned,
                     });
                 }
             }

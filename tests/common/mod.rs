@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
+use policykg::pipeline::{Ontology, Report, process_document};
+use policykg::text::Document;
+
 pub const SEED: &str = "nanchang-xihu-2021";
 
 pub fn repo() -> PathBuf {
@@ -73,4 +76,21 @@ pub fn query_seed(sparql: &str) -> String {
     let o = on_seed_store(&["query", "--format", "tsv", sparql]);
     assert!(o.status.success(), "query failed: {}", stderr(&o));
     stdout(&o)
+}
+
+/// The repository's ontology, loaded once per test binary.
+pub fn ontology() -> &'static Ontology {
+    static O: OnceLock<Ontology> = OnceLock::new();
+    O.get_or_init(|| Ontology::load(&repo().join("ontology")).unwrap())
+}
+
+/// A whole report text through the library's pipeline.
+pub fn report_text(text: &str) -> Report {
+    let doc = Document::from_text(
+        "t".into(),
+        PathBuf::from("t.txt"),
+        text.into(),
+        &ontology().layout,
+    );
+    process_document(doc, ontology())
 }

@@ -1,0 +1,93 @@
+//! Entities through the library on sentences written for these tests: what the suffix, quote
+//! and slogan rules find, and what they leave alone.
+
+mod common;
+
+use common::report_text;
+use policykg::pipeline::Report;
+
+/// A county report of 河北省 石家庄市 长安区 with the given review sentences.
+fn report(review: &str) -> Report {
+    report_text(&format!(
+        "——2021年1月8日在石家庄市长安区第五届人民代表大会第六次会议上\n各位代表:\n一、2020年工作回顾\n{review}\n二、2021年工作安排\n抓好落实。\n"
+    ))
+}
+
+fn class_of<'r>(r: &'r Report, label: &str) -> Option<&'r str> {
+    r.resolved
+        .entities
+        .iter()
+        .find(|e| e.label == label)
+        .map(|e| e.class.as_str())
+}
+
+fn assert_class(r: &Report, label: &str, class: &str) {
+    assert_eq!(
+        class_of(r, label),
+        Some(class),
+        "{label} as {class} in {:?}",
+        labels(r)
+    );
+}
+
+fn labels(r: &Report) -> Vec<&str> {
+    r.resolved
+        .entities
+        .iter()
+        .map(|e| e.label.as_str())
+        .collect()
+}
+
+#[test]
+fn a_body_named_by_its_owner_stands_and_a_common_word_does_not() {
+    let r = report(
+        "建成区疾控中心和社区邻里中心,严格把控政府性债务,切实用政府的辛苦换取群众满意,国家卫健委批复项目。",
+    );
+    assert_class(&r, "长安区疾控中心", "Organization");
+    assert_class(&r, "国家卫生健康委员会", "Organization");
+    for word in ["社区邻里中心", "邻里中心", "控政府", "用政府"] {
+        assert_eq!(class_of(&r, word), None, "{word} in {:?}", labels(&r));
+    }
+}
+
+#[test]
+fn a_campaign_named_after_a_place_is_a_program() {
+    let r = report("深入推进“平安长安”建设,打造智慧社区。");
+    assert_class(&r, "平安长安", "Program");
+    assert_class(&r, "智慧社区", "Program");
+}
+
+#[test]
+fn numbered_slogans_stand_alone() {
+    let r = report(
+        "落实一轴两翼部署,打好八大战役。建立一人一台账,入选十大红色旅游目的地,学习党的十九大和十九届五中全会精神。",
+    );
+    assert_class(&r, "一轴两翼", "Program");
+    assert_class(&r, "八大战役", "Program");
+    let found = labels(&r);
+    for fragment in ["一人一台", "十大红色", "九大和十", "九届五中"] {
+        assert!(!found.contains(&fragment), "{fragment} in {found:?}");
+    }
+}
+
+#[test]
+fn quoted_metaphors_lists_and_plan_periods_are_not_names() {
+    let r = report(
+        "把招商作为经济工作的“生命线”,破解“出行难、停车难”,编制“十四五”规划,实施“蓝天工程”。",
+    );
+    let found = labels(&r);
+    for phrase in ["生命线", "出行难、停车难", "出行难", "十四五"] {
+        assert!(!found.contains(&phrase), "{phrase} in {found:?}");
+    }
+    assert_class(&r, "蓝天工程", "Program");
+}
+
+#[test]
+fn a_suffix_name_starts_after_the_verbs_before_it() {
+    let r = report(
+        "大力推动青年东路快速路改造工程,弘扬以抗战纪念馆为代表的红色文化,相关做法获省住建厅推广。",
+    );
+    assert_class(&r, "青年东路快速路改造工程", "Program");
+    assert_class(&r, "抗战纪念馆", "Place");
+    assert_class(&r, "河北省住建厅", "Organization");
+}
