@@ -3,15 +3,8 @@
 
 mod common;
 
-use common::report_text;
+use common::county_report as report;
 use policykg::pipeline::Report;
-
-/// A county report of 河北省 石家庄市 长安区 with the given review sentences.
-fn report(review: &str) -> Report {
-    report_text(&format!(
-        "——2021年1月8日在石家庄市长安区第五届人民代表大会第六次会议上\n各位代表:\n一、2020年工作回顾\n{review}\n二、2021年工作安排\n抓好落实。\n"
-    ))
-}
 
 fn class_of<'r>(r: &'r Report, label: &str) -> Option<&'r str> {
     r.resolved

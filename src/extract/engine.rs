@@ -69,8 +69,16 @@ fn entity_hit(
     groups: BTreeMap<String, Range<usize>>,
 ) -> Option<Hit> {
     let mut range = groups.get("name")?.clone();
-    if let Some(ClassChoice::Fixed(class)) = &rule.class {
-        range.end += extension(&text[range.end..], class, lexicons);
+    // A nested name is the head of a longer one by construction: it does not run on.
+    if let (Some(ClassChoice::Fixed(class)), false) = (&rule.class, rule.nested) {
+        // 朝阳新城 + 滨江综合体 + 消费商圈: a name may run on more than once.
+        loop {
+            let more = extension(&text[range.end..], class, lexicons);
+            if more == 0 {
+                break;
+            }
+            range.end += more;
+        }
     }
     if let Some(list) = &rule.trim {
         range.start += trim_left(&text[range.clone()], lexicons.words(list));
@@ -96,10 +104,17 @@ fn entity_hit(
                 None => break,
             }
         }
-        if lexicons
-            .words(list)
+        // …为主要内容的“幸福三重奏”建设: the words after can name it a program after all.
+        let after = text[whole.end..].trim_start_matches(['”', '"']);
+        let named_after = lexicons
+            .words("program_follow")
             .iter()
-            .any(|w| before.ends_with(w.as_str()))
+            .any(|w| after.starts_with(w.as_str()));
+        if !named_after
+            && lexicons
+                .words(list)
+                .iter()
+                .any(|w| before.ends_with(w.as_str()))
         {
             return None;
         }
@@ -115,14 +130,6 @@ fn entity_hit(
         }
     }
     let class = match rule.class.as_ref()? {
-        // 智慧西湖, 平安社区: a campaign named after the place it improves, not the place.
-        _ if lexicons
-            .words("program_lead")
-            .iter()
-            .any(|w| name.starts_with(w.as_str())) =>
-        {
-            ("Program".to_string(), None)
-        }
         ClassChoice::Fixed(c) => {
             let sub = lexicons
                 .suffix_of(name)
@@ -134,6 +141,16 @@ fn entity_hit(
             Some(s) => (s.class.clone(), s.subclass.clone()),
             None => (default.clone(), None),
         },
+    };
+    // 智慧西湖, 平安社区: a campaign named after the place it improves, not the place.
+    let campaign = lexicons
+        .words("program_lead")
+        .iter()
+        .any(|w| name.starts_with(w.as_str()));
+    let class = if class.0 == "Place" && campaign {
+        ("Program".to_owned(), None)
+    } else {
+        class
     };
     Some(Hit {
         range,

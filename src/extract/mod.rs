@@ -56,6 +56,8 @@ pub struct RelationMention {
     pub subject: (String, Span),
     pub object: (String, Span),
     pub span: Span,
+    /// The `kind` group: the common noun of created subjects (A、B等大型商业综合体).
+    pub kind: Option<String>,
 }
 
 /// Everything the rules found in one document.
@@ -123,6 +125,8 @@ fn regex_for(rule: &Rule, divisions: &[String]) -> Option<Regex> {
 /// document can name (for patterns with `{{divisions}}`).
 pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extraction {
     let mut entities = Vec::new();
+    // Names inside names: beside the overlap policy, not under it.
+    let mut nested: Vec<EntityMention> = Vec::new();
     let mut quantities = Vec::new();
     let mut relations = Vec::new();
     // Matching is independent per rule: half the rules on a second thread. What the hits mean
@@ -159,7 +163,12 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
                 match rule.kind {
                     Kind::Entity => {
                         let (class, subclass) = hit.class.clone().unwrap_or_default();
-                        entities.push(EntityMention {
+                        let found = if rule.nested {
+                            &mut nested
+                        } else {
+                            &mut entities
+                        };
+                        found.push(EntityMention {
                             rule: rule.id.clone(),
                             priority: rule.priority,
                             class,
@@ -202,6 +211,10 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
                                     subject: subject.clone(),
                                     object,
                                     span: to_span(&hit.range),
+                                    kind: hit
+                                        .groups
+                                        .get("kind")
+                                        .map(|r| text[r.clone()].to_owned()),
                                 });
                             }
                         }
@@ -214,8 +227,12 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
     quantities.dedup_by(|b, a| a.span == b.span);
     assign_respectively(doc, &rules.lexicons, &mut quantities);
     relations.sort_by(|a, b| (a.span, &a.rule).cmp(&(b.span, &b.rule)));
+    let mut entities = resolve_overlaps(entities);
+    nested.retain(|n| !entities.iter().any(|e| e.span == n.span));
+    entities.extend(nested);
+    entities.sort_by_key(|m| m.span);
     Extraction {
-        entities: resolve_overlaps(entities),
+        entities,
         quantities,
         relations,
     }

@@ -357,7 +357,14 @@ fn created_mentions(extraction: &Extraction, rules: &RuleSet) -> Vec<EntityMenti
             if !is_name(name, lexicons) {
                 return None;
             }
-            let (class, subclass) = match lexicons.suffix_of(name) {
+            // The item's own suffix, else the common noun the items share (万达、天虹等大型
+            // 商业综合体), else the rule's class.
+            let kind = r.kind.as_deref().and_then(|k| {
+                lexicons
+                    .suffix_of(k)
+                    .or_else(|| lexicons.suffixes.iter().find(|s| s.text == k))
+            });
+            let (class, subclass) = match lexicons.suffix_of(name).or(kind) {
                 Some(s) => (s.class.clone(), s.subclass.clone()),
                 None => (
                     rule.emit
@@ -624,9 +631,17 @@ fn relations(
             continue;
         }
         if let (Some(s), Some(o)) = (find(&r.subject.0), find(&r.object.0)) {
+            // 在全省率先打造: the jurisdiction and its parents are a scope, not a location.
+            let in_chain = j.chain.iter().any(|d| d.name == o.label);
+            let relation = match r.relation.as_str() {
+                "in" if o.class != "Place" || in_chain => continue,
+                "in" if s.class == "Place" => "partOf",
+                "in" => "locatedIn",
+                other => other,
+            };
             if s.iri != o.iri {
                 found
-                    .entry((s.iri.clone(), r.relation.clone(), o.iri.clone()))
+                    .entry((s.iri.clone(), relation.to_owned(), o.iri.clone()))
                     .or_default()
                     .insert(Provenance {
                         span: r.span,

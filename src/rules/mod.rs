@@ -98,6 +98,10 @@ struct RawRule {
     not_after: Option<Spanned<String>>,
     /// Entity rules: no match right before a word of this word list (“…”理念).
     not_before: Option<Spanned<String>>,
+    /// Entity rules: the name lies inside a longer name and stands beside it (桃花南路 in
+    /// 桃花南路快速路改造工程) instead of losing to it.
+    #[serde(default)]
+    nested: bool,
     /// Quantity rules: fixed fields (measure, comparator); relation rules: `relation`.
     #[serde(default)]
     emit: BTreeMap<String, String>,
@@ -116,6 +120,10 @@ fn default_priority() -> i32 {
 struct RawRuleFile {
     rule: Vec<RawRule>,
 }
+
+/// The relations a rule may emit: the ontology's properties, and `in`, which resolve makes
+/// `partOf` for a place inside a place and `locatedIn` for anything else in a place.
+pub const RELATIONS: [&str; 5] = ["partOf", "locatedIn", "responsibleFor", "honour", "in"];
 
 /// How an entity rule decides the class of what it finds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,6 +146,8 @@ pub struct Rule {
     pub trim: Option<String>,
     pub not_after: Option<String>,
     pub not_before: Option<String>,
+    /// A name inside another name, kept beside it.
+    pub nested: bool,
     /// The pattern as written, lexicons expanded but `{{divisions}}` left for each document.
     pub source: String,
     pub emit: BTreeMap<String, String>,
@@ -310,8 +320,19 @@ fn compile(
             "a relation pattern needs (?P<subject>…) or (?P<subjects>…), and (?P<object>…) or (?P<objects>…)",
         ));
     }
-    if r.kind == Kind::Relation && !r.emit.contains_key("relation") {
-        return Err(file.error(line, "a relation rule needs `emit = { relation = \"…\" }`"));
+    if r.kind == Kind::Relation {
+        match r.emit.get("relation") {
+            None => {
+                return Err(file.error(line, "a relation rule needs `emit = { relation = \"…\" }`"));
+            }
+            Some(rel) if !RELATIONS.contains(&rel.as_str()) => {
+                return Err(file.error(
+                    line,
+                    format!("relation {rel:?} is not one of {RELATIONS:?}"),
+                ));
+            }
+            Some(_) => {}
+        }
     }
     Ok(Rule {
         id: r.id.into_inner(),
@@ -325,6 +346,7 @@ fn compile(
         trim: r.trim.map(Spanned::into_inner),
         not_after: r.not_after.map(Spanned::into_inner),
         not_before: r.not_before.map(Spanned::into_inner),
+        nested: r.nested,
         source: expanded_source,
         emit: r.emit,
         matches: r.matches,

@@ -94,3 +94,27 @@ pub fn report_text(text: &str) -> Report {
     );
     process_document(doc, ontology())
 }
+
+/// A county report of 河北省 石家庄市 长安区 whose review part holds `review`.
+pub fn county_report(review: &str) -> Report {
+    report_text(&format!(
+        "——2021年1月8日在石家庄市长安区第五届人民代表大会第六次会议上\n各位代表:\n一、2020年工作回顾\n{review}\n二、2021年工作安排\n抓好落实。\n"
+    ))
+}
+
+/// The entity facts of a report as (subject label, predicate, object label).
+pub fn relations(r: &Report) -> Vec<(String, String, String)> {
+    let label = |iri: &str| {
+        r.resolved
+            .entities
+            .iter()
+            .find(|e| e.iri == iri)
+            .map_or_else(|| iri.to_owned(), |e| e.label.clone())
+    };
+    r.resolved
+        .relations
+        .iter()
+        .filter(|x| !x.object_is_literal)
+        .map(|x| (label(&x.subject), x.predicate.clone(), label(&x.object)))
+        .collect()
+}
