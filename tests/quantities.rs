@@ -197,3 +197,55 @@ fn an_indicator_between_cue_words() {
         (QuantityKind::Target, Comparator::Gt)
     );
 }
+
+#[test]
+fn the_longest_comparator_cue_wins() {
+    let r = report(
+        "",
+        "培育科技型企业不少于120家,项目投资额不低于80亿元,能耗不超过3万吨。",
+    );
+    assert_eq!(only(&r, "120").mention.comparator, Comparator::Ge);
+    assert_eq!(only(&r, "80").mention.comparator, Comparator::Ge);
+    assert_eq!(only(&r, "3").mention.comparator, Comparator::Le);
+}
+
+#[test]
+fn a_threshold_of_what_is_counted_is_no_quantity() {
+    let r = report(
+        "全县1000平方米以上商务楼宇达到40栋,投资额超5亿元的项目12个,开放占地6万平方米的滨河公园。",
+        "",
+    );
+    let values: Vec<&str> = r
+        .resolved
+        .quantities
+        .iter()
+        .map(|q| q.mention.value_text.as_str())
+        .collect();
+    assert!(
+        !values.contains(&"1000") && !values.contains(&"5"),
+        "{values:?}"
+    );
+    assert_eq!(only(&r, "40").indicator.as_ref().unwrap().label, "商务楼宇");
+    // A number right before its noun with no other number in the clause stays.
+    assert_eq!(only(&r, "6").indicator.as_ref().unwrap().label, "滨河公园");
+}
+
+#[test]
+fn what_a_verb_builds_follows_the_number() {
+    let r = report(
+        "建成1.5万平方米口袋公园,实施道路改造52条,实现18天本土病例清零,26天30例确诊病例全部出院。",
+        "",
+    );
+    assert_eq!(
+        only(&r, "1.5").indicator.as_ref().unwrap().label,
+        "口袋公园"
+    );
+    assert_eq!(only(&r, "52").mention.measure, Measure::Increase);
+    assert_eq!(
+        only(&r, "18").indicator.as_ref().unwrap().label,
+        "本土病例清零"
+    );
+    // Two numbers side by side: each is read.
+    assert_eq!(only(&r, "26").mention.unit, "天");
+    assert_eq!(only(&r, "30").mention.unit, "例");
+}

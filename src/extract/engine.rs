@@ -27,7 +27,8 @@ pub fn apply(rule: &Rule, lexicons: &Lexicons, text: &str) -> Vec<Hit> {
 /// Runs `rule` over `text` with `regex` (the rule's own, or its per-document form).
 pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, text: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
-    for caps in regex.captures_iter(text) {
+    let mut pos = 0;
+    while let Some(caps) = regex.captures_at(text, pos) {
         let whole = caps.get(0).unwrap().range();
         let groups: BTreeMap<String, Range<usize>> = regex
             .capture_names()
@@ -35,7 +36,7 @@ pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, text: &str) 
             .filter_map(|n| caps.name(n).map(|m| (n.to_owned(), m.range())))
             .collect();
         let hit = match rule.kind {
-            Kind::Entity => entity_hit(rule, lexicons, text, whole, groups),
+            Kind::Entity => entity_hit(rule, lexicons, text, whole.clone(), groups),
             Kind::Quantity => groups.get("value").map(|v| {
                 let end = groups.get("unit").map_or(v.end, |u| u.end.max(v.end));
                 Hit {
@@ -45,10 +46,26 @@ pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, text: &str) 
                 }
             }),
             Kind::Relation => Some(Hit {
-                range: whole,
+                range: whole.clone(),
                 groups,
                 class: None,
             }),
+        };
+        // The next number may take this one's last char as its left context (38天35例: 天 is
+        // what stands before 35). Names and rejected matches are skipped whole: a name's
+        // last char would start a name inside it.
+        let next = hit
+            .as_ref()
+            .filter(|_| rule.kind == Kind::Quantity)
+            .and_then(|h| {
+                let (i, _) = text[h.range.clone()].char_indices().last()?;
+                Some(h.range.start + i)
+            })
+            .unwrap_or(whole.end);
+        pos = if next > pos {
+            next
+        } else {
+            pos + text[pos..].chars().next().map_or(1, char::len_utf8)
         };
         // A name that ran on past its match (抚河中大道) covers the next match (中大道).
         if let Some(hit) = hit.filter(|h| {
@@ -56,6 +73,9 @@ pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, text: &str) 
                 .is_none_or(|p: &Hit| p.range.end <= h.range.start)
         }) {
             hits.push(hit);
+        }
+        if pos > text.len() {
+            break;
         }
     }
     hits
@@ -229,7 +249,7 @@ fn extension(rest: &str, class: &str, lexicons: &Lexicons) -> usize {
         .unwrap_or(0)
 }
 
-fn is_han(c: char) -> bool {
+pub(super) fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 

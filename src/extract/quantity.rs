@@ -1,6 +1,7 @@
 //! What a number means: kind, measure, comparator, indicator and baseline, decided from the
 //! cue words of `ontology/lexicons/` (the `cue.*` word lists) around the number.
 
+use super::engine::is_han;
 use super::{Hit, QuantityMention};
 use crate::rules::{Lexicons, Rule, RuleSet};
 use crate::text::{Document, Span, Tense};
@@ -151,8 +152,31 @@ fn starts_with_cue(text: &str, words: &[String]) -> bool {
     words.iter().any(|w| text.starts_with(w.as_str()))
 }
 
-/// Removes leading and trailing words that are not part of an indicator (全区, 实现, 达 …).
+/// Removes leading and trailing words that are not part of an indicator (全区, 实现, 达 …),
+/// a threshold before its noun, and the items of a list before its common noun
+/// (结算中心等重点企业 → 重点企业).
 fn clean_indicator(mut s: &str, lexicons: &Lexicons) -> String {
+    // 1000平方米以上商务楼宇 → 商务楼宇: a threshold ahead of the noun (规模以上 stays).
+    for w in lexicons.words("cue.qualifier_after") {
+        if let Some(i) = s.rfind(w.as_str()) {
+            if s[..i].contains(|c: char| c.is_ascii_digit()) {
+                s = &s[i + w.len()..];
+            }
+        }
+    }
+    for end in lexicons.words("list_end") {
+        if let Some(i) = s.rfind(end.as_str()) {
+            let rest = &s[i + end.len()..];
+            if is_indicator(rest)
+                && !lexicons
+                    .words("word_continuations")
+                    .iter()
+                    .any(|w| w.starts_with(end.as_str()) && rest.starts_with(&w[end.len()..]))
+            {
+                s = rest;
+            }
+        }
+    }
     loop {
         let before = s;
         for w in lexicons.words("cue.indicator_drop") {
@@ -246,15 +270,33 @@ pub(super) fn interpret(
     let clause = &before[clause_start..];
     let after = text[hit.range.end..].trim_start();
     let cue = |name: &str| lex.words(name);
-
-    let mut comparator = Comparator::Eq;
-    for c in Comparator::ALL {
-        if ends_with_cue(clause, cue(&format!("cue.before.{}", c.name()))).is_some()
-            || starts_with_cue(after, cue(&format!("cue.after.{}", c.name())))
-        {
-            comparator = c;
+    // 5000平方米以上商务楼宇达到78栋, 投资额超10亿元的大型项目46个: a threshold that picks
+    // what the clause's own number counts is no quantity.
+    let qualifier = cue("cue.qualifier_after")
+        .iter()
+        .find_map(|w| after.strip_prefix(w.as_str()));
+    if let Some(rest) = qualifier {
+        let rest = &rest[..rest.find(CLAUSE_BREAKS).unwrap_or(rest.len())];
+        if rest.starts_with(is_han) && rest.contains(|c: char| c.is_ascii_digit()) {
+            return None;
         }
     }
+
+    // The longest cue wins: 不少于 (ge) ends with 少于 (lt).
+    let cue_length = |c: Comparator| {
+        let before = cue(&format!("cue.before.{}", c.name()))
+            .iter()
+            .filter(|w| clause.ends_with(w.as_str()));
+        let after_words = cue(&format!("cue.after.{}", c.name()))
+            .iter()
+            .filter(|w| after.starts_with(w.as_str()));
+        before.chain(after_words).map(String::len).max()
+    };
+    let mut comparator = Comparator::ALL
+        .into_iter()
+        .filter_map(|c| cue_length(c).map(|len| (len, c)))
+        .max_by_key(|&(len, _)| len)
+        .map_or(Comparator::Eq, |(_, c)| c);
     if hit.groups.contains_key("more") {
         comparator = Comparator::Gt;
     }
@@ -328,12 +370,17 @@ pub(super) fn interpret(
         }
         None => clean_indicator(clause, lex),
     };
-    // 新建60个停车场: after a count, the counted noun follows the number.
-    let counted = cue("cue.classifier_units").contains(&unit);
+    // 新建60个停车场: after a count, the counted noun follows the number; so does what a verb
+    // right before the number builds or opens (建成2.1万平方米邮票绿地, 占地9万平方米的公园).
+    let counted = cue("cue.classifier_units").contains(&unit)
+        || ends_with_cue(clause, cue("cue.object_follows")).is_some();
     let following = || {
         let end = after.find(CLAUSE_BREAKS).unwrap_or(after.len());
         let rest = after[..end].trim_start_matches(|c: char| {
-            c == '余' || c == '多' || lex.words("cue.after.ge").iter().any(|w| w.starts_with(c))
+            c == '余'
+                || c == '多'
+                || c == '的'
+                || lex.words("cue.after.ge").iter().any(|w| w.starts_with(c))
         });
         clean_indicator(rest, lex)
     };
@@ -360,6 +407,8 @@ pub(super) fn interpret(
         (Some(noun), ..) => Some(noun),
         (None, Some(share), _) => Some(share),
         (None, None, found) if is_indicator(&found) => Some(found),
+        // 实现25天疑似病例清零: nothing before the number, what follows it names it.
+        (None, None, found) if found.is_empty() && is_indicator(&following()) => Some(following()),
         // 较2015年增长33%: the indicator is the one the sentence named before; failing that
         // (力争实现服务业增加值突破), the last piece between cues that can name one.
         _ => named_before().or_else(|| {
