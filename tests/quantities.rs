@@ -246,6 +246,26 @@ fn what_a_verb_builds_follows_the_number() {
         "本土病例清零"
     );
     // Two numbers side by side: each is read.
+    assert_eq!(
+        only(&r, "30").indicator.as_ref().unwrap().label,
+        "确诊病例全部出院"
+    );
     assert_eq!(only(&r, "26").mention.unit, "天");
     assert_eq!(only(&r, "30").mention.unit, "例");
+}
+
+#[test]
+fn a_share_or_a_time_measures_the_noun_after_it() {
+    let r = report(
+        "“一网通办”平台实现85%以上政务服务事项的网上办理,完成困扰群众8年之久的老街征收工作。",
+        "",
+    );
+    assert_eq!(
+        only(&r, "85").indicator.as_ref().unwrap().label,
+        "政务服务事项的网上办理"
+    );
+    assert_eq!(
+        only(&r, "8").indicator.as_ref().unwrap().label,
+        "老街征收工作"
+    );
 }

@@ -371,10 +371,17 @@ pub(super) fn interpret(
         None => clean_indicator(clause, lex),
     };
     // 新建60个停车场: after a count, the counted noun follows the number; so does what a verb
-    // right before the number builds or opens (建成2.1万平方米邮票绿地, 占地9万平方米的公园).
+    // right before the number builds or opens (建成2.1万平方米邮票绿地, 占地9万平方米的公园),
+    // and what a share or a time is of (90%以上涉税事项, 6年之久的征收工作).
+    let object_after = cue("cue.object_after")
+        .iter()
+        .find_map(|w| after.strip_prefix(w.as_str()))
+        .filter(|rest| rest.starts_with(is_han));
     let counted = cue("cue.classifier_units").contains(&unit)
-        || ends_with_cue(clause, cue("cue.object_follows")).is_some();
+        || ends_with_cue(clause, cue("cue.object_follows")).is_some()
+        || object_after.is_some();
     let following = || {
+        let after = object_after.unwrap_or(after);
         let end = after.find(CLAUSE_BREAKS).unwrap_or(after.len());
         let rest = after[..end].trim_start_matches(|c: char| {
             c == '余'
