@@ -84,3 +84,34 @@ fn a_suffix_name_starts_after_the_verbs_before_it() {
     assert_class(&r, "抗战纪念馆", "Place");
     assert_class(&r, "河北省住建厅", "Organization");
 }
+
+#[test]
+fn persons_by_title_or_cue_and_not_places_or_phrases() {
+    let r = report(
+        "贯彻总书记关于防汛的指示,落实批示和孙春兰副总理要求,阿卜杜拉获评民族团结典范,石家庄被评为文明城市,奥运冠军王小丫作为形象大使,引进院士和高端团队。",
+    );
+    for person in ["孙春兰", "阿卜杜拉", "王小丫"] {
+        assert_class(&r, person, "Person");
+    }
+    let persons: Vec<&str> = r
+        .resolved
+        .entities
+        .iter()
+        .filter(|e| e.class == "Person")
+        .map(|e| e.label.as_str())
+        .collect();
+    assert_eq!(persons.len(), 3, "{persons:?}");
+}
+
+#[test]
+fn honours_and_generic_phrases_are_not_programs() {
+    let r = report(
+        "获评全国慢性病综合防控示范区,举办大型商贸活动,实施重要民生工程,推进基层治理示范区建设。",
+    );
+    let found = labels(&r);
+    for phrase in ["全国慢性病综合防控示范区", "大型商贸活动", "重要民生工程"]
+    {
+        assert!(!found.contains(&phrase), "{phrase} in {found:?}");
+    }
+    assert_class(&r, "基层治理示范区", "Program");
+}

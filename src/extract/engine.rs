@@ -124,12 +124,15 @@ fn entity_hit(
                 None => break,
             }
         }
-        // …为主要内容的“幸福三重奏”建设: the words after can name it a program after all.
+        // …为主要内容的“幸福三重奏”建设, 成为“中国共产党的故事”专题宣介会: the words after
+        // can name it after all, a word of `program_follow` or a suffix the name runs on to.
         let after = text[whole.end..].trim_start_matches(['”', '"']);
-        let named_after = lexicons
-            .words("program_follow")
-            .iter()
-            .any(|w| after.starts_with(w.as_str()));
+        let runs_on = name.contains(is_quote);
+        let named_after = runs_on
+            || lexicons
+                .words("program_follow")
+                .iter()
+                .any(|w| after.starts_with(w.as_str()));
         if !named_after
             && lexicons
                 .words(list)
@@ -206,6 +209,17 @@ pub fn is_name(name: &str, lexicons: &Lexicons) -> bool {
             .words("honour")
             .iter()
             .any(|w| name.contains(w.as_str()))
+        && !(starts_with_any(name, lexicons.words("honour_lead"))
+            && ends_with_any(name, lexicons.words("honour_end")))
+        && !starts_with_any(name, lexicons.words("generic_lead"))
+}
+
+fn starts_with_any(name: &str, words: &[String]) -> bool {
+    words.iter().any(|w| name.starts_with(w.as_str()))
+}
+
+fn ends_with_any(name: &str, words: &[String]) -> bool {
+    words.iter().any(|w| name.ends_with(w.as_str()))
 }
 
 /// Whether the name's last char and the text after it make one word (政协委|员, 南站街|道):

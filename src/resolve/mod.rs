@@ -201,6 +201,14 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
+    /// Whether a name is a division's, in full or without its level (秦皇岛被评为 … names a
+    /// city, not a person).
+    fn names_a_division(&self, name: &str) -> bool {
+        self.divisions
+            .iter()
+            .any(|d| d == name || short_name(d) == Some(name))
+    }
+
     /// Whether a canonical name may stand: a name ending in an owned suffix (政府, 中心 …)
     /// must start with its owner, a division (西湖区疾控中心, after 区 → 西湖区) or a national
     /// lead word (中央改革办); 用政府, 邻里中心 are words, not bodies.
@@ -411,7 +419,10 @@ pub fn resolve(
     let created = created_mentions(extraction, rules);
     for m in extraction.entities.iter().chain(&created) {
         let canonical = resolver.canonical(&m.surface, &m.class);
-        if canonical.name.chars().count() < 2 || !resolver.has_owner(&canonical.name) {
+        if canonical.name.chars().count() < 2
+            || !resolver.has_owner(&canonical.name)
+            || (m.class == "Person" && resolver.names_a_division(&canonical.name))
+        {
             continue;
         }
         groups
