@@ -101,7 +101,11 @@ fn entity_hit(
         }
     }
     if let Some(list) = &rule.trim {
-        range.start += trim_left(&text[range.clone()], lexicons.words(list));
+        range.start += trim_left(
+            &text[range.clone()],
+            lexicons.words(list),
+            lexicons.words("not_boundary"),
+        );
     }
     // The mention is the name, not the quote marks around it.
     let quoted = &text[range.clone()];
@@ -279,12 +283,17 @@ pub fn strip_quotes(name: &str) -> &str {
 
 /// The byte offset in `name` after the last boundary word it contains (0 if none): a suffix
 /// match runs left over verbs and particles (推进抚生南路) that are not part of the name.
-pub fn trim_left(name: &str, boundary: &[String]) -> usize {
+pub fn trim_left(name: &str, boundary: &[String], not_boundary: &[String]) -> usize {
     // The last char of the name is the suffix: a boundary word must end before it.
     let limit = name.char_indices().last().map_or(0, |(i, _)| i);
+    // 指挥中心大楼: 指 is a boundary word, 指挥 is not; masked with as many bytes.
+    let mut masked = name[..limit].to_owned();
+    for word in not_boundary {
+        masked = masked.replace(word.as_str(), &"_".repeat(word.len()));
+    }
     let mut cut = 0;
     for word in boundary {
-        if let Some(i) = name[..limit].rfind(word.as_str()) {
+        if let Some(i) = masked.rfind(word.as_str()) {
             cut = cut.max(i + word.len());
         }
     }

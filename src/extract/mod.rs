@@ -315,7 +315,11 @@ fn list_items(text: &str, rule: &Rule, lexicons: &crate::rules::Lexicons) -> Vec
             *b = *a + cut;
         }
         if let Some(list) = &rule.trim {
-            *a += engine::trim_left(&text[*a..*b], lexicons.words(list));
+            *a += engine::trim_left(
+                &text[*a..*b],
+                lexicons.words(list),
+                lexicons.words("not_boundary"),
+            );
         }
     }
     items.retain(|(a, b)| text[*a..*b].chars().count() >= 2);
