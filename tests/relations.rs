@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{county_report as report, relations};
+use common::{county_report as report, county_report_with_glossary, relations};
 
 fn has(found: &[(String, String, String)], s: &str, p: &str, o: &str) -> bool {
     found.iter().any(|(a, b, c)| a == s && b == p && c == o)
@@ -58,4 +58,28 @@ fn a_program_named_after_a_road_is_located_in_it() {
         "{found:?}"
     );
     assert!(has(&found, "中医药小镇", "partOf", "柳林镇"), "{found:?}");
+}
+
+#[test]
+fn a_glossary_term_is_made_of_its_sub_terms_items_and_its_roles() {
+    let r = county_report_with_glossary(
+        "推进“一核两翼”布局,保护“三门五洲”。",
+        "1.一核两翼:即以党的建设为“主核”,以经济发展、城市治理两大领域为“两翼”。\n2.三门五洲:明代形成“三门五洲”格局。“三门”指:东门、西门、南门。“五洲”指:沙洲、柳洲(杨柳洲)、新添(填)洲等五个洲。",
+    );
+    let found = relations(&r);
+    for item in ["党的建设", "经济发展", "城市治理"] {
+        assert!(has(&found, item, "partOf", "一核两翼"), "{item}: {found:?}");
+    }
+    for item in ["东门", "西门", "南门", "沙洲", "柳洲", "新添洲"] {
+        assert!(has(&found, item, "partOf", "三门五洲"), "{item}: {found:?}");
+    }
+    let labels: Vec<&str> = r
+        .resolved
+        .entities
+        .iter()
+        .map(|e| e.label.as_str())
+        .collect();
+    for not_a_name in ["主核", "两翼", "三门", "五洲", "五个洲", "建设"] {
+        assert!(!labels.contains(&not_a_name), "{not_a_name} in {labels:?}");
+    }
 }

@@ -198,7 +198,25 @@ pub fn is_name(name: &str, lexicons: &Lexicons) -> bool {
         .next()
         .map(String::from)
         .unwrap_or_default();
+    // 四门, 十三坡, 八个洲: a numbered group of places or a count of them, not a name (八一路
+    // is one; 五治, 六个一 are slogans).
+    let numerals = name.trim_start_matches(is_chinese_numeral);
+    let counted = lexicons
+        .words("not_a_name_start")
+        .iter()
+        .find_map(|w| numerals.strip_prefix(w.as_str()))
+        .unwrap_or(numerals);
+    let counted_group = numerals != name
+        && lexicons
+            .suffixes
+            .iter()
+            .any(|s| s.class == "Place" && s.text == counted)
+        && !lexicons
+            .words("numbered_names")
+            .iter()
+            .any(|w| name.starts_with(w.as_str()));
     name.chars().count() >= 2
+        && !counted_group
         && name.chars().any(|c| !c.is_ascii_digit())
         && !name.contains('+')
         && !lexicons.words("not_a_name_start").contains(&after_digits)
@@ -216,6 +234,10 @@ pub fn is_name(name: &str, lexicons: &Lexicons) -> bool {
         && !(starts_with_any(name, lexicons.words("honour_lead"))
             && ends_with_any(name, lexicons.words("honour_end")))
         && !starts_with_any(name, lexicons.words("generic_lead"))
+}
+
+fn is_chinese_numeral(c: char) -> bool {
+    "零一二三四五六七八九十百千两".contains(c)
 }
 
 fn starts_with_any(name: &str, words: &[String]) -> bool {

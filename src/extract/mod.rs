@@ -68,39 +68,56 @@ pub struct Extraction {
     pub relations: Vec<RelationMention>,
 }
 
-/// A text a rule reads: its span, its normalized words, and for a glossary term the span of
-/// its definition.
-type Input<'d> = (Span, &'d str, Option<Span>);
+/// A text a rule reads.
+struct Input<'d> {
+    span: Span,
+    /// The normalized words.
+    text: &'d str,
+    /// A glossary term's definition (the term is the entity it defines).
+    definition: Option<Span>,
+    /// A glossary definition's term (the object of what the definition enumerates).
+    term: Option<Span>,
+}
 
 /// The texts a rule reads.
 fn inputs<'d>(doc: &'d Document, rule: &Rule) -> Vec<Input<'d>> {
+    let input = |span: Span| Input {
+        span,
+        text: doc.norm_slice(span),
+        definition: None,
+        term: None,
+    };
     match rule.scope {
-        Scope::Sentence => doc
-            .layout
-            .sentences
-            .iter()
-            .map(|s| (s.span, doc.norm_slice(s.span), None))
-            .collect(),
+        Scope::Sentence => doc.layout.sentences.iter().map(|s| input(s.span)).collect(),
         Scope::Body => doc
             .layout
             .sentences
             .iter()
             .filter(|s| !doc.layout.paragraphs[s.paragraph].in_glossary)
-            .map(|s| (s.span, doc.norm_slice(s.span), None))
+            .map(|s| input(s.span))
             .collect(),
         Scope::GlossaryTerm => doc
             .layout
             .glossary
             .iter()
-            .map(|g| (g.term, doc.norm_slice(g.term), Some(g.definition)))
+            .map(|g| Input {
+                definition: Some(g.definition),
+                ..input(g.term)
+            })
             .collect(),
         Scope::GlossaryEntry => doc
             .layout
             .glossary
             .iter()
-            .map(|g| {
-                let span = Span::new(g.term.start, g.definition.end);
-                (span, doc.norm_slice(span), None)
+            .map(|g| input(Span::new(g.term.start, g.definition.end)))
+            .collect(),
+        Scope::GlossaryDefinition => doc
+            .layout
+            .glossary
+            .iter()
+            .map(|g| Input {
+                term: Some(g.term),
+                ..input(g.definition)
             })
             .collect(),
     }
@@ -142,7 +159,7 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
                 let regex = per_document.as_ref().unwrap_or(&rule.regex);
                 texts
                     .iter()
-                    .map(|(_, text, _)| apply_regex(rule, regex, &rules.lexicons, text))
+                    .map(|input| apply_regex(rule, regex, &rules.lexicons, input.text))
                     .collect()
             })
             .collect()
@@ -155,7 +172,8 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
         hits
     });
     for ((rule, texts), hits_per_input) in work.iter().zip(hits_per_rule) {
-        for (&(span, text, definition), hits) in texts.iter().zip(hits_per_input) {
+        for (input, hits) in texts.iter().zip(hits_per_input) {
+            let (span, text, definition) = (input.span, input.text, input.definition);
             let base = doc.byte_at_char(span.start);
             let to_span =
                 |r: &std::ops::Range<usize>| doc.span_of_bytes(base + r.start, base + r.end);
@@ -194,13 +212,18 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
                                         .into_iter()
                                         .map(|(a, b)| {
                                             (
-                                                text[r.start + a..r.start + b].to_owned(),
+                                                without_asides(&text[r.start + a..r.start + b]),
                                                 to_span(&(r.start + a..r.start + b)),
                                             )
                                         })
                                         .collect()
                                 }
-                                (None, None) => Vec::new(),
+                                // A glossary definition's enumeration is of its term.
+                                (None, None) => input
+                                    .term
+                                    .map(|t| (doc.norm_slice(t).to_owned(), t))
+                                    .into_iter()
+                                    .collect(),
                             }
                         };
                         for subject in side("subject", "subjects") {
@@ -286,6 +309,22 @@ fn assign_respectively(
 /// The items of an enumeration (A、B和C), as byte ranges of `text`: split at the
 /// `list_separator` words, each cut after the rule's `trim` words (西湖区辖区内的赣江 → 赣江)
 /// and before a `list_end` word (传承历史文脉等十大战役 → 传承历史文脉).
+/// An item without what the text adds in brackets (潮王洲(朝阳洲) → 潮王洲, 新添(填)洲 →
+/// 新添洲) and without spaces.
+fn without_asides(item: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in item.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 && !c.is_whitespace() => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 fn list_items(text: &str, rule: &Rule, lexicons: &crate::rules::Lexicons) -> Vec<(usize, usize)> {
     let separators = lexicons.words("list_separator");
     let mut items = Vec::new();
@@ -306,6 +345,15 @@ fn list_items(text: &str, rule: &Rule, lexicons: &crate::rules::Lexicons) -> Vec
     }
     items.push((start, text.len()));
     for (a, b) in &mut items {
+        // 以党的建设为“主核”: the item is what takes the role, not the role.
+        if let Some(cut) = lexicons
+            .words("item_role")
+            .iter()
+            .filter_map(|w| text[*a..*b].find(w.as_str()))
+            .min()
+        {
+            *b = *a + cut;
+        }
         if let Some(cut) = lexicons
             .words("list_end")
             .iter()

@@ -50,6 +50,9 @@ pub enum Scope {
     GlossaryTerm,
     /// Each glossary entry whole: `term:definition` (for what a definition says of its term).
     GlossaryEntry,
+    /// Each glossary definition; a relation rule's object is its term unless it captures one
+    /// (“四门”指:进贤门、惠民门 … are parts of the term 四门八洲十三坡).
+    GlossaryDefinition,
 }
 
 /// What a matched example must yield.
@@ -312,12 +315,11 @@ fn compile(
         }
     }
     let has = |g: &str| regex.capture_names().flatten().any(|n| n == g);
-    if r.kind == Kind::Relation
-        && !((has("subject") || has("subjects")) && (has("object") || has("objects")))
-    {
+    let has_object = has("object") || has("objects") || r.scope == Scope::GlossaryDefinition;
+    if r.kind == Kind::Relation && !((has("subject") || has("subjects")) && has_object) {
         return Err(file.error(
             file.line_of(&r.pattern),
-            "a relation pattern needs (?P<subject>…) or (?P<subjects>…), and (?P<object>…) or (?P<objects>…)",
+            "a relation pattern needs (?P<subject>…) or (?P<subjects>…), and (?P<object>…) or (?P<objects>…) (a glossary_definition rule may take its term as the object)",
         ));
     }
     if r.kind == Kind::Relation {

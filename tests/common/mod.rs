@@ -97,8 +97,18 @@ pub fn report_text(text: &str) -> Report {
 
 /// A county report of 河北省 石家庄市 长安区 whose review part holds `review`.
 pub fn county_report(review: &str) -> Report {
+    county_report_with_glossary(review, "")
+}
+
+/// A county report with a 名词解释 section of the given entries (`1.term:definition` lines).
+pub fn county_report_with_glossary(review: &str, glossary: &str) -> Report {
+    let glossary = if glossary.is_empty() {
+        String::new()
+    } else {
+        format!("名词解释\n{glossary}\n")
+    };
     report_text(&format!(
-        "——2021年1月8日在石家庄市长安区第五届人民代表大会第六次会议上\n各位代表:\n一、2020年工作回顾\n{review}\n二、2021年工作安排\n抓好落实。\n"
+        "——2021年1月8日在石家庄市长安区第五届人民代表大会第六次会议上\n各位代表:\n一、2020年工作回顾\n{review}\n二、2021年工作安排\n抓好落实。\n{glossary}"
     ))
 }
 
