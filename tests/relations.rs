@@ -83,3 +83,21 @@ fn a_glossary_term_is_made_of_its_sub_terms_items_and_its_roles() {
         assert!(!labels.contains(&not_a_name), "{not_a_name} in {labels:?}");
     }
 }
+
+#[test]
+fn a_definition_speaks_of_its_term() {
+    let r = county_report_with_glossary(
+        "治理“一江两河”,举办“红色故事”专题宣介会。",
+        "1.一江两河:即长安区辖区内的滹沱河、太平河、民心河。\n2.“红色故事”专题宣介会:由省商务厅主办的专题宣介会在石家庄举行。",
+    );
+    let found = relations(&r);
+    assert!(has(&found, "一江两河", "partOf", "长安区"), "{found:?}");
+    // Inside the definition, 专题宣介会 is the term itself.
+    let term = "红色故事专题宣介会";
+    assert!(
+        has(&found, "河北省商务厅", "responsibleFor", term),
+        "{found:?}"
+    );
+    assert!(has(&found, term, "locatedIn", "石家庄市"), "{found:?}");
+    assert!(!r.resolved.entities.iter().any(|e| e.label == "专题宣介会"));
+}

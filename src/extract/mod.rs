@@ -218,7 +218,7 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
                                         })
                                         .collect()
                                 }
-                                // A glossary definition's enumeration is of its term.
+                                // A glossary definition speaks of its term.
                                 (None, None) => input
                                     .term
                                     .map(|t| (doc.norm_slice(t).to_owned(), t))

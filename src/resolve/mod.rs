@@ -417,8 +417,23 @@ pub fn resolve(
     }
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     let created = created_mentions(extraction, rules);
+    // Inside a definition, the term's head noun is the term (“中国共产党的故事”专题宣介会:
+    // …专题宣介会在江西南昌举行).
+    let defined: Vec<(Span, Canonical)> = doc
+        .layout
+        .glossary
+        .iter()
+        .map(|g| (g.definition, resolver.canonical(doc.norm_slice(g.term), "")))
+        .collect();
     for m in extraction.entities.iter().chain(&created) {
-        let canonical = resolver.canonical(&m.surface, &m.class);
+        let mut canonical = resolver.canonical(&m.surface, &m.class);
+        if let Some((_, term)) = defined.iter().find(|(definition, term)| {
+            definition.contains(m.span)
+                && term.name.len() > canonical.name.len()
+                && term.name.ends_with(canonical.name.as_str())
+        }) {
+            canonical = resolver.canonical(&term.name, &m.class);
+        }
         if canonical.name.chars().count() < 2
             || !resolver.has_owner(&canonical.name)
             || (m.class == "Person" && resolver.names_a_division(&canonical.name))
@@ -604,8 +619,10 @@ fn relations(
     }
     // Relations the rules found between names that resolve to entities: the name itself, or
     // else the longest entity name the matched words contain.
+    // Among names of one length, the one written last is the most specific (江西南昌 → 南昌).
     let find = |surface: &str| -> Option<&Entity> {
         let c = resolver.canonical(surface, "");
+        let words: String = surface.chars().filter(|&c| !is_quote(c)).collect();
         by_label.get(c.name.as_str()).copied().or_else(|| {
             entities
                 .iter()
@@ -614,9 +631,10 @@ fn relations(
                         .chain(&e.aliases)
                         .map(move |n| (n, e))
                 })
-                .filter(|(n, _)| n.chars().count() >= 2 && surface.contains(n.as_str()))
-                .max_by_key(|(n, e)| (n.len(), std::cmp::Reverse(e.iri.clone())))
-                .map(|(_, e)| e)
+                .filter(|(n, _)| n.chars().count() >= 2)
+                .filter_map(|(n, e)| words.rfind(n.as_str()).map(|at| (n, e, at)))
+                .max_by_key(|(n, e, at)| (n.len(), *at, std::cmp::Reverse(e.iri.clone())))
+                .map(|(_, e, _)| e)
         })
     };
     let mut literal: BTreeMap<(String, String, String), BTreeSet<Provenance>> = BTreeMap::new();
@@ -662,9 +680,10 @@ fn relations(
         }
     }
     // A name that contains a place's name is in that place (桃花南路快速路改造工程 is located
-    // in 桃花南路; 桃花镇热敏灸小镇 is part of 桃花镇). The jurisdiction chain is left out: every
-    // local name would be in it.
-    let chain: BTreeSet<&str> = j.chain.iter().map(|d| d.name.as_str()).collect();
+    // in 桃花南路; 桃花镇热敏灸小镇 is part of 桃花镇). The jurisdiction chain and the country
+    // are left out: every local name would be in them.
+    let mut chain: BTreeSet<&str> = j.chain.iter().map(|d| d.name.as_str()).collect();
+    chain.insert(resolver.gazetteer.bodies.country.0.as_str());
     // A place is only part of a division named inside it (a river's west branch is not part
     // of the river).
     let divisional = ["AdministrativeDivision", "Town", "Subdistrict", "Community"];
@@ -682,6 +701,10 @@ fn relations(
                     || p.subclass
                         .as_deref()
                         .is_some_and(|s| divisional.contains(&s))
+                    // 赣江东岸十里风光带 starts with 赣江东岸, the zone it lies in (a road named
+                    // after a river is no part of it).
+                    || (p.subclass.as_deref() == Some("District")
+                        && outer.label.starts_with(p.label.as_str()))
             })
             .filter(|p| p.label.chars().count() >= 2 && outer.label.contains(p.label.as_str()))
             .max_by_key(|p| (p.label.len(), std::cmp::Reverse(p.iri.clone())));

@@ -50,7 +50,7 @@ pub enum Scope {
     GlossaryTerm,
     /// Each glossary entry whole: `term:definition` (for what a definition says of its term).
     GlossaryEntry,
-    /// Each glossary definition; a relation rule's object is its term unless it captures one
+    /// Each glossary definition; a relation rule's side it does not capture is the term
     /// (“四门”指:进贤门、惠民门 … are parts of the term 四门八洲十三坡).
     GlossaryDefinition,
 }
@@ -315,11 +315,19 @@ fn compile(
         }
     }
     let has = |g: &str| regex.capture_names().flatten().any(|n| n == g);
-    let has_object = has("object") || has("objects") || r.scope == Scope::GlossaryDefinition;
-    if r.kind == Kind::Relation && !((has("subject") || has("subjects")) && has_object) {
+    // In a glossary definition the term stands in for one side.
+    let sides = [
+        has("subject") || has("subjects"),
+        has("object") || has("objects"),
+    ];
+    let sides_ok = match r.scope {
+        Scope::GlossaryDefinition => sides.iter().any(|&s| s),
+        _ => sides.iter().all(|&s| s),
+    };
+    if r.kind == Kind::Relation && !sides_ok {
         return Err(file.error(
             file.line_of(&r.pattern),
-            "a relation pattern needs (?P<subject>…) or (?P<subjects>…), and (?P<object>…) or (?P<objects>…) (a glossary_definition rule may take its term as the object)",
+            "a relation pattern needs (?P<subject>…) or (?P<subjects>…), and (?P<object>…) or (?P<objects>…) (a glossary_definition rule may take its term for either)",
         ));
     }
     if r.kind == Kind::Relation {
