@@ -115,3 +115,21 @@ fn honours_and_generic_phrases_are_not_programs() {
     }
     assert_class(&r, "基层治理示范区", "Program");
 }
+
+#[test]
+fn a_bracketed_name_is_an_alias_and_an_address_keeps_its_number() {
+    let r = report(
+        "保护沙洲(柳洲)历史风貌,完成东风路8号征收,深入实施河湖长制和企业投资项目审批承诺制。",
+    );
+    let islet = r
+        .resolved
+        .entities
+        .iter()
+        .find(|e| e.label == "沙洲")
+        .unwrap_or_else(|| panic!("沙洲 in {:?}", labels(&r)));
+    assert!(islet.aliases.contains("柳洲"), "{:?}", islet.aliases);
+    assert_eq!(class_of(&r, "柳洲"), None);
+    assert_class(&r, "东风路8号", "Place");
+    assert_class(&r, "河湖长制", "Program");
+    assert_class(&r, "企业投资项目审批承诺制", "Program");
+}

@@ -425,8 +425,23 @@ pub fn resolve(
         .iter()
         .map(|g| (g.definition, resolver.canonical(doc.norm_slice(g.term), "")))
         .collect();
-    for m in extraction.entities.iter().chain(&created) {
-        let mut canonical = resolver.canonical(&m.surface, &m.class);
+    let mentions: Vec<&EntityMention> = extraction.entities.iter().chain(&created).collect();
+    // 潮王洲(朝阳洲): a name in brackets right after a name is another name of it.
+    let char_at = |i: usize| doc.norm_slice(Span::new(i, i + 1)).chars().next();
+    let aside_of = |m: &EntityMention| -> Option<&EntityMention> {
+        let bracketed = m.span.start > 0
+            && char_at(m.span.start - 1) == Some('(')
+            && char_at(m.span.end) == Some(')');
+        let before = m.span.start.checked_sub(1)?;
+        mentions.iter().copied().find(|h| {
+            bracketed
+                && h.span != m.span
+                && (h.span.end == before || (h.span.contains(m.span) && h.surface != m.surface))
+        })
+    };
+    for &m in &mentions {
+        let named = aside_of(m).unwrap_or(m);
+        let mut canonical = resolver.canonical(&named.surface, &m.class);
         if let Some((_, term)) = defined.iter().find(|(definition, term)| {
             definition.contains(m.span)
                 && term.name.len() > canonical.name.len()
