@@ -133,3 +133,10 @@ fn a_bracketed_name_is_an_alias_and_an_address_keeps_its_number() {
     assert_class(&r, "河湖长制", "Program");
     assert_class(&r, "企业投资项目审批承诺制", "Program");
 }
+
+#[test]
+fn a_city_by_its_short_name_is_the_city() {
+    let r = report("对接秦皇岛发展需求,保护广润门遗址。");
+    assert_class(&r, "秦皇岛市", "Place");
+    assert_eq!(class_of(&r, "秦皇岛"), None);
+}

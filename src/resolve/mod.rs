@@ -240,13 +240,24 @@ impl Resolver<'_> {
                 name = d.name.clone();
             }
         }
-        // 西湖 → 西湖区: a short name of the chain.
+        // 西湖 → 西湖区: a short name of the chain; a place's short name of a province, city
+        // or county the document can name (秦皇岛 → 秦皇岛市; 广润门 is a gate before it is
+        // 广润门街道).
         if let Some(d) = j
             .chain
             .iter()
             .find(|d| short_name(&d.name) == Some(name.as_str()))
         {
             name = d.name.clone();
+        } else if class == "Place" {
+            if let Some(d) = self
+                .divisions
+                .iter()
+                .filter(|d| d.ends_with(['省', '市', '县']))
+                .find(|d| short_name(d) == Some(name.as_str()))
+            {
+                name = d.clone();
+            }
         }
         if class != "Person" {
             // 区城投公司 → 西湖区城投公司: a name that starts with a level of the chain.
