@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use crate::rules::{ClassChoice, Kind, Lexicons, Rule};
+use crate::rules::{ClassChoice, Kind, Lexicons, Rule, Scope};
 
 /// What one match of a rule yields, in byte ranges of the text it ran on.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,7 +113,14 @@ fn entity_hit(
     let lead = quoted.find(inner).unwrap_or(0);
     range = range.start + lead..range.start + lead + inner.len();
     let name = &text[range.clone()];
-    if !is_name(name, lexicons) || continues_a_word(name, &text[range.end..], lexicons) {
+    // A glossary term is a name the report gives, whatever it ends with (无废城区).
+    let term = rule.scope == Scope::GlossaryTerm;
+    let named = if term {
+        is_term(name, lexicons)
+    } else {
+        is_name(name, lexicons)
+    };
+    if !named || continues_a_word(name, &text[range.end..], lexicons) {
         return None;
     }
     // A quoted honour (荣获“全国文明城市”) is a fact about its receiver, and a quoted
@@ -186,9 +193,20 @@ fn entity_hit(
     })
 }
 
-/// Whether a matched string can be a name: two chars or more, not a bare suffix, not a common
-/// noun of the `not_a_name` lists, not an honour.
+/// Whether a matched string can be a name: a term ([`is_term`]) that does not end like a
+/// common noun (格局, 干部, 超市 …).
 pub fn is_name(name: &str, lexicons: &Lexicons) -> bool {
+    is_term(name, lexicons)
+        && !lexicons
+            .words("not_a_name_end")
+            .iter()
+            .any(|w| strip_quotes(name).ends_with(w.as_str()))
+}
+
+/// Whether a string can name a thing the report defines or enumerates (无废城区, 扩大开放格局):
+/// two chars or more, not a bare suffix, not a common noun of the `not_a_name` list, not an
+/// honour, not a count.
+pub fn is_term(name: &str, lexicons: &Lexicons) -> bool {
     let name = strip_quotes(name);
     let first = name.chars().next().map(String::from).unwrap_or_default();
     // 2条路径, 5项成效: a count, not a name (2545工作模式 is one).
@@ -223,10 +241,6 @@ pub fn is_name(name: &str, lexicons: &Lexicons) -> bool {
         && !lexicons.words("not_a_name_start").contains(&first)
         && !lexicons.words("not_a_name").iter().any(|w| w == name)
         && !lexicons.suffixes.iter().any(|s| s.text == name)
-        && !lexicons
-            .words("not_a_name_end")
-            .iter()
-            .any(|w| name.ends_with(w.as_str()))
         && !lexicons
             .words("honour")
             .iter()

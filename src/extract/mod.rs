@@ -12,7 +12,7 @@ use crate::rules::{DIVISIONS, Kind, Rule, RuleSet, Scope};
 use crate::text::{Document, Span};
 
 pub use check::{CheckOutcome, CheckResult, check};
-pub use engine::{Hit, apply, apply_regex, is_name, is_quote, strip_quotes};
+pub use engine::{Hit, apply, apply_regex, is_name, is_quote, is_term, strip_quotes};
 pub use quantity::{Comparator, Measure, QuantityKind, parse_number};
 
 /// A name found in the text.
