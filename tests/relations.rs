@@ -105,7 +105,7 @@ fn a_definition_speaks_of_its_term() {
 #[test]
 fn enumerated_actions_and_quoted_lists_are_programs_of_the_term() {
     let r = county_report_with_glossary(
-        "打好“三大战役”,建设“无废城区”,完善“三治”体系,推进政务服务“一网通办”。",
+        "打好“三大战役”,建设“无废城区”,推进政务服务“一网通办”,推进“三治”融合。",
         "1.三大战役:即强化党建引领、扩大开放格局、打造繁荣商圈。\n2.无废城区:是以绿色发展理念为引领的城市发展模式。\n3.“三治”基层治理体系:坚持以“自治、法治、德治”融合的基层治理体系。",
     );
     let found = relations(&r);
@@ -127,6 +127,15 @@ fn enumerated_actions_and_quoted_lists_are_programs_of_the_term() {
     };
     assert_eq!(class("打造繁荣商圈"), Some("Program"));
     assert_eq!(class("无废城区"), Some("Program"));
+    // The body's “三治” is the term written “三治”基层治理体系.
+    let term = r
+        .resolved
+        .entities
+        .iter()
+        .find(|e| e.label == "三治基层治理体系")
+        .unwrap();
+    assert!(term.aliases.contains("三治"), "{:?}", term.aliases);
+    assert_eq!(class("三治"), None);
     // 办 needs an owner to end a body's name; a quoted name without one is a program.
     assert_eq!(class("一网通办"), Some("Program"));
 }

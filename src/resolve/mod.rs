@@ -469,6 +469,18 @@ pub fn resolve(
         })
         .collect();
     let mentions: Vec<&EntityMention> = retyped.iter().collect();
+    // A term written “五治”基层社会治理体系 is what its quoted head names in the body (“五治”融合).
+    let quoted_heads: Vec<(String, &Canonical)> = doc
+        .layout
+        .glossary
+        .iter()
+        .zip(&defined)
+        .filter_map(|(g, (_, term))| {
+            let written = doc.norm_slice(g.term).strip_prefix('“')?;
+            let (head, rest) = written.split_once('”')?;
+            (!rest.is_empty()).then(|| (head.to_owned(), term))
+        })
+        .collect();
     // 潮王洲(朝阳洲): a name in brackets right after a name is another name of it.
     let char_at = |i: usize| doc.norm_slice(Span::new(i, i + 1)).chars().next();
     let aside_of = |m: &EntityMention| -> Option<&EntityMention> {
@@ -490,6 +502,11 @@ pub fn resolve(
                 && term.name.len() > canonical.name.len()
                 && term.name.ends_with(canonical.name.as_str())
         }) {
+            canonical = resolver.canonical(&term.name, &m.class);
+        } else if let Some((_, term)) = quoted_heads
+            .iter()
+            .find(|(head, _)| *head == canonical.name)
+        {
             canonical = resolver.canonical(&term.name, &m.class);
         }
         if canonical.name.chars().count() < 2
@@ -521,7 +538,12 @@ pub fn resolve(
         let mut aliases: BTreeSet<String> = group
             .mentions
             .iter()
-            .map(|m| strip_quotes(&m.surface).to_owned())
+            .map(|m| {
+                m.surface
+                    .chars()
+                    .filter(|&c| !is_quote(c))
+                    .collect::<String>()
+            })
             .filter(|a| a != name)
             .collect();
         // 省政府 → 江西省人民政府: the expanded informal name (江西省政府) is an alias too.
