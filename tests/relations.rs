@@ -139,3 +139,19 @@ fn enumerated_actions_and_quoted_lists_are_programs_of_the_term() {
     // 办 needs an owner to end a body's name; a quoted name without one is a program.
     assert_eq!(class("一网通办"), Some("Program"));
 }
+
+#[test]
+fn bodies_that_carry_out_a_program_run_it() {
+    let r = report("市委、市政府在2020年开始开展“百企帮百村”活动,习近平在长安区考察。");
+    let found = relations(&r);
+    for body in ["石家庄市委", "石家庄市人民政府"] {
+        assert!(
+            has(&found, body, "responsibleFor", "百企帮百村活动"),
+            "{body}: {found:?}"
+        );
+    }
+    assert!(
+        !found.iter().any(|(s, _, _)| s == "习近平"),
+        "a person is not located: {found:?}"
+    );
+}

@@ -700,22 +700,29 @@ fn relations(
     // Relations the rules found between names that resolve to entities: the name itself, or
     // else the longest entity name the matched words contain.
     // Among names of one length, the one written last is the most specific (江西南昌 → 南昌).
-    let find = |surface: &str| -> Option<&Entity> {
+    // `class`: the side must be an entity of that class (an organization runs a program).
+    let find = |surface: &str, class: Option<&str>| -> Option<&Entity> {
         let c = resolver.canonical(surface, "");
         let words: String = surface.chars().filter(|&c| !is_quote(c)).collect();
-        by_label.get(c.name.as_str()).copied().or_else(|| {
-            entities
-                .iter()
-                .flat_map(|e| {
-                    std::iter::once(&e.label)
-                        .chain(&e.aliases)
-                        .map(move |n| (n, e))
-                })
-                .filter(|(n, _)| n.chars().count() >= 2)
-                .filter_map(|(n, e)| words.rfind(n.as_str()).map(|at| (n, e, at)))
-                .max_by_key(|(n, e, at)| (n.len(), *at, std::cmp::Reverse(e.iri.clone())))
-                .map(|(_, e, _)| e)
-        })
+        let fits = |e: &&Entity| class.is_none_or(|k| e.class == k);
+        by_label
+            .get(c.name.as_str())
+            .copied()
+            .filter(fits)
+            .or_else(|| {
+                entities
+                    .iter()
+                    .filter(fits)
+                    .flat_map(|e| {
+                        std::iter::once(&e.label)
+                            .chain(&e.aliases)
+                            .map(move |n| (n, e))
+                    })
+                    .filter(|(n, _)| n.chars().count() >= 2)
+                    .filter_map(|(n, e)| words.rfind(n.as_str()).map(|at| (n, e, at)))
+                    .max_by_key(|(n, e, at)| (n.len(), *at, std::cmp::Reverse(e.iri.clone())))
+                    .map(|(_, e, _)| e)
+            })
     };
     let mut literal: BTreeMap<(String, String, String), BTreeSet<Provenance>> = BTreeMap::new();
     for r in &extraction.relations {
@@ -724,7 +731,7 @@ fn relations(
             .get(&r.rule)
             .is_some_and(|rule| rule.emit.get("object").is_some_and(|o| o == "literal"));
         if object_is_literal {
-            if let Some(s) = find(&r.subject.0) {
+            if let Some(s) = find(&r.subject.0, None) {
                 literal
                     .entry((
                         s.iri.clone(),
@@ -739,10 +746,20 @@ fn relations(
             }
             continue;
         }
-        if let (Some(s), Some(o)) = (find(&r.subject.0), find(&r.object.0)) {
+        let (subject_class, object_class) = match r.relation.as_str() {
+            "responsibleFor" => (Some("Organization"), Some("Program")),
+            "in" => (None, Some("Place")),
+            _ => (None, None),
+        };
+        if let (Some(s), Some(o)) = (
+            find(&r.subject.0, subject_class),
+            find(&r.object.0, object_class),
+        ) {
             // 在全省率先打造: the jurisdiction and its parents are a scope, not a location.
             let in_chain = j.chain.iter().any(|d| d.name == o.label);
             let relation = match r.relation.as_str() {
+                // A person visits a place; only things are located.
+                "in" | "locatedIn" if s.class == "Person" => continue,
                 "in" if o.class != "Place" || in_chain => continue,
                 "in" if s.class == "Place" => "partOf",
                 "in" => "locatedIn",
