@@ -28,7 +28,17 @@ pub fn apply(rule: &Rule, lexicons: &Lexicons, text: &str) -> Vec<Hit> {
 pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, text: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut pos = 0;
-    while let Some(caps) = regex.captures_at(text, pos) {
+    while let Some(found) = regex.find_at(text, pos) {
+        // Groups are costly to find over a whole sentence (the suffix alternations are large):
+        // find the match first, then its groups within it, over the whole text only if that
+        // reads the match differently.
+        let Some(caps) = regex
+            .captures_at(&text[..found.end()], found.start())
+            .filter(|c| c.get(0).map(|m| m.range()) == Some(found.range()))
+            .or_else(|| regex.captures_at(text, pos))
+        else {
+            break;
+        };
         let whole = caps.get(0).unwrap().range();
         let groups: BTreeMap<String, Range<usize>> = regex
             .capture_names()
