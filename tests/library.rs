@@ -347,3 +347,19 @@ fn explain_shows_each_fact_with_its_words_and_rule() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("mention-counts"));
 }
+
+#[test]
+fn the_readme_shows_what_the_queries_answer_now() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let list = stdout(&policykg(&["query", "--list"]));
+    assert!(
+        readme.contains(list.trim_end()),
+        "README's query list is stale"
+    );
+    let o = on_seed_store(&["query", "--named", "targets-vs-results"]);
+    let table = stdout(&o);
+    assert!(
+        readme.contains(table.trim_end()),
+        "README's targets-vs-results sample is stale; the seed now gives:\n{table}"
+    );
+}
