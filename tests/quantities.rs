@@ -17,6 +17,15 @@ fn report(review: &str, plan: &str) -> Report {
 
 const OPENING: &str = "——2019年1月5日在某某县第五届人民代表大会第三次会议上\n各位代表:\n";
 
+/// The numbers as written of every quantity found.
+fn values(r: &Report) -> Vec<&str> {
+    r.resolved
+        .quantities
+        .iter()
+        .map(|q| q.mention.value_text.as_str())
+        .collect()
+}
+
 fn only<'r>(r: &'r Report, value: &str) -> &'r Quantity {
     let found: Vec<&Quantity> = r
         .resolved
@@ -119,12 +128,7 @@ fn numbers_that_are_not_quantities() {
         "2018年以来,推行3456工作法,开通12345热线,落户东风路8号,引进世界500强企业,召开第十七届人民代表大会,树牢“四个意识”。",
         "",
     );
-    let values: Vec<&str> = r
-        .resolved
-        .quantities
-        .iter()
-        .map(|q| q.mention.value_text.as_str())
-        .collect();
+    let values = values(&r);
     assert!(values.is_empty(), "no quantities in: {values:?}");
 }
 
@@ -178,12 +182,7 @@ fn a_share_names_its_whole_and_a_glossary_makes_no_claims() {
         share.indicator.as_ref().unwrap().label,
         "服务业增加值占生产总值比重"
     );
-    let values: Vec<&str> = r
-        .resolved
-        .quantities
-        .iter()
-        .map(|q| q.mention.value_text.as_str())
-        .collect();
+    let values = values(&r);
     assert_eq!(values, ["90", "52.5"], "nothing from the glossary");
 }
 
@@ -215,12 +214,7 @@ fn a_threshold_of_what_is_counted_is_no_quantity() {
         "全县1000平方米以上商务楼宇达到40栋,投资额超5亿元的项目12个,开放占地6万平方米的滨河公园。",
         "",
     );
-    let values: Vec<&str> = r
-        .resolved
-        .quantities
-        .iter()
-        .map(|q| q.mention.value_text.as_str())
-        .collect();
+    let values = values(&r);
     assert!(
         !values.contains(&"1000") && !values.contains(&"5"),
         "{values:?}"
