@@ -155,3 +155,20 @@ fn bodies_that_carry_out_a_program_run_it() {
         "a person is not located: {found:?}"
     );
 }
+
+#[test]
+fn a_program_that_names_several_places_is_in_each() {
+    let r = report("实施清水河、柳河、人民公园水质提升工程。");
+    let found = relations(&r);
+    for place in ["清水河", "柳河", "人民公园"] {
+        assert!(
+            has(
+                &found,
+                "清水河、柳河、人民公园水质提升工程",
+                "locatedIn",
+                place
+            ),
+            "{place}: {found:?}"
+        );
+    }
+}

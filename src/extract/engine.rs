@@ -186,11 +186,10 @@ fn entity_hit(
             None => (default.clone(), None),
         },
     };
-    // 智慧西湖, 平安社区: a campaign named after the place it improves, not the place.
-    let campaign = lexicons
-        .words("program_lead")
-        .iter()
-        .any(|w| name.starts_with(w.as_str()));
+    // 智慧西湖, 平安社区, 城管进社区: a campaign named after the place it improves or goes to,
+    // not the place.
+    let campaign = starts_with_any(name, lexicons.words("program_lead"))
+        || ends_with_any(name, lexicons.words("program_end"));
     let class = if class.0 == "Place" && campaign {
         ("Program".to_owned(), None)
     } else {

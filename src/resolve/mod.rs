@@ -751,10 +751,20 @@ fn relations(
             "in" => (None, Some("Place")),
             _ => (None, None),
         };
-        if let (Some(s), Some(o)) = (
-            find(&r.subject.0, subject_class),
-            find(&r.object.0, object_class),
-        ) {
+        // The items a rule makes entities of are those entities or nothing: an item that is
+        // no name does not fall back to a name inside it.
+        let creates = resolver
+            .rules
+            .get(&r.rule)
+            .is_some_and(|rule| rule.emit.contains_key("create"));
+        let subject = if creates {
+            by_label
+                .get(resolver.canonical(&r.subject.0, "").name.as_str())
+                .copied()
+        } else {
+            find(&r.subject.0, subject_class)
+        };
+        if let (Some(s), Some(o)) = (subject, find(&r.object.0, object_class)) {
             // 在全省率先打造: the jurisdiction and its parents are a scope, not a location.
             let in_chain = j.chain.iter().any(|d| d.name == o.label);
             let relation = match r.relation.as_str() {
@@ -788,7 +798,7 @@ fn relations(
         .iter()
         .filter(|e| e.class == "Program" || e.class == "Place")
     {
-        let inner = entities
+        let candidates: Vec<&Entity> = entities
             .iter()
             .filter(|p| {
                 p.class == "Place" && p.iri != outer.iri && !chain.contains(p.label.as_str())
@@ -804,8 +814,31 @@ fn relations(
                         && outer.label.starts_with(p.label.as_str()))
             })
             .filter(|p| p.label.chars().count() >= 2 && outer.label.contains(p.label.as_str()))
-            .max_by_key(|p| (p.label.len(), std::cmp::Reverse(p.iri.clone())));
-        if let (Some(inner), Some(first)) = (inner, outer.mentions.first()) {
+            .collect();
+        // A place is part of the longest place it names; a program is in every place it
+        // names that no longer one holds (西桃花河、龙河、孺子亭公园水质提升工程 is in all three).
+        let inner: Vec<&Entity> = if outer.class == "Place" {
+            candidates
+                .iter()
+                .copied()
+                .max_by_key(|p| (p.label.len(), std::cmp::Reverse(p.iri.clone())))
+                .into_iter()
+                .collect()
+        } else {
+            candidates
+                .iter()
+                .copied()
+                .filter(|p| {
+                    !candidates.iter().any(|q| {
+                        q.label.len() > p.label.len() && q.label.contains(p.label.as_str())
+                    })
+                })
+                .collect()
+        };
+        let Some(first) = outer.mentions.first() else {
+            continue;
+        };
+        for inner in inner {
             let relation = if outer.class == "Place" {
                 "partOf"
             } else {
