@@ -87,8 +87,8 @@ fn a_glossary_term_is_made_of_its_sub_terms_items_and_its_roles() {
 #[test]
 fn a_definition_speaks_of_its_term() {
     let r = county_report_with_glossary(
-        "治理“一江两河”,举办“红色故事”专题宣介会。",
-        "1.一江两河:即长安区辖区内的滹沱河、太平河、民心河。\n2.“红色故事”专题宣介会:由省商务厅主办的专题宣介会在石家庄举行。",
+        "治理“一江两河”,举办“红色故事”专题宣介会,建设“梦想小镇”产业园。",
+        "1.一江两河:即长安区辖区内的滹沱河、太平河、民心河。\n2.“红色故事”专题宣介会:由省商务厅主办的专题宣介会在石家庄举行。\n3.“冀品出海”网络直播:河北首个特色产品直播栏目,在长安区“梦想小镇”产业园举办开机仪式。",
     );
     let found = relations(&r);
     assert!(has(&found, "一江两河", "partOf", "长安区"), "{found:?}");
@@ -100,6 +100,11 @@ fn a_definition_speaks_of_its_term() {
     );
     assert!(has(&found, term, "locatedIn", "石家庄市"), "{found:?}");
     assert!(!r.resolved.entities.iter().any(|e| e.label == "专题宣介会"));
+    // What a definition says was held somewhere is its term.
+    assert!(
+        has(&found, "冀品出海网络直播", "locatedIn", "梦想小镇产业园"),
+        "{found:?}"
+    );
 }
 
 #[test]

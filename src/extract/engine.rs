@@ -226,13 +226,9 @@ pub fn is_term(name: &str, lexicons: &Lexicons) -> bool {
         .map(String::from)
         .unwrap_or_default();
     // 四门, 十三坡, 八个洲: a numbered group of places or a count of them, not a name (八一路
-    // is one; 五治, 六个一 are slogans).
+    // and 十家坡 are names; 五治, 六个一 are slogans).
     let numerals = name.trim_start_matches(is_chinese_numeral);
-    let counted = lexicons
-        .words("not_a_name_start")
-        .iter()
-        .find_map(|w| numerals.strip_prefix(w.as_str()))
-        .unwrap_or(numerals);
+    let counted = numerals.strip_prefix('个').unwrap_or(numerals);
     let counted_group = numerals != name
         && lexicons
             .suffixes
@@ -247,7 +243,8 @@ pub fn is_term(name: &str, lexicons: &Lexicons) -> bool {
         && name.chars().any(|c| !c.is_ascii_digit())
         && !name.contains('+')
         && !lexicons.words("not_a_name_start").contains(&after_digits)
-        && !lexicons.words("not_a_name_start").contains(&first)
+        && (!lexicons.words("not_a_name_start").contains(&first)
+            || starts_with_any(name, lexicons.words("name_start_words")))
         && !lexicons.words("not_a_name").iter().any(|w| w == name)
         && !lexicons.suffixes.iter().any(|s| s.text == name)
         && !lexicons
