@@ -12,7 +12,7 @@ use crate::error::Error;
 use crate::export::{self, ExportFormat};
 use crate::extract::{CheckOutcome, check};
 use crate::graph;
-use crate::pipeline::{BuildSummary, Ontology, build, report_files};
+use crate::pipeline::{BuildSummary, build, report_files};
 use crate::query::{self, Format};
 use crate::render::{self, EntityGraph};
 use crate::rules::ENTITY_CLASSES;
@@ -183,9 +183,6 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             out,
             ontology,
         } => {
-            let started = std::time::Instant::now();
-            let ontology = Ontology::load(&ontology)?;
-            let load_time = started.elapsed();
             let files = report_files(&reports)?;
             let svg = render::dot_available();
             if !svg {
@@ -205,7 +202,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let summary = build(&files, &out, &ontology, svg, &on_report);
             progress.finish_and_clear();
             let summary = summary?;
-            print_summary(&summary, &out, load_time);
+            print_summary(&summary, &out);
             Ok(ExitCode::SUCCESS)
         }
         Command::Query {
@@ -354,7 +351,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     }
 }
 
-fn print_summary(summary: &BuildSummary, out: &Path, ontology_time: std::time::Duration) {
+fn print_summary(summary: &BuildSummary, out: &Path) {
+    let ontology_time = summary.ontology_time;
     let mut stdout = std::io::stdout().lock();
     for r in &summary.reports {
         let doc = &r.doc;
