@@ -140,3 +140,12 @@ fn a_city_by_its_short_name_is_the_city() {
     assert_class(&r, "秦皇岛市", "Place");
     assert_eq!(class_of(&r, "秦皇岛"), None);
 }
+
+#[test]
+fn a_body_heading_a_units_name_and_a_campaign_ending_a_list() {
+    let r = report("建成区人民医院康复中心,推进智慧平安社区、花朵护卫工程建设。");
+    assert_class(&r, "长安区人民医院", "Organization");
+    assert_class(&r, "长安区人民医院康复中心", "Organization");
+    assert_class(&r, "花朵护卫工程", "Program");
+    assert_class(&r, "智慧平安社区", "Program");
+}

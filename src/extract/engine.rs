@@ -117,6 +117,22 @@ fn entity_hit(
             lexicons.words("not_boundary"),
         );
     }
+    // 智慧平安社区、花朵护卫工程: a campaign in a name's list of places ends the list; the name
+    // starts after it.
+    if let Some(cut) = text[range.clone()]
+        .match_indices('、')
+        .filter(|&(i, _)| {
+            let item = text[range.start..range.start + i]
+                .rsplit('、')
+                .next()
+                .unwrap_or("");
+            starts_with_any(item, lexicons.words("program_lead"))
+        })
+        .map(|(i, sep)| i + sep.len())
+        .last()
+    {
+        range.start += cut;
+    }
     // The mention is the name, not the quote marks around it.
     let quoted = &text[range.clone()];
     let inner = strip_quotes(quoted);
