@@ -129,7 +129,7 @@ fn entity_hit(
             starts_with_any(item, lexicons.words("program_lead"))
         })
         .map(|(i, sep)| i + sep.len())
-        .last()
+        .next_back()
     {
         range.start += cut;
     }
