@@ -177,3 +177,18 @@ fn a_program_that_names_several_places_is_in_each() {
         );
     }
 }
+
+#[test]
+fn outcomes_and_kinds_of_land_are_no_parts() {
+    let r = county_report_with_glossary(
+        "实现“三个零”,盘活“两类”土地。",
+        "1.三个零:即生产事故零发生、疫情零报告、群众零投诉。\n2.“两类”土地:即低效工业用地、闲置未开发土地。",
+    );
+    let found = relations(&r);
+    assert!(
+        !found
+            .iter()
+            .any(|(_, p, o)| p == "partOf" && (o == "三个零" || o == "两类土地")),
+        "{found:?}"
+    );
+}
