@@ -149,3 +149,14 @@ fn a_body_heading_a_units_name_and_a_campaign_ending_a_list() {
     assert_class(&r, "花朵护卫工程", "Program");
     assert_class(&r, "智慧平安社区", "Program");
 }
+
+#[test]
+fn a_place_runs_on_over_a_distance_and_honours_and_taxes_end_no_names() {
+    let r =
+        report("打造滹沱河北岸十里生态文化走廊,推出“智慧”办税新模式,王五获评全国改革先锋称号。");
+    assert_class(&r, "滹沱河北岸十里生态文化走廊", "Place");
+    let found = labels(&r);
+    for fragment in ["智慧办", "全国改革", "十里生态文化走廊"] {
+        assert!(!found.contains(&fragment), "{fragment} in {found:?}");
+    }
+}

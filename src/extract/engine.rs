@@ -299,12 +299,21 @@ fn continues_a_word(name: &str, rest: &str, lexicons: &Lexicons) -> bool {
 /// How many bytes of `rest` continue a name by a suffix of its class: a short suffix inside a
 /// longer name (滨湖 + 公园, 抚河 + 中大道) is not where the name ends.
 fn extension(rest: &str, class: &str, lexicons: &Lexicons) -> usize {
-    // Up to two chars, then a suffix of two chars or more (抚河 + 中 + 大道, 象湖 + 西岸).
+    // Up to two chars, then a suffix of two chars or more (抚河 + 中 + 大道, 象湖 + 西岸); after
+    // a distance (象湖西岸 + 五里 + 生态文化走廊), up to six.
+    let after_numerals = rest.trim_start_matches(is_chinese_numeral);
+    let numerals = rest[..rest.len() - after_numerals.len()].chars().count();
+    // How many chars may stand between the name and the suffix that ends it.
+    let reach = if numerals > 0 && after_numerals.starts_with('里') {
+        numerals + 1 + 6
+    } else {
+        2
+    };
     let starts: Vec<usize> = rest
         .char_indices()
         .map(|(i, _)| i)
         .chain(std::iter::once(rest.len()))
-        .take(3)
+        .take(reach + 1)
         .take_while(|&i| rest[..i].chars().all(is_han))
         .collect();
     starts
