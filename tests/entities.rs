@@ -160,3 +160,12 @@ fn a_place_runs_on_over_a_distance_and_honours_and_taxes_end_no_names() {
         assert!(!found.contains(&fragment), "{fragment} in {found:?}");
     }
 }
+
+#[test]
+fn branches_venues_and_parks_by_their_endings() {
+    let r = report("建成市第一医院康复医学分院,改造人民体育中心和新华书店,建设高新产业园区。");
+    assert_class(&r, "石家庄市第一医院康复医学分院", "Organization");
+    assert_class(&r, "人民体育中心", "Place");
+    assert_class(&r, "新华书店", "Place");
+    assert_class(&r, "高新产业园区", "Place");
+}

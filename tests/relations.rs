@@ -79,6 +79,16 @@ fn a_glossary_term_is_made_of_its_sub_terms_items_and_its_roles() {
         .iter()
         .map(|e| e.label.as_str())
         .collect();
+    // A term made of places is a place; one made of actions a program.
+    let class = |label: &str| {
+        r.resolved
+            .entities
+            .iter()
+            .find(|e| e.label == label)
+            .map(|e| e.class.as_str())
+    };
+    assert_eq!(class("三门五洲"), Some("Place"));
+    assert_eq!(class("一核两翼"), Some("Program"));
     for not_a_name in ["主核", "两翼", "三门", "五洲", "五个洲", "建设"] {
         assert!(!labels.contains(&not_a_name), "{not_a_name} in {labels:?}");
     }

@@ -191,8 +191,13 @@ fn entity_hit(
     }
     let class = match rule.class.as_ref()? {
         ClassChoice::Fixed(c) => {
-            let sub = lexicons
-                .suffix_of(name)
+            let suffix = lexicons.suffix_of(name);
+            // 体育中心 ends like a venue, not like a body's 中心: a longer suffix of another
+            // class is the other rule's name (a person's name may end like anything).
+            if c != "Person" && suffix.is_some_and(|s| &s.class != c) {
+                return None;
+            }
+            let sub = suffix
                 .filter(|s| &s.class == c)
                 .and_then(|s| s.subclass.clone());
             (c.clone(), sub)
@@ -303,9 +308,16 @@ fn extension(rest: &str, class: &str, lexicons: &Lexicons) -> usize {
     // a distance (象湖西岸 + 五里 + 生态文化走廊), up to six.
     let after_numerals = rest.trim_start_matches(is_chinese_numeral);
     let numerals = rest[..rest.len() - after_numerals.len()].chars().count();
-    // How many chars may stand between the name and the suffix that ends it.
+    // How many chars may stand between the name and the suffix that ends it: a branch's name
+    // may be long (市第七医院 + 老年医学 + 分院).
+    let branch = lexicons.words("branch_suffix").iter().any(|b| {
+        rest.find(b.as_str())
+            .is_some_and(|i| rest[..i].chars().count() <= 6 && rest[..i].chars().all(is_han))
+    });
     let reach = if numerals > 0 && after_numerals.starts_with('里') {
         numerals + 1 + 6
+    } else if branch {
+        6
     } else {
         2
     };

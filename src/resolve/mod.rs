@@ -437,6 +437,29 @@ pub fn resolve(
     }
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     let created = created_mentions(extraction, rules);
+    // 四横四纵四园 (“四横”即孺子路 …, “四园”即孺子亭公园 …): a term whose enumerated parts
+    // are all places is a set of places, a place itself.
+    let mut parts_of: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for (r, m) in extraction
+        .relations
+        .iter()
+        .filter(|r| {
+            rules
+                .get(&r.rule)
+                .is_some_and(|rule| rule.emit.contains_key("create"))
+        })
+        .filter_map(|r| Some((r, created.iter().find(|m| m.span == r.subject.1)?)))
+    {
+        parts_of
+            .entry(resolver.canonical(&r.object.0, "").name)
+            .or_default()
+            .push(m.class.as_str());
+    }
+    let place_sets: BTreeSet<&String> = parts_of
+        .iter()
+        .filter(|(_, classes)| classes.len() >= 2 && classes.iter().all(|c| *c == "Place"))
+        .map(|(name, _)| name)
+        .collect();
     // Inside a definition, the term's head noun is the term (“中国共产党的故事”专题宣介会:
     // …专题宣介会在江西南昌举行).
     let defined: Vec<(Span, Canonical)> = doc
@@ -533,6 +556,7 @@ pub fn resolve(
             .unwrap();
         let (class, subclass) = match group.canonical.class {
             Some((c, s)) => (c.to_owned(), Some(s.to_owned())),
+            None if best.class == "Program" && place_sets.contains(name) => ("Place".into(), None),
             None => (best.class.clone(), best.subclass.clone()),
         };
         let mut aliases: BTreeSet<String> = group
