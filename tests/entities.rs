@@ -169,3 +169,15 @@ fn branches_venues_and_parks_by_their_endings() {
     assert_class(&r, "新华书店", "Place");
     assert_class(&r, "高新产业园区", "Place");
 }
+
+#[test]
+fn bodies_by_their_owner_even_in_quotes_and_one_at_a_time() {
+    let r = report("组建区“12345”服务热线办,落实市委市政府部署,培育公办幼儿园。");
+    assert_class(&r, "长安区12345服务热线办", "Organization");
+    assert_class(&r, "石家庄市委", "Organization");
+    assert_class(&r, "石家庄市人民政府", "Organization");
+    let found = labels(&r);
+    for not_a_body in ["石家庄市委市政府", "公办幼儿园", "12345服务热线办"] {
+        assert!(!found.contains(&not_a_body), "{not_a_body} in {found:?}");
+    }
+}

@@ -138,6 +138,28 @@ fn entity_hit(
     let inner = strip_quotes(quoted);
     let lead = quoted.find(inner).unwrap_or(0);
     range = range.start + lead..range.start + lead + inner.len();
+    // 组建区“12345”服务热线办: a body's name in quotes takes the level before them as its owner.
+    if inner.contains(is_quote)
+        && lexicons.suffix_of(inner).is_some_and(|s| s.owned)
+        && text[..range.start].ends_with('“')
+    {
+        let before = &text[..range.start - '“'.len_utf8()];
+        if let Some(level) = lexicons
+            .words("level_chars")
+            .iter()
+            .find(|l| before.ends_with(l.as_str()))
+        {
+            let head = &before[..before.len() - level.len()];
+            let at_boundary = !head.ends_with(is_han)
+                || lexicons
+                    .words("boundary")
+                    .iter()
+                    .any(|w| head.ends_with(w.as_str()));
+            if at_boundary {
+                range.start -= level.len() + '“'.len_utf8();
+            }
+        }
+    }
     let name = &text[range.clone()];
     // A glossary term is a name the report gives, whatever it ends with (无废城区).
     let term = rule.scope == Scope::GlossaryTerm;
@@ -328,14 +350,19 @@ fn extension(rest: &str, class: &str, lexicons: &Lexicons) -> usize {
         .take(reach + 1)
         .take_while(|&i| rest[..i].chars().all(is_han))
         .collect();
+    // 南昌市委 + 市政府 are two bodies: a level char begins another name; a weak suffix
+    // (试点, 项目) does not extend one.
+    let levels = lexicons.words("level_chars");
     starts
         .into_iter()
+        .filter(|&i| !levels.iter().any(|l| rest[..i].contains(l.as_str())))
         .filter_map(|i| {
             lexicons
                 .suffixes
                 .iter()
                 .filter(|s| {
                     s.class == class
+                        && !s.weak
                         && s.text.chars().count() >= 2
                         && rest[i..].starts_with(s.text.as_str())
                 })
