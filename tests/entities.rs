@@ -181,3 +181,10 @@ fn bodies_by_their_owner_even_in_quotes_and_one_at_a_time() {
         assert!(!found.contains(&not_a_body), "{not_a_body} in {found:?}");
     }
 }
+
+#[test]
+fn regions_and_quoted_names_that_run_on_to_their_longest_suffix() {
+    let r = report("主动融入京津冀协同发展,建成“冀时办”长安分厅。");
+    assert_class(&r, "京津冀", "Place");
+    assert_class(&r, "冀时办长安分厅", "Program");
+}

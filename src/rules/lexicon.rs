@@ -91,8 +91,9 @@ impl Lexicons {
             .find(|s| name.ends_with(s.text.as_str()) && name.len() > s.text.len())
     }
 
-    /// The regex alternation for a `{{…}}` reference (`words:NAME`, `suffix:CLASS`, or
-    /// `strong_suffix:CLASS` without the weak suffixes), longest words first.
+    /// The regex alternation for a `{{…}}` reference (`words:NAME`, `suffix:CLASS`,
+    /// `strong_suffix:CLASS` without the weak suffixes, or `long_suffix:CLASS` of two chars or
+    /// more), longest words first.
     pub fn alternation(&self, reference: &str) -> Option<String> {
         let words: Vec<&str> = match reference.split_once(':')? {
             ("words", name) => self.words.get(name)?.iter().map(String::as_str).collect(),
@@ -106,6 +107,12 @@ impl Lexicons {
                 .suffixes
                 .iter()
                 .filter(|s| s.class == class && !s.weak)
+                .map(|s| s.text.as_str())
+                .collect(),
+            ("long_suffix", class) => self
+                .suffixes
+                .iter()
+                .filter(|s| s.class == class && s.text.chars().count() >= 2)
                 .map(|s| s.text.as_str())
                 .collect(),
             _ => return None,
