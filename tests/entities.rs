@@ -188,3 +188,11 @@ fn regions_and_quoted_names_that_run_on_to_their_longest_suffix() {
     assert_class(&r, "京津冀", "Place");
     assert_class(&r, "冀时办长安分厅", "Program");
 }
+
+#[test]
+fn projects_platforms_and_quoted_names_ending_like_common_nouns() {
+    let r = report("万达文化旅游综合项目开工,区智慧政务平台上线,打造农民工“零工超市”。");
+    assert_class(&r, "万达文化旅游综合项目", "Program");
+    assert_class(&r, "长安区智慧政务平台", "Program");
+    assert_class(&r, "零工超市", "Program");
+}

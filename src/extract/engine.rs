@@ -162,7 +162,8 @@ fn entity_hit(
     }
     let name = &text[range.clone()];
     // A glossary term is a name the report gives, whatever it ends with (无废城区).
-    let term = rule.scope == Scope::GlossaryTerm;
+    // …and so is a name in quotes (“散工超市”): the text itself marks where it ends.
+    let term = rule.scope == Scope::GlossaryTerm || quoted.starts_with(is_quote);
     let named = if term {
         is_term(name, lexicons)
     } else {
