@@ -31,6 +31,8 @@ struct RawBody {
     opening: Spanned<String>,
     title_line: Spanned<String>,
     max_title_lines: usize,
+    short_line: usize,
+    long_line: usize,
     trailer: Spanned<String>,
 }
 
@@ -67,6 +69,10 @@ pub struct LayoutConfig {
     opening: Regex,
     title_line: Regex,
     max_title_lines: usize,
+    /// Lines this short (in chars) are fragments or page furniture, not title lines.
+    short_line: usize,
+    /// A line this long (in chars) is a paragraph of the report, not page furniture.
+    long_line: usize,
     trailer: Regex,
     part: Regex,
     section: Regex,
@@ -90,6 +96,8 @@ impl LayoutConfig {
             opening: file.regex(&raw.body.opening)?,
             title_line: file.regex(&raw.body.title_line)?,
             max_title_lines: raw.body.max_title_lines,
+            short_line: raw.body.short_line,
+            long_line: raw.body.long_line,
             trailer: file.regex(&raw.body.trailer)?,
             part: file.regex(&raw.structure.part)?,
             section: file.regex(&raw.structure.section)?,
@@ -135,11 +143,6 @@ impl Default for Span {
         Span::new(0, 0)
     }
 }
-
-/// Lines this short (in chars) are fragments or page furniture, not title lines.
-const SHORT_LINE: usize = 3;
-/// A line this long (in chars) is a paragraph of the report, not page furniture.
-const LONG_LINE: usize = 30;
 
 /// A line of the input: its span (without the line break) and normalized text.
 struct Line<'a> {
@@ -235,7 +238,7 @@ impl Layout {
                     let text = lines[i].text;
                     // Scraped titles break into fragments (河北 / 省省 / 长 钮茂生): short lines
                     // neither start nor stop the title block.
-                    if text.chars().count() <= SHORT_LINE {
+                    if text.chars().count() <= config.short_line {
                         continue;
                     }
                     seen += 1;
@@ -270,7 +273,7 @@ impl Layout {
         let first_paragraph = opening.unwrap_or_else(|| {
             lines[first..]
                 .iter()
-                .position(|l| l.text.chars().count() >= LONG_LINE)
+                .position(|l| l.text.chars().count() >= config.long_line)
                 .map_or(first, |i| i + first)
         });
         let last = lines[first_paragraph..]
