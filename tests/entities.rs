@@ -3,16 +3,8 @@
 
 mod common;
 
-use common::county_report as report;
+use common::{class_of, county_report as report};
 use policykg::pipeline::Report;
-
-fn class_of<'r>(r: &'r Report, label: &str) -> Option<&'r str> {
-    r.resolved
-        .entities
-        .iter()
-        .find(|e| e.label == label)
-        .map(|e| e.class.as_str())
-}
 
 fn assert_class(r: &Report, label: &str, class: &str) {
     assert_eq!(

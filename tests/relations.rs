@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{county_report as report, county_report_with_glossary, relations};
+use common::{class_of, county_report as report, county_report_with_glossary, relations};
 
 fn has(found: &[(String, String, String)], s: &str, p: &str, o: &str) -> bool {
     found.iter().any(|(a, b, c)| a == s && b == p && c == o)
@@ -80,15 +80,8 @@ fn a_glossary_term_is_made_of_its_sub_terms_items_and_its_roles() {
         .map(|e| e.label.as_str())
         .collect();
     // A term made of places is a place; one made of actions a program.
-    let class = |label: &str| {
-        r.resolved
-            .entities
-            .iter()
-            .find(|e| e.label == label)
-            .map(|e| e.class.as_str())
-    };
-    assert_eq!(class("三门五洲"), Some("Place"));
-    assert_eq!(class("一核两翼"), Some("Program"));
+    assert_eq!(class_of(&r, "三门五洲"), Some("Place"));
+    assert_eq!(class_of(&r, "一核两翼"), Some("Program"));
     for not_a_name in ["主核", "两翼", "三门", "五洲", "五个洲", "建设"] {
         assert!(!labels.contains(&not_a_name), "{not_a_name} in {labels:?}");
     }
@@ -133,15 +126,8 @@ fn enumerated_actions_and_quoted_lists_are_programs_of_the_term() {
             "{item}: {found:?}"
         );
     }
-    let class = |label: &str| {
-        r.resolved
-            .entities
-            .iter()
-            .find(|e| e.label == label)
-            .map(|e| e.class.as_str())
-    };
-    assert_eq!(class("打造繁荣商圈"), Some("Program"));
-    assert_eq!(class("无废城区"), Some("Program"));
+    assert_eq!(class_of(&r, "打造繁荣商圈"), Some("Program"));
+    assert_eq!(class_of(&r, "无废城区"), Some("Program"));
     // The body's “三治” is the term written “三治”基层治理体系.
     let term = r
         .resolved
@@ -150,9 +136,9 @@ fn enumerated_actions_and_quoted_lists_are_programs_of_the_term() {
         .find(|e| e.label == "三治基层治理体系")
         .unwrap();
     assert!(term.aliases.contains("三治"), "{:?}", term.aliases);
-    assert_eq!(class("三治"), None);
+    assert_eq!(class_of(&r, "三治"), None);
     // 办 needs an owner to end a body's name; a quoted name without one is a program.
-    assert_eq!(class("一网通办"), Some("Program"));
+    assert_eq!(class_of(&r, "一网通办"), Some("Program"));
 }
 
 #[test]

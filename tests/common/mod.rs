@@ -128,3 +128,12 @@ pub fn relations(r: &Report) -> Vec<(String, String, String)> {
         .map(|x| (label(&x.subject), x.predicate.clone(), label(&x.object)))
         .collect()
 }
+
+/// The class of the entity labelled `label`, if there is one.
+pub fn class_of<'r>(r: &'r Report, label: &str) -> Option<&'r str> {
+    r.resolved
+        .entities
+        .iter()
+        .find(|e| e.label == label)
+        .map(|e| e.class.as_str())
+}
