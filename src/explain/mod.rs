@@ -118,6 +118,24 @@ fn write_mention(out: &mut String, t: &Table, row: &[Option<Term>], rules: &Rule
     }
 }
 
+/// A section of facts: its heading with how many there are, then each fact's line (if it has
+/// one) and the words it came from.
+fn write_section(
+    out: &mut String,
+    heading: &str,
+    table: &Table,
+    rules: &RuleSet,
+    line: impl Fn(&[Option<Term>]) -> Option<String>,
+) {
+    let _ = writeln!(out, "\n{heading} ({}):", table.rows.len());
+    for row in &table.rows {
+        if let Some(line) = line(row) {
+            let _ = writeln!(out, "  {line}");
+        }
+        write_mention(out, table, row, rules);
+    }
+}
+
 /// Everything the store says about one entity, with where each fact comes from.
 pub fn explain(store: &Store, name: &str, rules: &RuleSet) -> Result<String, Error> {
     let Some(iri) = find_entity(store, name)? else {
@@ -162,10 +180,7 @@ pub fn explain(store: &Store, name: &str, rules: &RuleSet) -> Result<String, Err
             "SELECT {MENTION_COLUMNS} WHERE {{ <{iri}> kg:mention ?m . {MENTION_PATTERN} }} ORDER BY ?doc ?start"
         ),
     )?;
-    let _ = writeln!(out, "\nmentions ({}):", mentions.rows.len());
-    for row in &mentions.rows {
-        write_mention(&mut out, &mentions, row, rules);
-    }
+    write_section(&mut out, "mentions", &mentions, rules, |_| None);
     let relations = select(
         store,
         &format!(
@@ -176,17 +191,10 @@ pub fn explain(store: &Store, name: &str, rules: &RuleSet) -> Result<String, Err
                BIND(STRAFTER(STR(?p), \"#\") AS ?relation) }} ORDER BY ?relation ?sl ?ol ?start"
         ),
     )?;
-    let _ = writeln!(out, "\nrelations ({}):", relations.rows.len());
-    for row in &relations.rows {
-        let _ = writeln!(
-            out,
-            "  {} {} {}",
-            col(&relations, row, "sl"),
-            col(&relations, row, "relation"),
-            col(&relations, row, "ol")
-        );
-        write_mention(&mut out, &relations, row, rules);
-    }
+    write_section(&mut out, "relations", &relations, rules, |row| {
+        let c = |name| col(&relations, row, name);
+        Some(format!("{} {} {}", c("sl"), c("relation"), c("ol")))
+    });
     let quantities = select(
         store,
         &format!(
@@ -197,18 +205,16 @@ pub fn explain(store: &Store, name: &str, rules: &RuleSet) -> Result<String, Err
         ),
     )?;
     if !quantities.rows.is_empty() {
-        let _ = writeln!(out, "\nquantities about it ({}):", quantities.rows.len());
-        for row in &quantities.rows {
-            let _ = writeln!(
-                out,
-                "  {} {} {}{}",
-                col(&quantities, row, "kind"),
-                col(&quantities, row, "indicator"),
-                col(&quantities, row, "value"),
-                col(&quantities, row, "unit")
-            );
-            write_mention(&mut out, &quantities, row, rules);
-        }
+        write_section(&mut out, "quantities about it", &quantities, rules, |row| {
+            let c = |name| col(&quantities, row, name);
+            Some(format!(
+                "{} {} {}{}",
+                c("kind"),
+                c("indicator"),
+                c("value"),
+                c("unit")
+            ))
+        });
     }
     Ok(out)
 }
