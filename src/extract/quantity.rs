@@ -78,6 +78,18 @@ impl Comparator {
     fn from_name(name: &str) -> Option<Comparator> {
         Comparator::ALL.into_iter().find(|m| m.name() == name)
     }
+    /// The cue lists (ontology/lexicons/cues.toml) of words right before and right after a
+    /// number that give it this comparator.
+    fn cue_lists(self) -> (&'static str, &'static str) {
+        match self {
+            Comparator::Eq => ("cue.before.eq", "cue.after.eq"),
+            Comparator::Gt => ("cue.before.gt", "cue.after.gt"),
+            Comparator::Ge => ("cue.before.ge", "cue.after.ge"),
+            Comparator::Lt => ("cue.before.lt", "cue.after.lt"),
+            Comparator::Le => ("cue.before.le", "cue.after.le"),
+            Comparator::Approx => ("cue.before.approx", "cue.after.approx"),
+        }
+    }
 }
 
 /// Parses a number as reports write it: `64.5`, `1,200`, `十`, `二十`, `两`, `一百二十`,
@@ -284,10 +296,10 @@ pub(super) fn interpret(
 
     // The longest cue wins: 不少于 (ge) ends with 少于 (lt).
     let cue_length = |c: Comparator| {
-        let before = cue(&format!("cue.before.{}", c.name()))
+        let before = cue(c.cue_lists().0)
             .iter()
             .filter(|w| clause.ends_with(w.as_str()));
-        let after_words = cue(&format!("cue.after.{}", c.name()))
+        let after_words = cue(c.cue_lists().1)
             .iter()
             .filter(|w| after.starts_with(w.as_str()));
         before.chain(after_words).map(String::len).max()
@@ -344,11 +356,7 @@ pub(super) fn interpret(
     ]
     .iter()
     .flat_map(|n| cue(n))
-    .chain(
-        Comparator::ALL
-            .iter()
-            .flat_map(|c| cue(&format!("cue.before.{}", c.name()))),
-    )
+    .chain(Comparator::ALL.iter().flat_map(|c| cue(c.cue_lists().0)))
     .chain(cue("cue.level"))
     .collect();
     let cue_words: Vec<String> = cues.into_iter().cloned().collect();
