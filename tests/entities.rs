@@ -164,8 +164,11 @@ fn branches_venues_and_parks_by_their_endings() {
 
 #[test]
 fn bodies_by_their_owner_even_in_quotes_and_one_at_a_time() {
-    let r = report("组建区“12345”服务热线办,落实市委市政府部署,培育公办幼儿园。");
+    let r = report(
+        "组建区“12345”服务热线办,建成区级“一站式”社会矛盾纠纷调解处理中心,落实市委市政府部署,培育公办幼儿园。",
+    );
     assert_class(&r, "长安区12345服务热线办", "Organization");
+    assert_class(&r, "长安区一站式社会矛盾纠纷调解处理中心", "Organization");
     assert_class(&r, "石家庄市委", "Organization");
     assert_class(&r, "石家庄市人民政府", "Organization");
     let found = labels(&r);

@@ -143,7 +143,10 @@ fn entity_hit(
         && lexicons.suffix_of(inner).is_some_and(|s| s.owned)
         && text[..range.start].ends_with('“')
     {
-        let before = &text[..range.start - '“'.len_utf8()];
+        // 区“…” or 区级“…”.
+        let quote_at = range.start - '“'.len_utf8();
+        let before = &text[..quote_at];
+        let before = before.strip_suffix('级').unwrap_or(before);
         if let Some(level) = lexicons
             .words("level_chars")
             .iter()
@@ -156,7 +159,7 @@ fn entity_hit(
                     .iter()
                     .any(|w| head.ends_with(w.as_str()));
             if at_boundary {
-                range.start -= level.len() + '“'.len_utf8();
+                range.start = head.len();
             }
         }
     }

@@ -262,6 +262,14 @@ impl Resolver<'_> {
             }
         }
         if class != "Person" {
+            // 区级“一站式”…中心: a body of district level is the district's.
+            let mut chars = name.chars();
+            if let (Some(level), Some('级'), "Organization") = (chars.next(), chars.next(), class)
+            {
+                if j.at_level(level).is_some() {
+                    name = format!("{level}{}", chars.as_str());
+                }
+            }
             // 区城投公司 → 西湖区城投公司: a name that starts with a level of the chain.
             let first = name.chars().next().unwrap_or(' ');
             let starts_with_word = self
