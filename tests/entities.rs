@@ -191,3 +191,11 @@ fn projects_platforms_and_quoted_names_ending_like_common_nouns() {
     assert_class(&r, "长安区智慧政务平台", "Program");
     assert_class(&r, "零工超市", "Program");
 }
+
+#[test]
+fn a_quote_that_describes_a_count_is_no_name() {
+    let r = report("构建“东南西北”四大商圈格局。");
+    assert_class(&r, "四大商圈", "Place");
+    assert_eq!(class_of(&r, "东南西北"), None);
+    assert_eq!(class_of(&r, "东南西北四大商圈"), None);
+}
