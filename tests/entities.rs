@@ -199,3 +199,13 @@ fn a_quote_that_describes_a_count_is_no_name() {
     assert_eq!(class_of(&r, "东南西北"), None);
     assert_eq!(class_of(&r, "东南西北四大商圈"), None);
 }
+
+#[test]
+fn quotes_in_a_clause_that_awards_an_honour_are_the_honour() {
+    let r = report("争创全省双拥模范区“五连冠”,荣获全省信访工作“三无”县区,实施“蓝天工程”。");
+    let found = labels(&r);
+    for honour in ["五连冠", "三无"] {
+        assert!(!found.contains(&honour), "{honour} in {found:?}");
+    }
+    assert_class(&r, "蓝天工程", "Program");
+}

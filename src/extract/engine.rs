@@ -204,6 +204,18 @@ fn entity_hit(
         {
             return None;
         }
+        // 争创全省双拥模范区“十连冠”: a quote in a clause that awards an honour is the honour.
+        let clause = before
+            .rfind([',', ';', '。', ':'])
+            .map_or(before, |i| &before[i..]);
+        if !named_after
+            && lexicons
+                .words("honour_verb")
+                .iter()
+                .any(|w| w.chars().count() > 1 && clause.contains(w.as_str()))
+        {
+            return None;
+        }
     }
     if let Some(list) = &rule.not_before {
         let after = text[whole.end..].trim_start_matches(['”', '"']);
