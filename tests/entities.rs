@@ -209,3 +209,27 @@ fn quotes_in_a_clause_that_awards_an_honour_are_the_honour() {
     }
     assert_class(&r, "蓝天工程", "Program");
 }
+
+#[test]
+fn a_guessed_left_edge_gives_way_to_a_name_the_report_uses_on_its_own() {
+    let r = report(
+        "主持会议研究滨江新区规划,支持滨江新区建设,提升滨江新区品质,深入实施创新驱动发展战略。",
+    );
+    assert_eq!(
+        class_of(&r, "主持会议研究滨江新区"),
+        None,
+        "{:?}",
+        labels(&r)
+    );
+    let zone = r
+        .resolved
+        .entities
+        .iter()
+        .find(|e| e.label == "滨江新区")
+        .unwrap();
+    assert_eq!(zone.mentions.len(), 3);
+    let first = zone.mentions.iter().map(|m| m.span.start).min().unwrap();
+    let text: String = r.doc.text.chars().skip(first).take(4).collect();
+    assert_eq!(text, "滨江新区");
+    assert_class(&r, "创新驱动发展战略", "Program");
+}

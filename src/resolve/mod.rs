@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::extract::{
     EntityMention, Extraction, QuantityMention, is_name, is_quote, is_term, strip_quotes,
 };
-use crate::rules::{ClassChoice, RuleSet};
+use crate::rules::{ClassChoice, Kind, RuleSet};
 use crate::text::{Document, Span};
 
 pub use gazetteer::{Bodies, Divisions, Gazetteer, short_name};
@@ -423,6 +423,47 @@ fn created_mentions(extraction: &Extraction, rules: &RuleSet) -> Vec<EntityMenti
         .collect()
 }
 
+/// 主持会议研究雄安新区: a name whose left edge a rule guessed (its `trim`), written once, that
+/// ends in a name the report writes on its own more than once, is that name; the words before
+/// it were not part of it. A division or an ordinal before the name keeps it (西湖区数字经济
+/// 产业园, 南昌市第七医院).
+fn cut_to_known_names(mut found: Vec<EntityMention>, resolver: &Resolver) -> Vec<EntityMention> {
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for m in &found {
+        *counts.entry(m.surface.clone()).or_default() += 1;
+    }
+    let guessed = |m: &EntityMention| {
+        resolver
+            .rules
+            .get(&m.rule)
+            .is_some_and(|r| r.kind == Kind::Entity && r.trim.is_some() && !r.nested)
+    };
+    for m in found.iter_mut().filter(|m| guessed(m)) {
+        if counts.get(&m.surface) != Some(&1) {
+            continue;
+        }
+        let known = counts
+            .iter()
+            .filter(|(name, n)| **n >= 2 && name.chars().count() >= 2)
+            .filter_map(|(name, _)| Some((m.surface.strip_suffix(name.as_str())?, name)))
+            .filter(|(before, _)| {
+                before.chars().count() >= 2
+                    && !before.ends_with(['第', '省', '市', '区', '县', '镇', '乡'])
+                    && !resolver
+                        .divisions
+                        .iter()
+                        .any(|d| before.ends_with(d.as_str()))
+            })
+            .max_by_key(|(_, name)| name.len());
+        if let Some((before, name)) = known {
+            let skipped = before.chars().count();
+            m.span = Span::new(m.span.start + skipped, m.span.end);
+            m.surface = name.clone();
+        }
+    }
+    found
+}
+
 /// Resolves a document's mentions into entities, quantities and relations.
 pub fn resolve(
     doc: &Document,
@@ -499,6 +540,7 @@ pub fn resolve(
             }
         })
         .collect();
+    let retyped = cut_to_known_names(retyped, &resolver);
     let mentions: Vec<&EntityMention> = retyped.iter().collect();
     // A term written “五治”基层社会治理体系 is what its quoted head names in the body (“五治”融合).
     let quoted_heads: Vec<(String, &Canonical)> = doc
