@@ -200,6 +200,8 @@ struct Resolver<'a> {
     rules: &'a RuleSet,
     /// The division names the document can use ([`division_names`]).
     divisions: &'a [String],
+    /// Provinces, cities and counties of `divisions` by their short names (秦皇岛 → 秦皇岛市).
+    by_short_name: BTreeMap<&'a str, &'a str>,
 }
 
 impl Resolver<'_> {
@@ -252,13 +254,8 @@ impl Resolver<'_> {
         {
             name = d.name.clone();
         } else if class == "Place" {
-            if let Some(d) = self
-                .divisions
-                .iter()
-                .filter(|d| d.ends_with(['省', '市', '县']))
-                .find(|d| short_name(d) == Some(name.as_str()))
-            {
-                name = d.clone();
+            if let Some(d) = self.by_short_name.get(name.as_str()) {
+                name = (*d).to_owned();
             }
         }
         if class != "Person" {
@@ -473,11 +470,19 @@ pub fn resolve(
     jurisdiction: Jurisdiction,
     divisions: &[String],
 ) -> Resolved {
+    let mut by_short_name = BTreeMap::new();
+    for d in divisions.iter().filter(|d| d.ends_with(['省', '市', '县'])) {
+        if let Some(short) = short_name(d) {
+            // The first of two divisions with one short name, as a scan would find it.
+            by_short_name.entry(short).or_insert(d.as_str());
+        }
+    }
     let resolver = Resolver {
         jurisdiction: &jurisdiction,
         gazetteer,
         rules,
         divisions,
+        by_short_name,
     };
     // Group mentions by canonical name; the class is the one the highest-priority rule gave.
     struct Group<'m> {
