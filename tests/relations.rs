@@ -188,3 +188,15 @@ fn outcomes_and_kinds_of_land_are_no_parts() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_list_is_not_split_inside_a_word() {
+    let r = county_report_with_glossary(
+        "推行“三项机制”。",
+        "1.三项机制:即公众参与机制、和谐共建机制、及时响应机制。",
+    );
+    let found = relations(&r);
+    for item in ["公众参与机制", "和谐共建机制", "及时响应机制"] {
+        assert!(has(&found, item, "partOf", "三项机制"), "{item}: {found:?}");
+    }
+}

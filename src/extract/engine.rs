@@ -301,8 +301,8 @@ pub fn is_term(name: &str, lexicons: &Lexicons) -> bool {
         && !counted_group
         && name.chars().any(|c| !c.is_ascii_digit())
         && !name.contains('+')
-        && !lexicons.words("not_a_name_start").contains(&after_digits)
-        && (!lexicons.words("not_a_name_start").contains(&first)
+        && ((!lexicons.words("not_a_name_start").contains(&after_digits)
+            && !lexicons.words("not_a_name_start").contains(&first))
             || starts_with_any(name, lexicons.words("name_start_words")))
         && !lexicons.words("not_a_name").iter().any(|w| w == name)
         && !lexicons.suffixes.iter().any(|s| s.text == name)
@@ -405,14 +405,20 @@ pub fn strip_quotes(name: &str) -> &str {
 
 /// The byte offset in `name` after the last boundary word it contains (0 if none): a suffix
 /// match runs left over verbs and particles (推进抚生南路) that are not part of the name.
+/// `text` with each of `words` replaced by as many bytes of `_`: 指挥中心 holds 指, a boundary
+/// word, and 参与 holds 与, a list separator, but neither is one there. Offsets still match.
+pub fn mask_words(text: &str, words: &[String]) -> String {
+    let mut masked = text.to_owned();
+    for word in words.iter().filter(|w| text.contains(w.as_str())) {
+        masked = masked.replace(word.as_str(), &"_".repeat(word.len()));
+    }
+    masked
+}
+
 pub fn trim_left(name: &str, boundary: &[String], not_boundary: &[String]) -> usize {
     // The last char of the name is the suffix: a boundary word must end before it.
     let limit = name.char_indices().last().map_or(0, |(i, _)| i);
-    // 指挥中心大楼: 指 is a boundary word, 指挥 is not; masked with as many bytes.
-    let mut masked = name[..limit].to_owned();
-    for word in not_boundary {
-        masked = masked.replace(word.as_str(), &"_".repeat(word.len()));
-    }
+    let masked = mask_words(&name[..limit], not_boundary);
     let mut cut = 0;
     for word in boundary {
         if let Some(i) = masked.rfind(word.as_str()) {

@@ -334,13 +334,14 @@ fn without_asides(item: &str) -> String {
 
 fn list_items(text: &str, rule: &Rule, lexicons: &crate::rules::Lexicons) -> Vec<(usize, usize)> {
     let separators = lexicons.words("list_separator");
+    let masked = engine::mask_words(text, lexicons.words("not_boundary"));
     let mut items = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while i < text.len() {
         match separators
             .iter()
-            .find(|s| text[i..].starts_with(s.as_str()))
+            .find(|s| masked[i..].starts_with(s.as_str()))
         {
             Some(s) => {
                 items.push((start, i));

@@ -1,7 +1,7 @@
 //! What a number means: kind, measure, comparator, indicator and baseline, decided from the
 //! cue words of `ontology/lexicons/` (the `cue.*` word lists) around the number.
 
-use super::engine::is_han;
+use super::engine::{is_han, mask_words};
 use super::{Hit, QuantityMention};
 use crate::rules::{Lexicons, Rule, RuleSet};
 use crate::text::{Document, Span, Tense};
@@ -241,15 +241,6 @@ fn is_indicator(words: &str) -> bool {
             .all(|c| c.is_ascii_digit())
 }
 
-/// `text` with each of `terms` replaced by as many bytes of `_`, so that offsets still match.
-fn mask(text: &str, terms: &[String]) -> String {
-    let mut masked = text.to_owned();
-    for t in terms {
-        masked = masked.replace(t.as_str(), &"_".repeat(t.len()));
-    }
-    masked
-}
-
 fn starts_or_contains(text: &str, words: &[String]) -> bool {
     words.iter().any(|w| text.contains(w.as_str()))
 }
@@ -361,7 +352,7 @@ pub(super) fn interpret(
     .collect();
     let cue_words: Vec<String> = cues.into_iter().cloned().collect();
     // Cue words inside indicator terms (增加 in 服务业增加值) are not cues: mask those terms.
-    let scan = mask(clause, lex.words("cue.indicator_terms"));
+    let scan = mask_words(clause, lex.words("cue.indicator_terms"));
     let from_clause = match first_cue(&scan, &cue_words) {
         Some((i, _)) => {
             let head = clean_indicator(&clause[..i], lex);
