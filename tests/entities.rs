@@ -233,3 +233,16 @@ fn a_guessed_left_edge_gives_way_to_a_name_the_report_uses_on_its_own() {
     assert_eq!(text, "滨江新区");
     assert_class(&r, "创新驱动发展战略", "Program");
 }
+
+#[test]
+fn fragments_inside_quotes_and_counts_inside_place_names_are_no_places() {
+    let r = report("推动东门、西门、南门楼三大历史街区和滨江风貌区发展,实施城市建管十大提升行动。");
+    let found = labels(&r);
+    assert!(!found.contains(&"南门楼三大历史街区"), "{found:?}");
+    assert_class(&r, "城市建管十大提升行动", "Program");
+    let glossary = common::county_report_with_glossary(
+        "建设“梦想小镇”产业园。",
+        "1.“冀品”直播:在长安区“梦想小镇”产业园举办。",
+    );
+    assert_eq!(class_of(&glossary, "梦想小镇"), None);
+}

@@ -164,6 +164,16 @@ fn entity_hit(
         }
     }
     let name = &text[range.clone()];
+    // …区“梦想小街”电商产业园: a suffix match that fills a quote whose name runs on past it
+    // is no name of its own.
+    let after_quote = text[range.end..].strip_prefix('”');
+    if quoted == inner
+        && matches!(rule.class, Some(ClassChoice::Fixed(_)))
+        && text[..range.start].ends_with('“')
+        && after_quote.is_some_and(|a| a.starts_with(is_han))
+    {
+        return None;
+    }
     // A glossary term is a name the report gives, whatever it ends with (无废城区).
     // …and so is a name in quotes (“散工超市”): the text itself marks where it ends.
     let term = rule.scope == Scope::GlossaryTerm || quoted.starts_with(is_quote);
@@ -245,6 +255,15 @@ fn entity_hit(
             None => (default.clone(), None),
         },
     };
+    // 进贤仓三大历史街区: a count inside a place's name ends a list before it (二七大街 is a
+    // name; 城市建管十大提升行动 a program).
+    let chars: Vec<char> = name.chars().collect();
+    let inner_count = chars.windows(3).any(|w| {
+        !is_chinese_numeral(w[0]) && "二三四五六七八九十两".contains(w[1]) && w[2] == '大'
+    });
+    if class.0 == "Place" && inner_count {
+        return None;
+    }
     // 智慧西湖, 平安社区, 城管进社区: a campaign named after the place it improves or goes to,
     // not the place.
     let campaign = starts_with_any(name, lexicons.words("program_lead"))
