@@ -246,3 +246,17 @@ fn fragments_inside_quotes_and_counts_inside_place_names_are_no_places() {
     );
     assert_eq!(class_of(&glossary, "梦想小镇"), None);
 }
+
+#[test]
+fn a_list_of_zones_is_no_program_and_words_that_hold_suffixes_end_no_names() {
+    let r =
+        report("支持经济技术开发区、高新技术开发区、新兴产业示范区建设,王某新当选中国工程院院士。");
+    let found = labels(&r);
+    for not_a_name in [
+        "经济技术开发区、高新技术开发区、新兴产业示范区",
+        "新当选中国工程",
+        "中国工程",
+    ] {
+        assert!(!found.contains(&not_a_name), "{not_a_name} in {found:?}");
+    }
+}
