@@ -560,7 +560,11 @@ pub fn resolve(
         })
         .collect();
     // 潮王洲(朝阳洲): a name in brackets right after a name is another name of it.
-    let char_at = |i: usize| doc.norm_slice(Span::new(i, i + 1)).chars().next();
+    let char_at = |i: usize| {
+        (i < doc.char_len())
+            .then(|| doc.norm_slice(Span::new(i, i + 1)).chars().next())
+            .flatten()
+    };
     let aside_of = |m: &EntityMention| -> Option<&EntityMention> {
         let bracketed = m.span.start > 0
             && char_at(m.span.start - 1) == Some('(')
