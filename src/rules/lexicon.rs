@@ -54,6 +54,7 @@ impl Lexicons {
     /// Reads every `*.toml` in `dir`, in name order.
     pub fn load_dir(dir: &Path, classes: &[&str]) -> Result<Lexicons, DataFileError> {
         let mut lexicons = Lexicons::default();
+        let mut written_in: BTreeMap<String, DataFile> = BTreeMap::new();
         for path in super::toml_files(dir)? {
             let file = DataFile::read(&path)?;
             let raw: RawLexiconFile = file.parse()?;
@@ -75,8 +76,44 @@ impl Lexicons {
                 }
             }
             for (name, words) in raw.words {
+                written_in
+                    .entry(name.clone())
+                    .or_insert_with(|| file.clone());
                 lexicons.words.entry(name).or_default().extend(words);
             }
+        }
+        // "@LIST" stands for the words of another list (boundary_name = ["@boundary", …]).
+        let includes: Vec<(String, String)> = lexicons
+            .words
+            .iter()
+            .flat_map(|(name, words)| {
+                words
+                    .iter()
+                    .filter(|w| w.starts_with('@'))
+                    .map(move |w| (name.clone(), w.clone()))
+            })
+            .collect();
+        for (name, word) in includes {
+            let list = &word[1..];
+            let included = lexicons
+                .words
+                .get(list)
+                .filter(|words| !words.iter().any(|w| w.starts_with('@')))
+                .cloned();
+            let Some(included) = included else {
+                let file = &written_in[&name];
+                let at = file.source.find(&format!("\"{word}\"")).unwrap_or(0);
+                return Err(file.error(
+                    file.line_at(at),
+                    format!("{word:?} names no word list (or one that includes others itself)"),
+                ));
+            };
+            let words = lexicons.words.get_mut(&name).expect("the list is there");
+            let at = words
+                .iter()
+                .position(|w| *w == word)
+                .expect("the word is there");
+            words.splice(at..=at, included);
         }
         lexicons
             .suffixes

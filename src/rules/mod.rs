@@ -417,6 +417,28 @@ mod tests {
     const GOOD: &str = "[[rule]]\nid = \"place.road\"\nkind = \"entity\"\nclass = \"Place\"\nmessage = \"roads\"\npattern = '(?P<name>\\p{Han}{1,4}{{suffix:Place}})'\n";
 
     #[test]
+    fn a_word_list_includes_another_by_name() {
+        let dir = ontology_with(GOOD);
+        let lex = dir.path().join("lexicons");
+        std::fs::write(
+            lex.join("b.toml"),
+            "[words]\nverbs = [\"推进\", \"实施\"]\nverbs_and_more = [\"@verbs\", \"建设\"]\n",
+        )
+        .unwrap();
+        let set = RuleSet::load(dir.path()).unwrap();
+        assert_eq!(
+            set.lexicons.words("verbs_and_more"),
+            ["推进", "实施", "建设"].map(String::from)
+        );
+        std::fs::write(lex.join("b.toml"), "[words]\n\nmore = [\"@nowhere\"]\n").unwrap();
+        let err = RuleSet::load(dir.path()).unwrap_err().to_string();
+        assert!(
+            err.contains("b.toml:3") && err.contains("@nowhere"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn loads_and_expands_lexicon_references() {
         let dir = ontology_with(GOOD);
         let set = RuleSet::load(dir.path()).unwrap();
