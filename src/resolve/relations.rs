@@ -1,0 +1,292 @@
+//! Relations between resolved entities: the jurisdiction chain and the divisions gazetteer,
+//! the rules' relations between names that resolve, names inside names, and the local places
+//! of a county-level report.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{
+    Entity, GAZETTEER_RULE, LOCAL_PLACE_RULE, NAME_CONTAINS_RULE, Provenance, Relation, Resolver,
+};
+use crate::extract::{Extraction, is_quote, strip_quotes};
+use crate::text::Document;
+
+/// Every relation the document states or the gazetteer gives between `entities`.
+pub(super) fn relations(
+    doc: &Document,
+    extraction: &Extraction,
+    entities: &[Entity],
+    resolver: &Resolver,
+) -> Vec<Relation> {
+    let by_label: BTreeMap<&str, &Entity> =
+        entities.iter().map(|e| (e.label.as_str(), e)).collect();
+    let mut found: BTreeMap<(String, String, String), BTreeSet<Provenance>> = BTreeMap::new();
+    // The jurisdiction chain: each division is part of the one above it.
+    let j = resolver.jurisdiction;
+    for pair in j.chain.windows(2) {
+        if let (Some(child), Some(parent)) = (
+            by_label.get(pair[1].name.as_str()),
+            by_label.get(pair[0].name.as_str()),
+        ) {
+            let prov = child.mentions.first().cloned().or_else(|| {
+                j.span.map(|span| Provenance {
+                    span,
+                    rule: String::new(),
+                })
+            });
+            if let Some(mut prov) = prov {
+                prov.rule = GAZETTEER_RULE.into();
+                found
+                    .entry((child.iri.clone(), "partOf".into(), parent.iri.clone()))
+                    .or_default()
+                    .insert(prov);
+            }
+        }
+    }
+    // Divisions inside the jurisdiction the text names: part of their listed parent.
+    let divisions = &resolver.gazetteer.divisions;
+    if let Some(prefix) = j.body().and_then(|b| b.code.as_deref()) {
+        for e in entities.iter().filter(|e| e.class == "Place") {
+            let Some(code) = divisions.within(&e.label, prefix) else {
+                continue;
+            };
+            let parent = divisions
+                .parent(&code)
+                .and_then(|p| divisions.name(p))
+                .and_then(|n| by_label.get(n));
+            if let (Some(parent), Some(first)) = (parent, e.mentions.first()) {
+                found
+                    .entry((e.iri.clone(), "partOf".into(), parent.iri.clone()))
+                    .or_default()
+                    .insert(Provenance {
+                        span: first.span,
+                        rule: GAZETTEER_RULE.into(),
+                    });
+            }
+        }
+    }
+    // Relations the rules found between names that resolve to entities: the name itself, or
+    // else the longest entity name the matched words contain.
+    // Among names of one length, the one written last is the most specific (江西南昌 → 南昌).
+    // `class`: the side must be an entity of that class (an organization runs a program).
+    let find = |surface: &str, class: Option<&str>| -> Option<&Entity> {
+        let c = resolver.canonical(surface, "");
+        let words: String = surface.chars().filter(|&c| !is_quote(c)).collect();
+        let fits = |e: &&Entity| class.is_none_or(|k| e.class == k);
+        by_label
+            .get(c.name.as_str())
+            .copied()
+            .filter(fits)
+            .or_else(|| {
+                entities
+                    .iter()
+                    .filter(fits)
+                    .flat_map(|e| {
+                        std::iter::once(&e.label)
+                            .chain(&e.aliases)
+                            .map(move |n| (n, e))
+                    })
+                    .filter(|(n, _)| n.chars().count() >= 2)
+                    .filter_map(|(n, e)| words.rfind(n.as_str()).map(|at| (n, e, at)))
+                    .max_by_key(|(n, e, at)| (n.len(), *at, std::cmp::Reverse(e.iri.clone())))
+                    .map(|(_, e, _)| e)
+            })
+    };
+    let mut literal: BTreeMap<(String, String, String), BTreeSet<Provenance>> = BTreeMap::new();
+    for r in &extraction.relations {
+        let object_is_literal = resolver
+            .rules
+            .get(&r.rule)
+            .is_some_and(|rule| rule.emit.get("object").is_some_and(|o| o == "literal"));
+        if object_is_literal {
+            if let Some(s) = find(&r.subject.0, None) {
+                literal
+                    .entry((
+                        s.iri.clone(),
+                        r.relation.clone(),
+                        strip_quotes(&r.object.0).to_owned(),
+                    ))
+                    .or_default()
+                    .insert(Provenance {
+                        span: r.span,
+                        rule: r.rule.clone(),
+                    });
+            }
+            continue;
+        }
+        let (subject_class, object_class) = match r.relation.as_str() {
+            "responsibleFor" => (Some("Organization"), Some("Program")),
+            "in" => (None, Some("Place")),
+            _ => (None, None),
+        };
+        // The items a rule makes entities of are those entities or nothing: an item that is
+        // no name does not fall back to a name inside it.
+        let creates = resolver
+            .rules
+            .get(&r.rule)
+            .is_some_and(|rule| rule.emit.contains_key("create"));
+        let subject = if creates {
+            by_label
+                .get(resolver.canonical(&r.subject.0, "").name.as_str())
+                .copied()
+        } else {
+            find(&r.subject.0, subject_class)
+        };
+        if let (Some(s), Some(o)) = (subject, find(&r.object.0, object_class)) {
+            // 在全省率先打造: the jurisdiction and its parents are a scope, not a location.
+            let in_chain = j.chain.iter().any(|d| d.name == o.label);
+            let relation = match r.relation.as_str() {
+                // A person visits a place; only things are located.
+                "in" | "locatedIn" if s.class == "Person" => continue,
+                "in" if o.class != "Place" || in_chain => continue,
+                "in" if s.class == "Place" => "partOf",
+                "in" => "locatedIn",
+                other => other,
+            };
+            if s.iri != o.iri {
+                found
+                    .entry((s.iri.clone(), relation.to_owned(), o.iri.clone()))
+                    .or_default()
+                    .insert(Provenance {
+                        span: r.span,
+                        rule: r.rule.clone(),
+                    });
+            }
+        }
+    }
+    // A name that contains a place's name is in that place (桃花南路快速路改造工程 is located
+    // in 桃花南路; 桃花镇热敏灸小镇 is part of 桃花镇). The jurisdiction chain and the country
+    // are left out: every local name would be in them.
+    let mut chain: BTreeSet<&str> = j.chain.iter().map(|d| d.name.as_str()).collect();
+    chain.insert(resolver.gazetteer.bodies.country.0.as_str());
+    // A place is only part of a division named inside it (a river's west branch is not part
+    // of the river).
+    let divisional = ["AdministrativeDivision", "Town", "Subdistrict", "Community"];
+    for outer in entities
+        .iter()
+        .filter(|e| e.class == "Program" || e.class == "Place")
+    {
+        let candidates: Vec<&Entity> = entities
+            .iter()
+            .filter(|p| {
+                p.class == "Place" && p.iri != outer.iri && !chain.contains(p.label.as_str())
+            })
+            .filter(|p| {
+                outer.class == "Program"
+                    || p.subclass
+                        .as_deref()
+                        .is_some_and(|s| divisional.contains(&s))
+                    // 赣江东岸十里风光带 starts with 赣江东岸, the zone it lies in (a road named
+                    // after a river is no part of it).
+                    || (p.subclass.as_deref() == Some("District")
+                        && outer.label.starts_with(p.label.as_str()))
+            })
+            .filter(|p| p.label.chars().count() >= 2 && outer.label.contains(p.label.as_str()))
+            .collect();
+        // A place is part of the longest place it names; a program is in every place it
+        // names that no longer one holds (西桃花河、龙河、孺子亭公园水质提升工程 is in all three).
+        let inner: Vec<&Entity> = if outer.class == "Place" {
+            candidates
+                .iter()
+                .copied()
+                .max_by_key(|p| (p.label.len(), std::cmp::Reverse(p.iri.clone())))
+                .into_iter()
+                .collect()
+        } else {
+            candidates
+                .iter()
+                .copied()
+                .filter(|p| {
+                    !candidates.iter().any(|q| {
+                        q.label.len() > p.label.len() && q.label.contains(p.label.as_str())
+                    })
+                })
+                .collect()
+        };
+        let Some(first) = outer.mentions.first() else {
+            continue;
+        };
+        for inner in inner {
+            let relation = if outer.class == "Place" {
+                "partOf"
+            } else {
+                "locatedIn"
+            };
+            found
+                .entry((outer.iri.clone(), relation.into(), inner.iri.clone()))
+                .or_default()
+                .insert(Provenance {
+                    span: first.span,
+                    rule: NAME_CONTAINS_RULE.into(),
+                });
+        }
+    }
+    // In a county-level report, a community, town or subdistrict the text names and places
+    // nowhere else is part of the jurisdiction (兴柴北苑社区 in 西湖区). City zones (商圈, 片区)
+    // are left out: their names are where suffix matches go wrong most.
+    let body = j
+        .body()
+        .filter(|b| b.code.as_deref().is_some_and(|c| c.len() == 6))
+        .and_then(|b| by_label.get(b.name.as_str()));
+    if let Some(body) = body {
+        let local = ["Community", "Town", "Subdistrict"];
+        for e in entities.iter().filter(|e| {
+            e.class == "Place" && e.subclass.as_deref().is_some_and(|s| local.contains(&s))
+        }) {
+            let placed = found.keys().any(|(s, p, _)| *s == e.iri && p == "partOf");
+            if let (false, Some(first)) = (placed || e.iri == body.iri, e.mentions.first()) {
+                found
+                    .entry((e.iri.clone(), "partOf".into(), body.iri.clone()))
+                    .or_default()
+                    .insert(Provenance {
+                        span: first.span,
+                        rule: LOCAL_PLACE_RULE.into(),
+                    });
+            }
+        }
+    }
+    // The year the matched words themselves state (2019年荣获 …), not one elsewhere in the
+    // sentence.
+    let year_of = |prov: &BTreeSet<Provenance>| {
+        let first = prov.first()?;
+        let text = doc.norm_slice(first.span);
+        let i = text.find('年')?;
+        let digits: String = text[..i]
+            .chars()
+            .rev()
+            .take(4)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        (digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()))
+            .then(|| digits.parse().ok())?
+    };
+    let entity_relations = found
+        .into_iter()
+        .map(|((subject, predicate, object), provenance)| {
+            (subject, predicate, object, false, provenance)
+        });
+    let literal_relations =
+        literal
+            .into_iter()
+            .map(|((subject, predicate, object), provenance)| {
+                (subject, predicate, object, true, provenance)
+            });
+    entity_relations
+        .chain(literal_relations)
+        .map(
+            |(subject, predicate, object, object_is_literal, provenance)| Relation {
+                year: if object_is_literal {
+                    year_of(&provenance)
+                } else {
+                    None
+                },
+                subject,
+                predicate,
+                object,
+                object_is_literal,
+                provenance: provenance.into_iter().collect(),
+            },
+        )
+        .collect()
+}
