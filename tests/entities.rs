@@ -260,3 +260,13 @@ fn a_list_of_zones_is_no_program_and_words_that_hold_suffixes_end_no_names() {
         assert!(!found.contains(&not_a_name), "{not_a_name} in {found:?}");
     }
 }
+
+#[test]
+fn a_place_suffix_at_the_start_of_a_saying_is_no_place() {
+    let r = report("坚持“道平路净见本色”理念,实施“暗改亮”配备路灯2000套,完成“滨河路”改造。");
+    let found = labels(&r);
+    for not_a_place in ["道平路", "配备路"] {
+        assert!(!found.contains(&not_a_place), "{not_a_place} in {found:?}");
+    }
+    assert_class(&r, "滨河路", "Place");
+}

@@ -164,13 +164,15 @@ fn entity_hit(
         }
     }
     let name = &text[range.clone()];
-    // …区“梦想小街”电商产业园: a suffix match that fills a quote whose name runs on past it
-    // is no name of its own.
-    let after_quote = text[range.end..].strip_prefix('”');
+    // …区“梦想小街”电商产业园, “道平路净见本色”: a suffix match at the start of a quote that
+    // is not the whole of it is a piece of another name or of a saying.
+    let whole_quote = text[range.end..]
+        .strip_prefix('”')
+        .is_some_and(|a| !a.starts_with(is_han));
     if quoted == inner
         && matches!(rule.class, Some(ClassChoice::Fixed(_)))
         && text[..range.start].ends_with('“')
-        && after_quote.is_some_and(|a| a.starts_with(is_han))
+        && !whole_quote
     {
         return None;
     }
