@@ -270,3 +270,10 @@ fn a_place_suffix_at_the_start_of_a_saying_is_no_place() {
     }
     assert_class(&r, "滨河路", "Place");
 }
+
+#[test]
+fn large_cities_by_their_short_names_and_trade_centres() {
+    let r = report("学习深圳经验,建设城市商贸中心。");
+    assert_class(&r, "深圳市", "Place");
+    assert_class(&r, "城市商贸中心", "Place");
+}
