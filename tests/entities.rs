@@ -277,3 +277,13 @@ fn large_cities_by_their_short_names_and_trade_centres() {
     assert_class(&r, "深圳市", "Place");
     assert_class(&r, "城市商贸中心", "Place");
 }
+
+#[test]
+fn what_something_becomes_is_no_place() {
+    let r = report("让每一条街巷都成为暖心路、安心路。改造东风路。");
+    let found = labels(&r);
+    for description in ["暖心路", "安心路"] {
+        assert!(!found.contains(&description), "{description} in {found:?}");
+    }
+    assert_class(&r, "东风路", "Place");
+}

@@ -266,6 +266,23 @@ fn entity_hit(
     if class.0 == "Place" && inner_count {
         return None;
     }
+    // 每一条街巷都成为顺心路、舒心路: what a thing becomes is a description, not a place, and so
+    // is every item of the list after the verb.
+    let clause_start = text[..range.start]
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, ',' | ';' | ':' | '。'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = &text[clause_start..range.start];
+    let predicate = lexicons.words("predicate_verb").iter().any(|v| {
+        clause.rfind(v.as_str()).is_some_and(|i| {
+            clause[i + v.len()..]
+                .chars()
+                .all(|c| is_han(c) || c == '、')
+        })
+    });
+    if class.0 == "Place" && predicate {
+        return None;
+    }
     // 智慧西湖, 平安社区, 城管进社区: a campaign named after the place it improves or goes to,
     // not the place.
     let campaign = starts_with_any(name, lexicons.words("program_lead"))
