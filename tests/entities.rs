@@ -287,3 +287,10 @@ fn what_something_becomes_is_no_place() {
     }
     assert_class(&r, "东风路", "Place");
 }
+
+#[test]
+fn a_quoted_body_run_on_to_its_building_is_a_program() {
+    let r = report("加快推进“三型”政府建设。");
+    assert_class(&r, "三型政府建设", "Program");
+    assert_eq!(class_of(&r, "三型政府"), None);
+}

@@ -138,6 +138,17 @@ fn entity_hit(
     let inner = strip_quotes(quoted);
     let lead = quoted.find(inner).unwrap_or(0);
     range = range.start + lead..range.start + lead + inner.len();
+    // “五型”政府建设: a quoted name run on to a body's ending and then to a program's work is
+    // the program (the body has no owner here).
+    if inner.contains(is_quote) && lexicons.suffix_of(inner).is_some_and(|s| s.owned) {
+        if let Some(work) = lexicons
+            .words("program_follow")
+            .iter()
+            .find(|w| text[range.end..].starts_with(w.as_str()))
+        {
+            range.end += work.len();
+        }
+    }
     // 组建区“12345”服务热线办: a body's name in quotes takes the level before them as its owner.
     if inner.contains(is_quote)
         && lexicons.suffix_of(inner).is_some_and(|s| s.owned)
