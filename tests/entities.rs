@@ -294,3 +294,11 @@ fn a_quoted_body_run_on_to_its_building_is_a_program() {
     assert_class(&r, "三型政府建设", "Program");
     assert_eq!(class_of(&r, "三型政府"), None);
 }
+
+#[test]
+fn a_quoted_name_run_on_to_a_weak_ending_runs_on_to_the_last_one() {
+    let r = report("建立“三个一”项目推进工作机制,完成“十四五”规划确定的各项目标任务。");
+    assert_class(&r, "三个一项目推进工作机制", "Program");
+    let found = labels(&r);
+    assert!(!found.iter().any(|l| l.contains("确定")), "{found:?}");
+}

@@ -138,6 +138,26 @@ fn entity_hit(
     let inner = strip_quotes(quoted);
     let lead = quoted.find(inner).unwrap_or(0);
     range = range.start + lead..range.start + lead + inner.len();
+    // “六个一”项目推进工作机制: a quoted name run on to a weak ending (项目, 机制) runs on to the
+    // last ending of the words that follow it without a break.
+    if inner.contains(is_quote) && lexicons.suffix_of(inner).is_some_and(|s| s.weak) {
+        let rest = &text[range.end..];
+        // Up to eight chars, not across a function word (“十三五”规划 | 确定的各项目标).
+        let ends: Vec<usize> = rest
+            .char_indices()
+            .take(8)
+            .take_while(|&(_, c)| is_han(c) && !"等的各和与及是为在全".contains(c))
+            .map(|(i, c)| i + c.len_utf8())
+            .collect();
+        let program_ending = |words: &str| {
+            lexicons.suffixes.iter().any(|s| {
+                s.class == "Program" && s.text.chars().count() >= 2 && words.ends_with(&s.text)
+            })
+        };
+        if let Some(&end) = ends.iter().rev().find(|&&e| program_ending(&rest[..e])) {
+            range.end += end;
+        }
+    }
     // “五型”政府建设: a quoted name run on to a body's ending and then to a program's work is
     // the program (the body has no owner here).
     if inner.contains(is_quote) && lexicons.suffix_of(inner).is_some_and(|s| s.owned) {
