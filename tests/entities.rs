@@ -302,3 +302,12 @@ fn a_quoted_name_run_on_to_a_weak_ending_runs_on_to_the_last_one() {
     let found = labels(&r);
     assert!(!found.iter().any(|l| l.contains("确定")), "{found:?}");
 }
+
+#[test]
+fn a_quoted_list_names_a_program_only_where_a_programs_ending_follows() {
+    let r =
+        report("开展“岗位练兵、技能比武”活动,建立“提醒、约谈”的督查机制,请“乡友、校友”回家乡。");
+    assert_class(&r, "岗位练兵、技能比武活动", "Program");
+    assert_class(&r, "提醒、约谈", "Program");
+    assert_eq!(class_of(&r, "乡友、校友"), None);
+}

@@ -195,6 +195,12 @@ fn entity_hit(
         }
     }
     let name = &text[range.clone()];
+    if quoted != inner
+        && name.contains('、')
+        && !names_a_program_after(name, &text[range.end..], lexicons)
+    {
+        return None;
+    }
     // …区“梦想小街”电商产业园, “道平路净见本色”: a suffix match at the start of a quote that
     // is not the whole of it is a piece of another name or of a saying.
     let whole_quote = text[range.end..]
@@ -262,10 +268,13 @@ fn entity_hit(
     }
     if let Some(list) = &rule.not_before {
         let after = text[whole.end..].trim_start_matches(['”', '"']);
-        if lexicons
-            .words(list)
-            .iter()
-            .any(|w| after.starts_with(w.as_str()))
+        // “提醒、约谈”的督查机制: 的 and a program's ending name what the quote is.
+        let named = names_a_program_after(name, &text[range.end..], lexicons);
+        if !named
+            && lexicons
+                .words(list)
+                .iter()
+                .any(|w| after.starts_with(w.as_str()))
         {
             return None;
         }
@@ -382,6 +391,27 @@ pub fn is_term(name: &str, lexicons: &Lexicons) -> bool {
         && !(starts_with_any(name, lexicons.words("honour_lead"))
             && ends_with_any(name, lexicons.words("honour_end")))
         && !starts_with_any(name, lexicons.words("generic_lead"))
+}
+
+/// Whether a quoted list names one program: it runs on to a program's ending, or 的 and a
+/// program's ending follow its closing quote (“提醒、通报、警告、约谈”的督查机制).
+fn names_a_program_after(name: &str, rest: &str, lexicons: &Lexicons) -> bool {
+    let program_ending = |words: &str| {
+        lexicons.suffixes.iter().any(|s| {
+            s.class == "Program" && s.text.chars().count() >= 2 && words.ends_with(&s.text)
+        })
+    };
+    if name.contains(is_quote) {
+        return program_ending(name);
+    }
+    let Some(after) = rest.strip_prefix('”').and_then(|r| r.strip_prefix('的')) else {
+        return false;
+    };
+    after
+        .char_indices()
+        .take(6)
+        .take_while(|&(_, c)| is_han(c))
+        .any(|(i, c)| program_ending(&after[..i + c.len_utf8()]))
 }
 
 fn is_chinese_numeral(c: char) -> bool {
