@@ -15,6 +15,14 @@ fn assert_class(r: &Report, label: &str, class: &str) {
     );
 }
 
+/// None of `names` is an entity of the report.
+fn assert_no_names(r: &Report, names: &[&str]) {
+    let found = labels(r);
+    for name in names {
+        assert!(!found.contains(name), "{name} in {found:?}");
+    }
+}
+
 fn labels(r: &Report) -> Vec<&str> {
     r.resolved
         .entities
@@ -49,10 +57,7 @@ fn numbered_slogans_stand_alone() {
     );
     assert_class(&r, "一轴两翼", "Program");
     assert_class(&r, "八大战役", "Program");
-    let found = labels(&r);
-    for fragment in ["一人一台", "十大红色", "九大和十", "九届五中"] {
-        assert!(!found.contains(&fragment), "{fragment} in {found:?}");
-    }
+    assert_no_names(&r, &["一人一台", "十大红色", "九大和十", "九届五中"]);
 }
 
 #[test]
@@ -60,10 +65,7 @@ fn quoted_metaphors_lists_and_plan_periods_are_not_names() {
     let r = report(
         "把招商作为经济工作的“生命线”,破解“出行难、停车难”,编制“十四五”规划,实施“蓝天工程”。",
     );
-    let found = labels(&r);
-    for phrase in ["生命线", "出行难、停车难", "出行难", "十四五"] {
-        assert!(!found.contains(&phrase), "{phrase} in {found:?}");
-    }
+    assert_no_names(&r, &["生命线", "出行难、停车难", "出行难", "十四五"]);
     assert_class(&r, "蓝天工程", "Program");
 }
 
@@ -147,10 +149,7 @@ fn a_place_runs_on_over_a_distance_and_honours_and_taxes_end_no_names() {
     let r =
         report("打造滹沱河北岸十里生态文化走廊,推出“智慧”办税新模式,王五获评全国改革先锋称号。");
     assert_class(&r, "滹沱河北岸十里生态文化走廊", "Place");
-    let found = labels(&r);
-    for fragment in ["智慧办", "全国改革", "十里生态文化走廊"] {
-        assert!(!found.contains(&fragment), "{fragment} in {found:?}");
-    }
+    assert_no_names(&r, &["智慧办", "全国改革", "十里生态文化走廊"]);
 }
 
 #[test]
@@ -171,10 +170,7 @@ fn bodies_by_their_owner_even_in_quotes_and_one_at_a_time() {
     assert_class(&r, "长安区一站式社会矛盾纠纷调解处理中心", "Organization");
     assert_class(&r, "石家庄市委", "Organization");
     assert_class(&r, "石家庄市人民政府", "Organization");
-    let found = labels(&r);
-    for not_a_body in ["石家庄市委市政府", "公办幼儿园", "12345服务热线办"] {
-        assert!(!found.contains(&not_a_body), "{not_a_body} in {found:?}");
-    }
+    assert_no_names(&r, &["石家庄市委市政府", "公办幼儿园", "12345服务热线办"]);
 }
 
 #[test]
@@ -203,10 +199,7 @@ fn a_quote_that_describes_a_count_is_no_name() {
 #[test]
 fn quotes_in_a_clause_that_awards_an_honour_are_the_honour() {
     let r = report("争创全省双拥模范区“五连冠”,荣获全省信访工作“三无”县区,实施“蓝天工程”。");
-    let found = labels(&r);
-    for honour in ["五连冠", "三无"] {
-        assert!(!found.contains(&honour), "{honour} in {found:?}");
-    }
+    assert_no_names(&r, &["五连冠", "三无"]);
     assert_class(&r, "蓝天工程", "Program");
 }
 
@@ -251,23 +244,20 @@ fn fragments_inside_quotes_and_counts_inside_place_names_are_no_places() {
 fn a_list_of_zones_is_no_program_and_words_that_hold_suffixes_end_no_names() {
     let r =
         report("支持经济技术开发区、高新技术开发区、新兴产业示范区建设,王某新当选中国工程院院士。");
-    let found = labels(&r);
-    for not_a_name in [
-        "经济技术开发区、高新技术开发区、新兴产业示范区",
-        "新当选中国工程",
-        "中国工程",
-    ] {
-        assert!(!found.contains(&not_a_name), "{not_a_name} in {found:?}");
-    }
+    assert_no_names(
+        &r,
+        &[
+            "经济技术开发区、高新技术开发区、新兴产业示范区",
+            "新当选中国工程",
+            "中国工程",
+        ],
+    );
 }
 
 #[test]
 fn a_place_suffix_at_the_start_of_a_saying_is_no_place() {
     let r = report("坚持“道平路净见本色”理念,实施“暗改亮”配备路灯2000套,完成“滨河路”改造。");
-    let found = labels(&r);
-    for not_a_place in ["道平路", "配备路"] {
-        assert!(!found.contains(&not_a_place), "{not_a_place} in {found:?}");
-    }
+    assert_no_names(&r, &["道平路", "配备路"]);
     assert_class(&r, "滨河路", "Place");
 }
 
@@ -281,10 +271,7 @@ fn large_cities_by_their_short_names_and_trade_centres() {
 #[test]
 fn what_something_becomes_is_no_place() {
     let r = report("让每一条街巷都成为暖心路、安心路。改造东风路。");
-    let found = labels(&r);
-    for description in ["暖心路", "安心路"] {
-        assert!(!found.contains(&description), "{description} in {found:?}");
-    }
+    assert_no_names(&r, &["暖心路", "安心路"]);
     assert_class(&r, "东风路", "Place");
 }
 
