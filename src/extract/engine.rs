@@ -138,61 +138,8 @@ fn entity_hit(
     let inner = strip_quotes(quoted);
     let lead = quoted.find(inner).unwrap_or(0);
     range = range.start + lead..range.start + lead + inner.len();
-    // “六个一”项目推进工作机制: a quoted name run on to a weak ending (项目, 机制) runs on to the
-    // last ending of the words that follow it without a break.
-    if inner.contains(is_quote) && lexicons.suffix_of(inner).is_some_and(|s| s.weak) {
-        let rest = &text[range.end..];
-        // Up to eight chars, not across a function word (“十三五”规划 | 确定的各项目标).
-        let ends: Vec<usize> = rest
-            .char_indices()
-            .take(8)
-            .take_while(|&(_, c)| is_han(c) && !"等的各和与及是为在全".contains(c))
-            .map(|(i, c)| i + c.len_utf8())
-            .collect();
-        let program_ending = |words: &str| {
-            lexicons.suffixes.iter().any(|s| {
-                s.class == "Program" && s.text.chars().count() >= 2 && words.ends_with(&s.text)
-            })
-        };
-        if let Some(&end) = ends.iter().rev().find(|&&e| program_ending(&rest[..e])) {
-            range.end += end;
-        }
-    }
-    // “五型”政府建设: a quoted name run on to a body's ending and then to a program's work is
-    // the program (the body has no owner here).
-    if inner.contains(is_quote) && lexicons.suffix_of(inner).is_some_and(|s| s.owned) {
-        if let Some(work) = lexicons
-            .words("program_follow")
-            .iter()
-            .find(|w| text[range.end..].starts_with(w.as_str()))
-        {
-            range.end += work.len();
-        }
-    }
-    // 组建区“12345”服务热线办: a body's name in quotes takes the level before them as its owner.
-    if inner.contains(is_quote)
-        && lexicons.suffix_of(inner).is_some_and(|s| s.owned)
-        && text[..range.start].ends_with('“')
-    {
-        // 区“…” or 区级“…”.
-        let quote_at = range.start - '“'.len_utf8();
-        let before = &text[..quote_at];
-        let before = before.strip_suffix('级').unwrap_or(before);
-        if let Some(level) = lexicons
-            .words("level_chars")
-            .iter()
-            .find(|l| before.ends_with(l.as_str()))
-        {
-            let head = &before[..before.len() - level.len()];
-            let at_boundary = !head.ends_with(is_han)
-                || lexicons
-                    .words("boundary")
-                    .iter()
-                    .any(|w| head.ends_with(w.as_str()));
-            if at_boundary {
-                range.start = head.len();
-            }
-        }
+    if inner.contains(is_quote) {
+        range = quoted_run_on(text, range, inner, lexicons);
     }
     let name = &text[range.clone()];
     if quoted != inner
@@ -224,60 +171,8 @@ fn entity_hit(
     if !named || continues_a_word(name, &text[range.end..], lexicons) {
         return None;
     }
-    // A quoted honour (荣获“全国文明城市”) is a fact about its receiver, and a quoted
-    // slogan (“项目为王”理念) a way of speaking: neither is a named thing.
-    if let Some(list) = &rule.not_after {
-        // In a list of quoted phrases (严打“黑拐骗”、“黄赌毒”) the word before the first one
-        // counts for all of them.
-        let mut before = text[..whole.start].trim_end_matches(['“', '"']);
-        while let Some(rest) = before.strip_suffix('、').and_then(|b| b.strip_suffix('”')) {
-            match rest.rfind('“') {
-                Some(open) => before = &rest[..open],
-                None => break,
-            }
-        }
-        // …为主要内容的“幸福三重奏”建设, 成为“中国共产党的故事”专题宣介会: the words after
-        // can name it after all, a word of `program_follow` or a suffix the name runs on to.
-        let after = text[whole.end..].trim_start_matches(['”', '"']);
-        let runs_on = name.contains(is_quote);
-        let named_after = runs_on
-            || lexicons
-                .words("program_follow")
-                .iter()
-                .any(|w| after.starts_with(w.as_str()));
-        if !named_after
-            && lexicons
-                .words(list)
-                .iter()
-                .any(|w| before.ends_with(w.as_str()))
-        {
-            return None;
-        }
-        // 争创全省双拥模范区“十连冠”: a quote in a clause that awards an honour is the honour.
-        let clause = before
-            .rfind([',', ';', '。', ':'])
-            .map_or(before, |i| &before[i..]);
-        if !named_after
-            && lexicons
-                .words("honour_verb")
-                .iter()
-                .any(|w| w.chars().count() > 1 && clause.contains(w.as_str()))
-        {
-            return None;
-        }
-    }
-    if let Some(list) = &rule.not_before {
-        let after = text[whole.end..].trim_start_matches(['”', '"']);
-        // “提醒、约谈”的督查机制: 的 and a program's ending name what the quote is.
-        let named = names_a_program_after(name, &text[range.end..], lexicons);
-        if !named
-            && lexicons
-                .words(list)
-                .iter()
-                .any(|w| after.starts_with(w.as_str()))
-        {
-            return None;
-        }
+    if spoken_of_otherwise(rule, name, text, &whole, &range, lexicons) {
+        return None;
     }
     let class = match rule.class.as_ref()? {
         ClassChoice::Fixed(c) => {
@@ -297,30 +192,7 @@ fn entity_hit(
             None => (default.clone(), None),
         },
     };
-    // 进贤仓三大历史街区: a count inside a place's name ends a list before it (二七大街 is a
-    // name; 城市建管十大提升行动 a program).
-    let chars: Vec<char> = name.chars().collect();
-    let inner_count = chars.windows(3).any(|w| {
-        !is_chinese_numeral(w[0]) && "二三四五六七八九十两".contains(w[1]) && w[2] == '大'
-    });
-    if class.0 == "Place" && inner_count {
-        return None;
-    }
-    // 每一条街巷都成为顺心路、舒心路: what a thing becomes is a description, not a place, and so
-    // is every item of the list after the verb.
-    let clause_start = text[..range.start]
-        .char_indices()
-        .rfind(|&(_, c)| matches!(c, ',' | ';' | ':' | '。'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let clause = &text[clause_start..range.start];
-    let predicate = lexicons.words("predicate_verb").iter().any(|v| {
-        clause.rfind(v.as_str()).is_some_and(|i| {
-            clause[i + v.len()..]
-                .chars()
-                .all(|c| is_han(c) || c == '、')
-        })
-    });
-    if class.0 == "Place" && predicate {
+    if class.0 == "Place" && describes_no_place(name, text, range.start, lexicons) {
         return None;
     }
     // 智慧西湖, 平安社区, 城管进社区: a campaign named after the place it improves or goes to,
@@ -342,11 +214,7 @@ fn entity_hit(
 /// Whether a matched string can be a name: a term ([`is_term`]) that does not end like a
 /// common noun (格局, 干部, 超市 …).
 pub fn is_name(name: &str, lexicons: &Lexicons) -> bool {
-    is_term(name, lexicons)
-        && !lexicons
-            .words("not_a_name_end")
-            .iter()
-            .any(|w| strip_quotes(name).ends_with(w.as_str()))
+    is_term(name, lexicons) && !ends_with_any(strip_quotes(name), lexicons.words("not_a_name_end"))
 }
 
 /// Whether a string can name a thing the report defines or enumerates (无废城区, 扩大开放格局):
@@ -371,10 +239,7 @@ pub fn is_term(name: &str, lexicons: &Lexicons) -> bool {
             .suffixes
             .iter()
             .any(|s| s.class == "Place" && s.text == counted)
-        && !lexicons
-            .words("numbered_names")
-            .iter()
-            .any(|w| name.starts_with(w.as_str()));
+        && !starts_with_any(name, lexicons.words("numbered_names"));
     name.chars().count() >= 2
         && !counted_group
         && name.chars().any(|c| !c.is_ascii_digit())
@@ -393,16 +258,151 @@ pub fn is_term(name: &str, lexicons: &Lexicons) -> bool {
         && !starts_with_any(name, lexicons.words("generic_lead"))
 }
 
+/// A quoted honour (荣获“全国文明城市”) is a fact about its receiver, and a quoted slogan
+/// (“项目为王”理念) a way of speaking: neither is a named thing. The words before the match are
+/// the rule's `not_after` list, the words after it its `not_before` list.
+fn spoken_of_otherwise(
+    rule: &Rule,
+    name: &str,
+    text: &str,
+    whole: &Range<usize>,
+    range: &Range<usize>,
+    lexicons: &Lexicons,
+) -> bool {
+    let after = text[whole.end..].trim_start_matches(['”', '"']);
+    if let Some(list) = &rule.not_after {
+        // In a list of quoted phrases (严打“黑拐骗”、“黄赌毒”) the word before the first one
+        // counts for all of them.
+        let mut before = text[..whole.start].trim_end_matches(['“', '"']);
+        while let Some(rest) = before.strip_suffix('、').and_then(|b| b.strip_suffix('”')) {
+            match rest.rfind('“') {
+                Some(open) => before = &rest[..open],
+                None => break,
+            }
+        }
+        // …为主要内容的“幸福三重奏”建设, 成为“中国共产党的故事”专题宣介会: the words after
+        // can name it after all, a word of `program_follow` or a suffix the name runs on to.
+        let named_after =
+            name.contains(is_quote) || starts_with_any(after, lexicons.words("program_follow"));
+        if !named_after && ends_with_any(before, lexicons.words(list)) {
+            return true;
+        }
+        // 争创全省双拥模范区“十连冠”: a quote in a clause that awards an honour is the honour
+        // (获 alone is too short to tell).
+        let clause = before
+            .rfind([',', ';', '。', ':'])
+            .map_or(before, |i| &before[i..]);
+        if !named_after
+            && lexicons
+                .words("honour_verb")
+                .iter()
+                .any(|w| w.chars().count() > 1 && clause.contains(w.as_str()))
+        {
+            return true;
+        }
+    }
+    if let Some(list) = &rule.not_before {
+        // “提醒、约谈”的督查机制: 的 and a program's ending name what the quote is.
+        let named = names_a_program_after(name, &text[range.end..], lexicons);
+        if !named && starts_with_any(after, lexicons.words(list)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a name found as a place describes rather than names one: a count inside it ends a
+/// list before it (进贤仓三大历史街区; 二七大街 is a name, 城市建管十大提升行动 no place), and
+/// what a thing becomes is a description, as is every item of the list after the verb
+/// (每一条街巷都成为顺心路、舒心路).
+fn describes_no_place(name: &str, text: &str, start: usize, lexicons: &Lexicons) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    let inner_count = chars.windows(3).any(|w| {
+        !is_chinese_numeral(w[0]) && "二三四五六七八九十两".contains(w[1]) && w[2] == '大'
+    });
+    let clause_start = text[..start]
+        .char_indices()
+        .rfind(|&(_, c)| matches!(c, ',' | ';' | ':' | '。'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = &text[clause_start..start];
+    let predicate = lexicons.words("predicate_verb").iter().any(|v| {
+        clause.rfind(v.as_str()).is_some_and(|i| {
+            clause[i + v.len()..]
+                .chars()
+                .all(|c| is_han(c) || c == '、')
+        })
+    });
+    inner_count || predicate
+}
+
+/// The words a quoted name that runs on past its closing quote (`inner` holds the quote) is
+/// made of: on to the last ending after a weak one, on to 建设 after a body's ending, and back
+/// to the level before the quote that owns a body.
+fn quoted_run_on(
+    text: &str,
+    mut range: Range<usize>,
+    inner: &str,
+    lexicons: &Lexicons,
+) -> Range<usize> {
+    // “六个一”项目推进工作机制: a quoted name run on to a weak ending (项目, 机制) runs on to the
+    // last ending of the words that follow it without a break.
+    let suffix = lexicons.suffix_of(inner);
+    if suffix.is_some_and(|s| s.weak) {
+        let rest = &text[range.end..];
+        // Up to eight chars, not across a function word (“十三五”规划 | 确定的各项目标).
+        let ends: Vec<usize> = rest
+            .char_indices()
+            .take(8)
+            .take_while(|&(_, c)| is_han(c) && !"等的各和与及是为在全".contains(c))
+            .map(|(i, c)| i + c.len_utf8())
+            .collect();
+        if let Some(&end) = ends
+            .iter()
+            .rev()
+            .find(|&&e| ends_in_program_suffix(&rest[..e], lexicons))
+        {
+            range.end += end;
+        }
+    }
+    // “五型”政府建设: a quoted name run on to a body's ending and then to a program's work is
+    // the program (the body has no owner here).
+    let owned = suffix.is_some_and(|s| s.owned);
+    if owned {
+        if let Some(work) = lexicons
+            .words("program_follow")
+            .iter()
+            .find(|w| text[range.end..].starts_with(w.as_str()))
+        {
+            range.end += work.len();
+        }
+    }
+    // 组建区“12345”服务热线办: a body's name in quotes takes the level before them as its owner.
+    if owned && text[..range.start].ends_with('“') {
+        // 区“…” or 区级“…”.
+        let quote_at = range.start - '“'.len_utf8();
+        let before = &text[..quote_at];
+        let before = before.strip_suffix('级').unwrap_or(before);
+        if let Some(level) = lexicons
+            .words("level_chars")
+            .iter()
+            .find(|l| before.ends_with(l.as_str()))
+        {
+            let head = &before[..before.len() - level.len()];
+            let at_boundary =
+                !head.ends_with(is_han) || ends_with_any(head, lexicons.words("boundary"));
+            if at_boundary {
+                range.start = head.len();
+            }
+        }
+    }
+    range
+}
+
 /// Whether a quoted list names one program: it runs on to a program's ending, or 的 and a
 /// program's ending follow its closing quote (“提醒、通报、警告、约谈”的督查机制).
 fn names_a_program_after(name: &str, rest: &str, lexicons: &Lexicons) -> bool {
-    let program_ending = |words: &str| {
-        lexicons.suffixes.iter().any(|s| {
-            s.class == "Program" && s.text.chars().count() >= 2 && words.ends_with(&s.text)
-        })
-    };
     if name.contains(is_quote) {
-        return program_ending(name);
+        return ends_in_program_suffix(name, lexicons);
     }
     let Some(after) = rest.strip_prefix('”').and_then(|r| r.strip_prefix('的')) else {
         return false;
@@ -411,7 +411,15 @@ fn names_a_program_after(name: &str, rest: &str, lexicons: &Lexicons) -> bool {
         .char_indices()
         .take(6)
         .take_while(|&(_, c)| is_han(c))
-        .any(|(i, c)| program_ending(&after[..i + c.len_utf8()]))
+        .any(|(i, c)| ends_in_program_suffix(&after[..i + c.len_utf8()], lexicons))
+}
+
+/// Whether words end in a program's ending of two chars or more (机制, 活动, 工程 …).
+fn ends_in_program_suffix(words: &str, lexicons: &Lexicons) -> bool {
+    lexicons
+        .suffixes
+        .iter()
+        .any(|s| s.class == "Program" && s.text.chars().count() >= 2 && words.ends_with(&s.text))
 }
 
 fn is_chinese_numeral(c: char) -> bool {
