@@ -298,3 +298,10 @@ fn a_quoted_list_names_a_program_only_where_a_programs_ending_follows() {
     assert_class(&r, "提醒、约谈", "Program");
     assert_eq!(class_of(&r, "乡友、校友"), None);
 }
+
+#[test]
+fn a_place_name_that_starts_with_the_whole_jurisdiction_is_a_scope() {
+    let r = report("改造全区各小区管网,推进东风社区建设。");
+    assert_no_names(&r, &["全区各小区"]);
+    assert_class(&r, "东风社区", "Place");
+}

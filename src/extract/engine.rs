@@ -314,7 +314,8 @@ fn spoken_of_otherwise(
 /// Whether a name found as a place describes rather than names one: a count inside it ends a
 /// list before it (进贤仓三大历史街区; 二七大街 is a name, 城市建管十大提升行动 no place), and
 /// what a thing becomes is a description, as is every item of the list after the verb
-/// (每一条街巷都成为顺心路、舒心路).
+/// (每一条街巷都成为顺心路、舒心路), and a name that starts with the whole jurisdiction is a scope
+/// (全区各小区).
 fn describes_no_place(name: &str, text: &str, start: usize, lexicons: &Lexicons) -> bool {
     let chars: Vec<char> = name.chars().collect();
     let inner_count = chars.windows(3).any(|w| {
@@ -332,7 +333,11 @@ fn describes_no_place(name: &str, text: &str, start: usize, lexicons: &Lexicons)
                 .all(|c| is_han(c) || c == '、')
         })
     });
-    inner_count || predicate
+    let scope = lexicons
+        .words("scope_lead")
+        .iter()
+        .any(|w| name.len() > w.len() && name.starts_with(w.as_str()));
+    inner_count || predicate || scope
 }
 
 /// The words a quoted name that runs on past its closing quote (`inner` holds the quote) is

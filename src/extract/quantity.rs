@@ -160,8 +160,12 @@ fn ends_with_cue<'a>(text: &str, words: &'a [String]) -> Option<&'a str> {
         .map(String::as_str)
 }
 
-fn starts_with_cue(text: &str, words: &[String]) -> bool {
-    words.iter().any(|w| text.starts_with(w.as_str()))
+fn starts_with_cue<'a>(text: &str, words: &'a [String]) -> Option<&'a str> {
+    words
+        .iter()
+        .filter(|w| text.starts_with(w.as_str()))
+        .max_by_key(|w| w.len())
+        .map(String::as_str)
 }
 
 /// Removes leading and trailing words that are not part of an indicator (全区, 实现, 达 …),
@@ -287,13 +291,9 @@ pub(super) fn interpret(
 
     // The longest cue wins: 不少于 (ge) ends with 少于 (lt).
     let cue_length = |c: Comparator| {
-        let before = cue(c.cue_lists().0)
-            .iter()
-            .filter(|w| clause.ends_with(w.as_str()));
-        let after_words = cue(c.cue_lists().1)
-            .iter()
-            .filter(|w| after.starts_with(w.as_str()));
-        before.chain(after_words).map(String::len).max()
+        let (before, after_words) = c.cue_lists();
+        let before = ends_with_cue(clause, cue(before)).map(str::len);
+        before.max(starts_with_cue(after, cue(after_words)).map(str::len))
     };
     let mut comparator = Comparator::ALL
         .into_iter()
@@ -307,7 +307,7 @@ pub(super) fn interpret(
     let measure = if cue("cue.multiple_units").contains(&unit) {
         Measure::Multiple
     } else if starts_or_contains(clause, cue("cue.measure.share"))
-        || starts_with_cue(after, cue("cue.after.share"))
+        || starts_with_cue(after, cue("cue.after.share")).is_some()
     {
         Measure::Share
     } else if percent_like
@@ -407,14 +407,17 @@ pub(super) fn interpret(
         let share = share.strip_prefix('占').map(|rest| format!("占{rest}"))?;
         Some(format!("{}{share}", named_before()?))
     };
-    let counted_noun = counted.then(following).filter(|f| is_indicator(f));
+    let following = following();
+    let counted_noun = counted
+        .then(|| following.clone())
+        .filter(|f| is_indicator(f));
     let share = (measure == Measure::Share).then(share_of).flatten();
     let indicator = match (counted_noun, share, from_clause) {
         (Some(noun), ..) => Some(noun),
         (None, Some(share), _) => Some(share),
         (None, None, found) if is_indicator(&found) => Some(found),
         // 实现25天疑似病例清零: nothing before the number, what follows it names it.
-        (None, None, found) if found.is_empty() && is_indicator(&following()) => Some(following()),
+        (None, None, found) if found.is_empty() && is_indicator(&following) => Some(following),
         // 较2015年增长33%: the indicator is the one the sentence named before; failing that
         // (力争实现服务业增加值突破), the last piece between cues that can name one.
         _ => named_before().or_else(|| {

@@ -534,8 +534,13 @@ pub fn resolve(
                 Some(ClassChoice::BySuffix { default }) => default,
                 _ => return m.clone(),
             };
-            let name = resolver.canonical(&m.surface, &m.class).name;
-            if resolver.has_owner(&name) {
+            // Only a name with an owned ending can lack its owner: the others keep their class
+            // without being resolved here (the grouping below resolves every mention once).
+            let owned = rules
+                .lexicons
+                .suffix_of(strip_quotes(&m.surface))
+                .is_some_and(|s| s.owned);
+            if !owned || resolver.has_owner(&resolver.canonical(&m.surface, &m.class).name) {
                 m.clone()
             } else {
                 EntityMention {
@@ -567,13 +572,12 @@ pub fn resolve(
             .flatten()
     };
     let aside_of = |m: &EntityMention| -> Option<&EntityMention> {
-        let bracketed = m.span.start > 0
-            && char_at(m.span.start - 1) == Some('(')
-            && char_at(m.span.end) == Some(')');
         let before = m.span.start.checked_sub(1)?;
+        if char_at(before) != Some('(') || char_at(m.span.end) != Some(')') {
+            return None;
+        }
         mentions.iter().copied().find(|h| {
-            bracketed
-                && h.span != m.span
+            h.span != m.span
                 && (h.span.end == before || (h.span.contains(m.span) && h.surface != m.surface))
         })
     };

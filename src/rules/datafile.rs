@@ -18,7 +18,6 @@ pub struct DataFileError {
 }
 
 /// One data file's text, kept to turn byte spans into line numbers.
-#[derive(Debug, Clone)]
 pub struct DataFile {
     pub path: PathBuf,
     pub source: String,

@@ -54,7 +54,9 @@ impl Lexicons {
     /// Reads every `*.toml` in `dir`, in name order.
     pub fn load_dir(dir: &Path, classes: &[&str]) -> Result<Lexicons, DataFileError> {
         let mut lexicons = Lexicons::default();
-        let mut written_in: BTreeMap<String, DataFile> = BTreeMap::new();
+        // Each list's file (an index into `files`), to name it if an include goes wrong.
+        let mut files: Vec<DataFile> = Vec::new();
+        let mut written_in: BTreeMap<String, usize> = BTreeMap::new();
         for path in super::toml_files(dir)? {
             let file = DataFile::read(&path)?;
             let raw: RawLexiconFile = file.parse()?;
@@ -76,11 +78,10 @@ impl Lexicons {
                 }
             }
             for (name, words) in raw.words {
-                written_in
-                    .entry(name.clone())
-                    .or_insert_with(|| file.clone());
+                written_in.entry(name.clone()).or_insert(files.len());
                 lexicons.words.entry(name).or_default().extend(words);
             }
+            files.push(file);
         }
         // "@LIST" stands for the words of another list (boundary_name = ["@boundary", …]).
         let includes: Vec<(String, String)> = lexicons
@@ -101,7 +102,7 @@ impl Lexicons {
                 .filter(|words| !words.iter().any(|w| w.starts_with('@')))
                 .cloned();
             let Some(included) = included else {
-                let file = &written_in[&name];
+                let file = &files[written_in[&name]];
                 let at = file.source.find(&format!("\"{word}\"")).unwrap_or(0);
                 return Err(file.error(
                     file.line_at(at),
