@@ -152,20 +152,21 @@ fn first_cue<'a>(text: &str, words: &'a [String]) -> Option<(usize, &'a str)> {
         .min_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len())))
 }
 
-fn ends_with_cue<'a>(text: &str, words: &'a [String]) -> Option<&'a str> {
+/// The longest cue word that `fits` (不少于 rather than 少于).
+fn longest_cue(words: &[String], fits: impl Fn(&str) -> bool) -> Option<&str> {
     words
         .iter()
-        .filter(|w| text.ends_with(w.as_str()))
-        .max_by_key(|w| w.len())
         .map(String::as_str)
+        .filter(|w| fits(w))
+        .max_by_key(|w| w.len())
+}
+
+fn ends_with_cue<'a>(text: &str, words: &'a [String]) -> Option<&'a str> {
+    longest_cue(words, |w| text.ends_with(w))
 }
 
 fn starts_with_cue<'a>(text: &str, words: &'a [String]) -> Option<&'a str> {
-    words
-        .iter()
-        .filter(|w| text.starts_with(w.as_str()))
-        .max_by_key(|w| w.len())
-        .map(String::as_str)
+    longest_cue(words, |w| text.starts_with(w))
 }
 
 /// Removes leading and trailing words that are not part of an indicator (全区, 实现, 达 …),
