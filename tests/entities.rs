@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{class_of, county_report as report};
+use common::{class_of, county_report as report, county_report_with_glossary};
 use policykg::pipeline::Report;
 
 fn assert_class(r: &Report, label: &str, class: &str) {
@@ -304,4 +304,81 @@ fn a_place_name_that_starts_with_the_whole_jurisdiction_is_a_scope() {
     let r = report("改造全区各小区管网,推进东风社区建设。");
     assert_no_names(&r, &["全区各小区"]);
     assert_class(&r, "东风社区", "Place");
+}
+
+#[test]
+fn quotes_that_say_what_a_thing_is_like_are_not_names() {
+    let r = report(
+        "再造5平方公里“工业用地”,推动“单体经济”向“集群经济”转型,打造全省“改革标杆”,畅通交通的“大动脉”和“毛细血管”,实施街巷“绿改彩”36条,推进“数字长安”建设。",
+    );
+    assert_no_names(
+        &r,
+        &[
+            "工业用地",
+            "单体经济",
+            "改革标杆",
+            "大动脉",
+            "毛细血管",
+            "绿改彩",
+        ],
+    );
+    assert_class(&r, "数字长安", "Program");
+}
+
+#[test]
+fn a_numbered_quote_stays_one_name_whatever_follows_it() {
+    let r = report("落实“八个常态化”25项措施,就是要实现“三个走前列、当先锋”:");
+    assert_class(&r, "八个常态化", "Program");
+    assert_class(&r, "三个走前列、当先锋", "Program");
+}
+
+#[test]
+fn names_inside_an_honour_or_after_a_list_are_no_programs() {
+    let r = report(
+        "荣获“全省首批‘放管服’改革示范区”称号,加快实施图书馆、博物馆等文化惠民工程,打好污染防治等三大攻坚战。",
+    );
+    assert_no_names(&r, &["改革示范区", "文化惠民工程"]);
+    assert_class(&r, "三大攻坚战", "Program");
+}
+
+#[test]
+fn a_quoted_brand_is_the_quote() {
+    let r = report("唱响“游在长安”品牌,擦亮“诚信长安、活力长安”品牌。");
+    assert_class(&r, "游在长安", "Program");
+    assert_class(&r, "诚信长安、活力长安", "Program");
+    assert_no_names(&r, &["游在长安品牌"]);
+}
+
+#[test]
+fn an_abbreviation_is_an_alias_of_the_full_name() {
+    let r = report(
+        "万达文化旅游综合项目开工,推动万达文旅项目加快建设。深化国有大中型企业股份制改革,推进国有企业改革。",
+    );
+    let full = r
+        .resolved
+        .entities
+        .iter()
+        .find(|e| e.label == "万达文化旅游综合项目")
+        .unwrap_or_else(|| panic!("万达文化旅游综合项目 in {:?}", labels(&r)));
+    assert!(full.aliases.contains("万达文旅项目"), "{:?}", full.aliases);
+    assert_eq!(full.mentions.len(), 2);
+    assert_eq!(class_of(&r, "万达文旅项目"), None);
+    // Words of the full name taken whole are not an abbreviation of it.
+    let state_owned = r
+        .resolved
+        .entities
+        .iter()
+        .find(|e| e.label == "国有大中型企业股份制改革");
+    assert!(state_owned.is_none_or(|e| !e.aliases.contains("国有企业改革")));
+}
+
+#[test]
+fn states_and_kinds_of_people_in_a_glossary_list_are_not_programs() {
+    let r = county_report_with_glossary(
+        "确保“两不愁三保障”①巩固,开展“三请三回”②活动。",
+        "1.两不愁三保障:“两不愁”即不愁吃、不愁穿,“三保障”即义务教育、基本医疗、住房安全有保障。\n2.三请三回:即请“乡友、校友、战友”回乡创业。",
+    );
+    assert_class(&r, "两不愁三保障", "Program");
+    assert_class(&r, "三请三回", "Program");
+    assert_no_names(&r, &["不愁吃", "不愁穿", "乡友", "校友", "战友"]);
 }

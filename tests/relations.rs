@@ -200,3 +200,17 @@ fn a_list_is_not_split_inside_a_word() {
         assert!(has(&found, item, "partOf", "三项机制"), "{item}: {found:?}");
     }
 }
+
+#[test]
+fn the_paragraphs_a_numbered_quote_announces_are_its_parts() {
+    let r = report(
+        "今后五年,要实现“三个走前列”:\n在做强工业上走前列。工业增加值年均增长8%。\n在做优环境上走前列。空气质量持续改善。\n在做实民生上走前列。\n在全省排名上升。",
+    );
+    let found = relations(&r);
+    for item in ["做强工业", "做优环境", "做实民生"] {
+        assert!(has(&found, item, "partOf", "三个走前列"), "{found:?}");
+        assert_eq!(class_of(&r, item), Some("Program"));
+    }
+    // The count says how many paragraphs are items.
+    assert!(!found.iter().any(|(s, _, _)| s == "全省排名"), "{found:?}");
+}

@@ -138,12 +138,26 @@ fn entity_hit(
     let inner = strip_quotes(quoted);
     let lead = quoted.find(inner).unwrap_or(0);
     range = range.start + lead..range.start + lead + inner.len();
-    if inner.contains(is_quote) {
+    // 唱响“购在西湖”品牌: a kind after the quote says what the quoted words name.
+    let kind_after = inner
+        .split_once('”')
+        .filter(|(_, kind)| lexicons.words("kind_after_quote").iter().any(|w| w == kind));
+    if let Some((head, _)) = kind_after {
+        range.end = range.start + head.len();
+    } else if inner.contains(is_quote) {
         range = quoted_run_on(text, range, inner, lexicons);
     }
     let name = &text[range.clone()];
+    // A quoted list names one thing where a count heads it (“六个走前列、做标杆”), a kind
+    // follows it (“诚信燕赵、投资沃土”品牌) or a program's ending does (“提醒、约谈”的督查机制).
+    let counted = name
+        .trim_start_matches(is_chinese_numeral)
+        .starts_with('个')
+        && name.starts_with(is_chinese_numeral);
     if quoted != inner
         && name.contains('、')
+        && !counted
+        && kind_after.is_none()
         && !names_a_program_after(name, &text[range.end..], lexicons)
     {
         return None;
@@ -171,7 +185,10 @@ fn entity_hit(
     if !named || continues_a_word(name, &text[range.end..], lexicons) {
         return None;
     }
-    if spoken_of_otherwise(rule, name, text, &whole, &range, lexicons) {
+    if spoken_of_otherwise(rule, name, text, &whole, &range, lexicons)
+        || (quoted == inner && inside_an_honour(text, &range, lexicons))
+        || (quoted == inner && names_a_kind(name, &text[..range.start]))
+    {
         return None;
     }
     let class = match rule.class.as_ref()? {
@@ -187,9 +204,10 @@ fn entity_hit(
                 .and_then(|s| s.subclass.clone());
             (c.clone(), sub)
         }
+        // The kind after the quote (品牌) tells what the name is, not its last char (西湖).
         ClassChoice::BySuffix { default } => match lexicons.suffix_of(strip_quotes(name)) {
-            Some(s) => (s.class.clone(), s.subclass.clone()),
-            None => (default.clone(), None),
+            Some(s) if kind_after.is_none() => (s.class.clone(), s.subclass.clone()),
+            _ => (default.clone(), None),
         },
     };
     if class.0 == "Place" && describes_no_place(name, text, range.start, lexicons) {
@@ -256,6 +274,8 @@ pub fn is_term(name: &str, lexicons: &Lexicons) -> bool {
         && !(starts_with_any(name, lexicons.words("honour_lead"))
             && ends_with_any(name, lexicons.words("honour_end")))
         && !starts_with_any(name, lexicons.words("generic_lead"))
+        && (!ends_with_any(name, lexicons.words("role_end"))
+            || name.starts_with(is_chinese_numeral))
 }
 
 /// A quoted honour (荣获“全国文明城市”) is a fact about its receiver, and a quoted slogan
@@ -271,10 +291,16 @@ fn spoken_of_otherwise(
 ) -> bool {
     let after = text[whole.end..].trim_start_matches(['”', '"']);
     if let Some(list) = &rule.not_after {
-        // In a list of quoted phrases (严打“黑拐骗”、“黄赌毒”) the word before the first one
-        // counts for all of them.
+        // In a list of quoted phrases (严打“黑拐骗”、“黄赌毒”, 交通的“主动脉”和“微循环”) the
+        // word before the first one counts for all of them (a comma ends a clause, not an item).
         let mut before = text[..whole.start].trim_end_matches(['“', '"']);
-        while let Some(rest) = before.strip_suffix('、').and_then(|b| b.strip_suffix('”')) {
+        while let Some(rest) = lexicons
+            .words("list_separator")
+            .iter()
+            .filter(|sep| sep.as_str() != ",")
+            .find_map(|sep| before.strip_suffix(sep.as_str()))
+            .and_then(|b| b.strip_suffix('”'))
+        {
             match rest.rfind('“') {
                 Some(open) => before = &rest[..open],
                 None => break,
@@ -282,8 +308,9 @@ fn spoken_of_otherwise(
         }
         // …为主要内容的“幸福三重奏”建设, 成为“中国共产党的故事”专题宣介会: the words after
         // can name it after all, a word of `program_follow` or a suffix the name runs on to.
-        let named_after =
-            name.contains(is_quote) || starts_with_any(after, lexicons.words("program_follow"));
+        let named_after = name.contains(is_quote)
+            || starts_with_any(after, lexicons.words("program_follow"))
+            || starts_with_any(after, lexicons.words("spelled_out_after"));
         if !named_after && ends_with_any(before, lexicons.words(list)) {
             return true;
         }
@@ -304,11 +331,33 @@ fn spoken_of_otherwise(
     if let Some(list) = &rule.not_before {
         // “提醒、约谈”的督查机制: 的 and a program's ending name what the quote is.
         let named = names_a_program_after(name, &text[range.end..], lexicons);
-        if !named && starts_with_any(after, lexicons.words(list)) {
+        // 实施道路“白改黑”172条: what a count follows is a kind of work or thing; a numbered
+        // slogan is still one (“十个常态化”30项措施).
+        let counted = after.starts_with(|c: char| c.is_ascii_digit())
+            && !name.starts_with(is_chinese_numeral);
+        if !named && (counted || starts_with_any(after, lexicons.words(list))) {
             return true;
         }
     }
     false
+}
+
+/// 吴齐美术馆等文化精品工程: what follows 等 is the kind the list before it belongs to, not
+/// a name, unless a count says it is the set (A、B等十大战役).
+fn names_a_kind(name: &str, before: &str) -> bool {
+    before.ends_with('等') && !name.starts_with(is_chinese_numeral)
+}
+
+/// Whether a name lies inside a quoted honour (荣获“全省首批‘五型’政府建设示范区”): it is a
+/// piece of the title, not a thing of its own.
+fn inside_an_honour(text: &str, range: &Range<usize>, lexicons: &Lexicons) -> bool {
+    let before = &text[..range.start];
+    let Some(open) = before.rfind('“') else {
+        return false;
+    };
+    let closed_before = before[open..].contains('”');
+    let closed_after = text[range.end..].contains('”');
+    !closed_before && closed_after && ends_with_any(&text[..open], lexicons.words("honour_verb"))
 }
 
 /// Whether a name found as a place describes rather than names one: a count inside it ends a
@@ -431,11 +480,13 @@ fn is_chinese_numeral(c: char) -> bool {
     "零一二三四五六七八九十百千两".contains(c)
 }
 
-fn starts_with_any(name: &str, words: &[String]) -> bool {
+/// Whether `name` starts with one of `words`.
+pub fn starts_with_any(name: &str, words: &[String]) -> bool {
     words.iter().any(|w| name.starts_with(w.as_str()))
 }
 
-fn ends_with_any(name: &str, words: &[String]) -> bool {
+/// Whether `name` ends with one of `words`.
+pub fn ends_with_any(name: &str, words: &[String]) -> bool {
     words.iter().any(|w| name.ends_with(w.as_str()))
 }
 

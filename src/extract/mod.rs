@@ -12,7 +12,10 @@ use crate::rules::{DIVISIONS, Kind, Rule, RuleSet, Scope};
 use crate::text::{Document, Span};
 
 pub use check::{CheckOutcome, CheckResult, check};
-pub use engine::{Hit, apply, apply_regex, is_name, is_quote, is_term, strip_quotes};
+pub use engine::{
+    Hit, apply, apply_regex, ends_with_any, is_name, is_quote, is_term, starts_with_any,
+    strip_quotes,
+};
 pub use quantity::{Comparator, Measure, QuantityKind, parse_number};
 
 /// A name found in the text.
@@ -75,7 +78,8 @@ struct Input<'d> {
     text: &'d str,
     /// A glossary term's definition (the term is the entity it defines).
     definition: Option<Span>,
-    /// A glossary definition's term (the object of what the definition enumerates).
+    /// A glossary definition's term, or the quote that announces a listed paragraph: what the
+    /// text speaks of where a relation rule captures one side only.
     term: Option<Span>,
 }
 
@@ -118,6 +122,19 @@ fn inputs<'d>(doc: &'d Document, rule: &Rule) -> Vec<Input<'d>> {
             .map(|g| Input {
                 term: Some(g.term),
                 ..input(g.definition)
+            })
+            .collect(),
+        Scope::ListedParagraph => doc
+            .layout
+            .listings
+            .iter()
+            .flat_map(|l| l.items.iter().map(move |&p| (l.term, p)))
+            .filter_map(|(term, p)| {
+                let first = doc.layout.sentences.iter().find(|s| s.paragraph == p)?;
+                Some(Input {
+                    term: Some(term),
+                    ..input(first.span)
+                })
             })
             .collect(),
     }
@@ -225,7 +242,8 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
                                         })
                                         .collect()
                                 }
-                                // A glossary definition speaks of its term.
+                                // A glossary definition speaks of its term, a listed
+                                // paragraph of the quote that announced it.
                                 (None, None) => input
                                     .term
                                     .map(|t| (doc.norm_slice(t).to_owned(), t))

@@ -11,7 +11,8 @@ pub mod units;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::{
-    EntityMention, Extraction, QuantityMention, is_name, is_quote, is_term, strip_quotes,
+    EntityMention, Extraction, QuantityMention, ends_with_any, is_name, is_quote, is_term,
+    starts_with_any, strip_quotes,
 };
 use crate::rules::{ClassChoice, Kind, RuleSet};
 use crate::text::{Document, Span};
@@ -387,7 +388,12 @@ fn created_mentions(extraction: &Extraction, rules: &RuleSet) -> Vec<EntityMenti
                 .words("action_lead")
                 .iter()
                 .any(|w| name.starts_with(w.as_str()));
-            if !(is_name(name, lexicons) || (action && is_term(name, lexicons))) {
+            // 两不愁:不愁吃、不愁穿 (a state to reach) and 三友:乡友、校友、战友 (kinds of people)
+            // are items of a term, but no programs.
+            let state = starts_with_any(name, lexicons.words("negation"));
+            let people = ends_with_any(name, lexicons.words("person_kind_end"));
+            if state || people || !(is_name(name, lexicons) || (action && is_term(name, lexicons)))
+            {
                 return None;
             }
             // The item's own suffix, else the common noun the items share (万达、天虹等大型
@@ -611,13 +617,36 @@ pub fn resolve(
             .mentions
             .push(m);
     }
-    let mut entities: Vec<Entity> = Vec::new();
-    for (name, group) in &groups {
-        let best = group
+    fn best<'m>(group: &Group<'m>) -> &'m EntityMention {
+        group
             .mentions
             .iter()
             .max_by_key(|m| (m.priority, std::cmp::Reverse(m.span)))
-            .unwrap();
+            .unwrap()
+    }
+    // 华侨城文旅项目 is 华侨城文化旅游综合项目 abbreviated: one entity, the full name canonical.
+    let classes: Vec<(String, String)> = groups
+        .iter()
+        .map(|(name, g)| (name.clone(), best(g).class.clone()))
+        .collect();
+    for (short, class) in &classes {
+        let full = classes
+            .iter()
+            .filter(|(long, c)| {
+                c == class && groups.contains_key(long) && abbreviates(short, long, &rules.lexicons)
+            })
+            .map(|(long, _)| long)
+            .max_by_key(|long| long.len());
+        if let Some(full) = full {
+            let moved = groups.remove(short).map(|g| g.mentions).unwrap_or_default();
+            if let Some(g) = groups.get_mut(full) {
+                g.mentions.extend(moved);
+            }
+        }
+    }
+    let mut entities: Vec<Entity> = Vec::new();
+    for (name, group) in &groups {
+        let best = best(group);
         let (class, subclass) = match group.canonical.class {
             Some((c, s)) => (c.to_owned(), Some(s.to_owned())),
             None if best.class == "Program" && place_sets.contains(name) => ("Place".into(), None),
@@ -701,6 +730,42 @@ pub fn resolve(
         quantities,
         relations,
     }
+}
+
+/// Whether `short` abbreviates `long` as Chinese names are abbreviated (华侨城文旅项目,
+/// 华侨城文化旅游综合项目): the same first two chars and the same ending of a kind, the chars
+/// between them taken in order from the longer name's words, one a word.
+fn abbreviates(short: &str, long: &str, lexicons: &crate::rules::Lexicons) -> bool {
+    let s: Vec<char> = short.chars().collect();
+    let l: Vec<char> = long.chars().collect();
+    let head = s.iter().zip(&l).take_while(|(a, b)| a == b).count();
+    let tail = s
+        .iter()
+        .rev()
+        .zip(l.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    if s.len() >= l.len() || head < 2 || tail < 2 || head + tail >= s.len() {
+        return false;
+    }
+    let ending: String = s[s.len() - tail..].iter().collect();
+    let of_a_kind = lexicons
+        .suffixes
+        .iter()
+        .any(|x| ending.ends_with(x.text.as_str()));
+    // After the shared head, each char comes from another word of the full name: none right
+    // after the char before it (国有企业改革 is not 国有大中型企业股份制改革 abbreviated).
+    let mut at = head;
+    let one_per_word = s[head..s.len() - tail].iter().all(|c| {
+        match l[at + 1..l.len() - tail].iter().position(|d| d == c) {
+            Some(i) => {
+                at += 1 + i + 1;
+                true
+            }
+            None => false,
+        }
+    });
+    of_a_kind && one_per_word
 }
 
 /// The jurisdiction and its parents are entities even where the text never names them again.

@@ -53,6 +53,10 @@ pub enum Scope {
     /// Each glossary definition; a relation rule's side it does not capture is the term
     /// (“四门”指:进贤门、惠民门 … are parts of the term 四门八洲十三坡).
     GlossaryDefinition,
+    /// The first sentence of each paragraph a numbered quote announces (实现“六个走前列、
+    /// 做标杆”: then 在做强产业发展上走前列、做标杆。…); a relation rule's side it does not
+    /// capture is the quoted name.
+    ListedParagraph,
 }
 
 /// What a matched example must yield.
@@ -350,13 +354,13 @@ fn compile(
         has("object") || has("objects"),
     ];
     let sides_ok = match r.scope {
-        Scope::GlossaryDefinition => sides.iter().any(|&s| s),
+        Scope::GlossaryDefinition | Scope::ListedParagraph => sides.iter().any(|&s| s),
         _ => sides.iter().all(|&s| s),
     };
     if r.kind == Kind::Relation && !sides_ok {
         return Err(file.error(
             file.line_of(&r.pattern),
-            "a relation pattern needs (?P<subject>…) or (?P<subjects>…), and (?P<object>…) or (?P<objects>…) (a glossary_definition rule may take its term for either)",
+            "a relation pattern needs (?P<subject>…) or (?P<subjects>…), and (?P<object>…) or (?P<objects>…) (a glossary_definition or listed_paragraph rule may take its term for either)",
         ));
     }
     if r.kind == Kind::Relation {

@@ -9,7 +9,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{
-    Document, GlossaryEntry, Marker, Meta, Paragraph, Part, Section, Sentence, Skipped, Span, Tense,
+    Document, GlossaryEntry, Listing, Marker, Meta, Paragraph, Part, Section, Sentence, Skipped,
+    Span, Tense,
 };
 use crate::rules::{DataFile, DataFileError};
 
@@ -132,6 +133,7 @@ pub struct Layout {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub glossary: Vec<GlossaryEntry>,
+    pub listings: Vec<Listing>,
     pub markers: Vec<Marker>,
     pub meta: Meta,
     /// Things a user should know about the layout (no opening found, …).
@@ -214,6 +216,7 @@ impl Layout {
         let mut layout = Layout::default();
         let first_report_line = layout.find_body(&lines, config, doc.char_len());
         layout.find_structure(doc, &lines[first_report_line..], config);
+        layout.find_listings(doc);
         layout.find_meta(doc, config);
         layout
     }
@@ -405,6 +408,44 @@ impl Layout {
         }
     }
 
+    /// A body paragraph that ends in a quote with a count and a colon (要实现“六个走前列、
+    /// 做标杆”:) announces that many paragraphs of its items: those that follow, up to the next
+    /// paragraph that announces something.
+    fn find_listings(&mut self, doc: &Document) {
+        for (i, paragraph) in self.paragraphs.iter().enumerate() {
+            let text = doc.norm_slice(paragraph.span).trim_end();
+            let Some(quoted) = text.strip_suffix(':').and_then(|t| t.strip_suffix('”')) else {
+                continue;
+            };
+            let Some(open) = quoted.rfind('“') else {
+                continue;
+            };
+            let inner = &quoted[open + '“'.len_utf8()..];
+            let numeral: String = inner
+                .chars()
+                .take_while(|c| "一二三四五六七八九十两".contains(*c))
+                .collect();
+            let count = match numeral.as_str() {
+                "两" => Some(2),
+                n => small_chinese_number(n),
+            };
+            let Some(count) = count.filter(|&n| n >= 2 && !paragraph.in_glossary) else {
+                continue;
+            };
+            let items = self.paragraphs[i + 1..]
+                .iter()
+                .take(count as usize)
+                .take_while(|p| !p.in_glossary && !doc.norm_slice(p.span).trim_end().ends_with(':'))
+                .count();
+            let base = doc.byte_at_char(paragraph.span.start);
+            let start = base + open + '“'.len_utf8();
+            self.listings.push(Listing {
+                term: doc.span_of_bytes(start, start + inner.len()),
+                items: (i + 1..i + 1 + items).collect(),
+            });
+        }
+    }
+
     fn part_end(&self) -> usize {
         self.parts.last().map_or(self.body.end, |p| p.span.end)
     }
@@ -583,6 +624,24 @@ mod tests {
                 .iter()
                 .all(|s| !d.norm_slice(s.span).starts_with("1."))
         );
+    }
+
+    #[test]
+    fn a_numbered_quote_before_a_colon_announces_its_paragraphs() {
+        let d = doc(
+            "各位代表:\n要实现“两个率先”:\n在改革上率先。\n在开放上率先。\n抓好落实。\n做到“三个到位”:\n名词解释\n1.双创:大众创业。",
+        );
+        let l = &d.layout.listings;
+        assert_eq!(l.len(), 2, "{l:?}");
+        assert_eq!(d.norm_slice(l[0].term), "两个率先");
+        let items: Vec<&str> = l[0]
+            .items
+            .iter()
+            .map(|&p| d.norm_slice(d.layout.paragraphs[p].span))
+            .collect();
+        assert_eq!(items, ["在改革上率先。", "在开放上率先。"]);
+        // The glossary is nobody's item.
+        assert!(l[1].items.is_empty());
     }
 
     #[test]

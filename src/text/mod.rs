@@ -85,6 +85,16 @@ pub struct GlossaryEntry {
     pub definition: Span,
 }
 
+/// A numbered quote that heads the paragraphs after it (实现“六个走前列、做标杆”: and six
+/// paragraphs, each of one of the six): the quote's words and its item paragraphs.
+#[derive(Debug, Clone)]
+pub struct Listing {
+    /// The quoted name, without its quote marks.
+    pub term: Span,
+    /// The paragraphs that follow it, as many as its count says or fewer.
+    pub items: Vec<usize>,
+}
+
 /// A footnote marker in the body (①, [1], ^[1]) and the glossary entry it points at.
 #[derive(Debug, Clone)]
 pub struct Marker {
