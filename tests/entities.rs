@@ -23,6 +23,15 @@ fn assert_no_names(r: &Report, names: &[&str]) {
     }
 }
 
+/// The entity labelled `label`; a failure lists the labels there are.
+fn entity<'r>(r: &'r Report, label: &str) -> &'r policykg::resolve::Entity {
+    r.resolved
+        .entities
+        .iter()
+        .find(|e| e.label == label)
+        .unwrap_or_else(|| panic!("{label} in {:?}", labels(r)))
+}
+
 fn labels(r: &Report) -> Vec<&str> {
     r.resolved
         .entities
@@ -115,12 +124,7 @@ fn a_bracketed_name_is_an_alias_and_an_address_keeps_its_number() {
     let r = report(
         "保护沙洲(柳洲)历史风貌,完成东风路8号征收,深入实施河湖长制和企业投资项目审批承诺制。",
     );
-    let islet = r
-        .resolved
-        .entities
-        .iter()
-        .find(|e| e.label == "沙洲")
-        .unwrap_or_else(|| panic!("沙洲 in {:?}", labels(&r)));
+    let islet = entity(&r, "沙洲");
     assert!(islet.aliases.contains("柳洲"), "{:?}", islet.aliases);
     assert_eq!(class_of(&r, "柳洲"), None);
     assert_class(&r, "东风路8号", "Place");
@@ -354,12 +358,7 @@ fn an_abbreviation_is_an_alias_of_the_full_name() {
     let r = report(
         "万达文化旅游综合项目开工,推动万达文旅项目加快建设。深化国有大中型企业股份制改革,推进国有企业改革。",
     );
-    let full = r
-        .resolved
-        .entities
-        .iter()
-        .find(|e| e.label == "万达文化旅游综合项目")
-        .unwrap_or_else(|| panic!("万达文化旅游综合项目 in {:?}", labels(&r)));
+    let full = entity(&r, "万达文化旅游综合项目");
     assert!(full.aliases.contains("万达文旅项目"), "{:?}", full.aliases);
     assert_eq!(full.mentions.len(), 2);
     assert_eq!(class_of(&r, "万达文旅项目"), None);
