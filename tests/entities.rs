@@ -381,3 +381,13 @@ fn states_and_kinds_of_people_in_a_glossary_list_are_not_programs() {
     assert_class(&r, "三请三回", "Program");
     assert_no_names(&r, &["不愁吃", "不愁穿", "乡友", "校友", "战友"]);
 }
+
+#[test]
+fn a_name_starts_after_a_leading_verb_and_ends_before_the_word_it_heads() {
+    let r = report(
+        "建设正定跨境电商综合试验区,推进城乡商业体系建设工程,承接中央改革事项,创新城镇发展机制,确保一年四季都有招商活动,落实省委十届二次、三次全会精神。",
+    );
+    assert_class(&r, "正定跨境电商综合试验区", "Program");
+    assert_class(&r, "城乡商业体系建设工程", "Program");
+    assert_no_names(&r, &["中央改革", "创新城", "招商活动", "十届二次"]);
+}

@@ -116,6 +116,15 @@ fn entity_hit(
             lexicons.words(list),
             lexicons.words("not_boundary"),
         );
+        // 建设跨境电商综合试验区: a verb that occurs inside names (…体系建设工程) is no part
+        // of one it starts.
+        if let Some(verb) = lexicons
+            .words("leading_verb")
+            .iter()
+            .find(|v| text[range.clone()].starts_with(v.as_str()))
+        {
+            range.start += verb.len();
+        }
     }
     // 智慧平安社区、花朵护卫工程: a campaign in a name's list of places ends the list; the name
     // starts after it.
