@@ -391,3 +391,30 @@ fn a_name_starts_after_a_leading_verb_and_ends_before_the_word_it_heads() {
     assert_class(&r, "城乡商业体系建设工程", "Program");
     assert_no_names(&r, &["中央改革", "创新城", "招商活动", "十届二次"]);
 }
+
+#[test]
+fn kinds_of_places_and_counted_bodies_are_no_names() {
+    let r = report(
+        "建设城镇老旧小区和城市公园,新建2所医院,推进国有企业现代公司治理,统筹山水林田湖系统治理,建设城市商贸中心。",
+    );
+    assert_no_names(
+        &r,
+        &[
+            "城镇老旧小区",
+            "城市公园",
+            "所医院",
+            "国有企业现代公司",
+            "统筹山水林田湖",
+        ],
+    );
+    assert_class(&r, "城市商贸中心", "Place");
+}
+
+#[test]
+fn a_quoted_slogan_ending_in_one_place_char_is_no_place() {
+    let r = report("深化“万企兴万村”,共建“一带一路”,当好首都“护城河”,打造“长安金街”。");
+    assert_class(&r, "万企兴万村", "Program");
+    assert_class(&r, "一带一路", "Program");
+    assert_class(&r, "长安金街", "Place");
+    assert_no_names(&r, &["护城河"]);
+}

@@ -172,14 +172,19 @@ fn entity_hit(
         return None;
     }
     // …区“梦想小街”电商产业园, “道平路净见本色”: a suffix match at the start of a quote that
-    // is not the whole of it is a piece of another name or of a saying.
+    // is not the whole of it is a piece of another name or of a saying. A whole quote that
+    // ends in one place char is the quote rule's to read (当好首都“护城河”): such a quote is
+    // as often a slogan as a place.
     let whole_quote = text[range.end..]
         .strip_prefix('”')
         .is_some_and(|a| !a.starts_with(is_han));
+    let one_place_char = lexicons
+        .suffix_of(&text[range.clone()])
+        .is_some_and(|s| s.class == "Place" && s.text.chars().count() == 1);
     if quoted == inner
         && matches!(rule.class, Some(ClassChoice::Fixed(_)))
         && text[..range.start].ends_with('“')
-        && !whole_quote
+        && (!whole_quote || one_place_char)
     {
         return None;
     }
@@ -213,9 +218,19 @@ fn entity_hit(
                 .and_then(|s| s.subclass.clone());
             (c.clone(), sub)
         }
-        // The kind after the quote (品牌) tells what the name is, not its last char (西湖).
+        // The kind after the quote (品牌) tells what the name is, not its last char (西湖);
+        // nor does one place char end a quoted slogan with numbers in it (“一带一路”,
+        // “万企兴万村”; “南昌金塔逸街” is a street).
         ClassChoice::BySuffix { default } => match lexicons.suffix_of(strip_quotes(name)) {
-            Some(s) if kind_after.is_none() => (s.class.clone(), s.subclass.clone()),
+            Some(s)
+                if kind_after.is_none()
+                    && !(term
+                        && s.class == "Place"
+                        && s.text.chars().count() == 1
+                        && name.chars().any(|c| is_chinese_numeral(c) || c == '万')) =>
+            {
+                (s.class.clone(), s.subclass.clone())
+            }
             _ => (default.clone(), None),
         },
     };
@@ -324,15 +339,18 @@ fn spoken_of_otherwise(
             return true;
         }
         // 争创全省双拥模范区“十连冠”: a quote in a clause that awards an honour is the honour
-        // (获 alone is too short to tell).
+        // (获 alone is too short to tell), and one in a clause that casts a role is the role
+        // (当好首都“护城河”).
         let clause = before
             .rfind([',', ';', '。', ':'])
             .map_or(before, |i| &before[i..]);
         if !named_after
-            && lexicons
-                .words("honour_verb")
-                .iter()
-                .any(|w| w.chars().count() > 1 && clause.contains(w.as_str()))
+            && ["honour_verb", "role_verb"].iter().any(|list| {
+                lexicons
+                    .words(list)
+                    .iter()
+                    .any(|w| w.chars().count() > 1 && clause.contains(w.as_str()))
+            })
         {
             return true;
         }
@@ -372,8 +390,8 @@ fn inside_an_honour(text: &str, range: &Range<usize>, lexicons: &Lexicons) -> bo
 /// Whether a name found as a place describes rather than names one: a count inside it ends a
 /// list before it (进贤仓三大历史街区; 二七大街 is a name, 城市建管十大提升行动 no place), and
 /// what a thing becomes is a description, as is every item of the list after the verb
-/// (每一条街巷都成为顺心路、舒心路), and a name that starts with the whole jurisdiction is a scope
-/// (全区各小区).
+/// (每一条街巷都成为顺心路、舒心路), and a name that starts with the whole jurisdiction or with
+/// every place of a kind is a scope (全区各小区, 城镇老旧小区, 城市公园).
 fn describes_no_place(name: &str, text: &str, start: usize, lexicons: &Lexicons) -> bool {
     let chars: Vec<char> = name.chars().collect();
     let inner_count = chars.windows(3).any(|w| {
@@ -391,11 +409,18 @@ fn describes_no_place(name: &str, text: &str, start: usize, lexicons: &Lexicons)
                 .all(|c| is_han(c) || c == '、')
         })
     });
-    let scope = lexicons
-        .words("scope_lead")
-        .iter()
-        .any(|w| name.len() > w.len() && name.starts_with(w.as_str()));
-    inner_count || predicate || scope
+    let scope = ["scope_lead", "kind_lead"].iter().any(|list| {
+        lexicons
+            .words(list)
+            .iter()
+            .any(|w| name.len() > w.len() && name.starts_with(w.as_str()))
+    });
+    let kind = lexicons.words("kind_of_ending_lead").iter().any(|w| {
+        name.strip_prefix(w.as_str()).is_some_and(|rest| {
+            rest.chars().count() <= 2 && lexicons.suffixes.iter().any(|s| s.text == rest)
+        })
+    });
+    inner_count || predicate || scope || kind
 }
 
 /// The words a quoted name that runs on past its closing quote (`inner` holds the quote) is
