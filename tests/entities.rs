@@ -418,3 +418,21 @@ fn a_quoted_slogan_ending_in_one_place_char_is_no_place() {
     assert_class(&r, "长安金街", "Place");
     assert_no_names(&r, &["护城河"]);
 }
+
+#[test]
+fn a_name_ends_before_a_word_it_heads_and_a_market_is_no_jurisdiction() {
+    let r = report(
+        "关爱农村部分计划生育家庭,扩大秦皇岛港口吞吐量,推进经济结构战略性调整,发展资本市场,成立京津冀城际铁路投资有限公司,改善乡镇卫生院条件。",
+    );
+    assert_no_names(
+        &r,
+        &[
+            "农村部分计划",
+            "秦皇岛港",
+            "经济结构战略",
+            "本市",
+            "乡镇卫生院",
+        ],
+    );
+    assert_class(&r, "京津冀城际铁路投资有限公司", "Organization");
+}

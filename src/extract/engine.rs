@@ -237,6 +237,10 @@ fn entity_hit(
     if class.0 == "Place" && describes_no_place(name, text, range.start, lexicons) {
         return None;
     }
+    // 乡镇卫生院, 农村中小学: every body of a kind, no body.
+    if class.0 == "Organization" && starts_with_any(name, lexicons.words("kind_lead")) {
+        return None;
+    }
     // 智慧西湖, 平安社区, 城管进社区: a campaign named after the place it improves or goes to,
     // not the place.
     let campaign = starts_with_any(name, lexicons.words("program_lead"))
@@ -524,15 +528,14 @@ pub fn ends_with_any(name: &str, words: &[String]) -> bool {
     words.iter().any(|w| name.ends_with(w.as_str()))
 }
 
-/// Whether the name's last char and the text after it make one word (政协委|员, 南站街|道):
-/// the name then ends inside a word, not at a suffix.
+/// Whether the name's last chars and the text after it make one word (政协委|员, 南站街|道,
+/// 农村部分计划|生育): the name then ends inside a word, not at a suffix.
 fn continues_a_word(name: &str, rest: &str, lexicons: &Lexicons) -> bool {
-    let Some(last) = name.chars().last() else {
-        return false;
-    };
     lexicons.words("word_continuations").iter().any(|w| {
-        let mut chars = w.chars();
-        chars.next() == Some(last) && rest.starts_with(chars.as_str())
+        // The name holds the word's head, the text after it the rest (计划|生育, 计|划生育).
+        w.char_indices()
+            .skip(1)
+            .any(|(i, _)| name.ends_with(&w[..i]) && rest.starts_with(&w[i..]))
     })
 }
 
