@@ -436,3 +436,13 @@ fn a_name_ends_before_a_word_it_heads_and_a_market_is_no_jurisdiction() {
     );
     assert_class(&r, "京津冀城际铁路投资有限公司", "Organization");
 }
+
+#[test]
+fn two_names_may_share_the_second_ones_ending() {
+    let r = report("打造特色文化社区;柳林与青园社区成为示范点,推进广播电视村村通。");
+    assert_class(&r, "柳林社区", "Place");
+    assert_class(&r, "青园社区", "Place");
+    let shared = entity(&r, "柳林社区");
+    assert_eq!(shared.mentions[0].rule, "extract.shared_ending");
+    assert_no_names(&r, &["广播电视村", "柳林"]);
+}

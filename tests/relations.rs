@@ -214,3 +214,22 @@ fn the_paragraphs_a_numbered_quote_announces_are_its_parts() {
     // The count says how many paragraphs are items.
     assert!(!found.iter().any(|(s, _, _)| s == "全省排名"), "{found:?}");
 }
+
+#[test]
+fn a_branch_is_part_of_its_head_and_a_part_is_of_its_wholes_kind() {
+    let r = county_report_with_glossary(
+        "“冀时办”上线运行,建成“冀时办”长安分厅,盘活“三类”土地①。",
+        "1.“三类”土地:即低效用地、闲置土地以及中央、省企业搬迁空置用地。",
+    );
+    let found = relations(&r);
+    assert!(
+        has(&found, "冀时办长安分厅", "partOf", "冀时办"),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(s, p, o)| p == "partOf" && o == "三类土地" && s.contains("中央")),
+        "{found:?}"
+    );
+}

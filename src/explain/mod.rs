@@ -8,6 +8,7 @@ use oxigraph::model::Term;
 use oxigraph::store::Store;
 
 use crate::error::Error;
+use crate::extract::SHARED_ENDING_RULE;
 use crate::query::{Table, display, select};
 use crate::resolve::{GAZETTEER_RULE, LOCAL_PLACE_RULE, NAME_CONTAINS_RULE};
 use crate::rules::RuleSet;
@@ -16,7 +17,8 @@ use crate::rules::RuleSet;
 pub fn rule_location(rule: &str, rules: &RuleSet) -> String {
     match rule {
         GAZETTEER_RULE => "ontology/gazetteer/divisions.tsv (resolve stage)".into(),
-        NAME_CONTAINS_RULE => "resolve stage: a name that contains a place's name".into(),
+        NAME_CONTAINS_RULE => "resolve stage: a name that contains another's name".into(),
+        SHARED_ENDING_RULE => "extract stage: a name that shares the next name's ending".into(),
         LOCAL_PLACE_RULE => "resolve stage: a local place in a county-level report".into(),
         "text.jurisdiction" => "ontology/text.toml [meta] jurisdiction".into(),
         _ => rules.get(rule).map_or_else(

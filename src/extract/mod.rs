@@ -8,10 +8,11 @@ mod quantity;
 
 use regex::Regex;
 
-use crate::rules::{DIVISIONS, Kind, Rule, RuleSet, Scope};
+use crate::rules::{DIVISIONS, Kind, Lexicons, Rule, RuleSet, Scope};
 use crate::text::{Document, Span};
 
 pub use check::{CheckOutcome, CheckResult, check};
+use engine::is_han;
 pub use engine::{
     Hit, apply, apply_regex, ends_with_any, is_name, is_quote, is_term, starts_with_any,
     strip_quotes,
@@ -276,6 +277,9 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
     assign_respectively(doc, &rules.lexicons, &mut quantities);
     relations.sort_by(|a, b| (a.span, &a.rule).cmp(&(b.span, &b.rule)));
     let mut entities = resolve_overlaps(entities);
+    let shared = shared_endings(doc, &entities, &rules.lexicons);
+    entities.retain(|e| !shared.iter().any(|s| s.span == e.span));
+    entities.extend(shared);
     nested.retain(|n| !entities.iter().any(|e| e.span == n.span));
     entities.extend(nested);
     entities.sort_by_key(|m| m.span);
@@ -350,7 +354,7 @@ fn without_asides(item: &str) -> String {
     out
 }
 
-fn list_items(text: &str, rule: &Rule, lexicons: &crate::rules::Lexicons) -> Vec<(usize, usize)> {
+fn list_items(text: &str, rule: &Rule, lexicons: &Lexicons) -> Vec<(usize, usize)> {
     let separators = lexicons.words("list_separator");
     let masked = engine::mask_words(text, lexicons.words("not_boundary"));
     let mut items = Vec::new();
@@ -398,6 +402,78 @@ fn list_items(text: &str, rule: &Rule, lexicons: &crate::rules::Lexicons) -> Vec
     }
     items.retain(|(a, b)| text[*a..*b].chars().count() >= 2);
     items
+}
+
+/// The rule id of names that take their ending from the next name of a pair.
+pub const SHARED_ENDING_RULE: &str = "extract.shared_ending";
+
+/// 里洲与桃苑社区: two names joined by a list separator may share the second one's ending
+/// (one of the `shared_ending` words); the first is then a name too (里洲社区), where its words
+/// start after punctuation, are as long as the second's (two or three chars), have no such
+/// ending of their own and are no name already.
+fn shared_endings(
+    doc: &Document,
+    found: &[EntityMention],
+    lexicons: &Lexicons,
+) -> Vec<EntityMention> {
+    let mut shared = Vec::new();
+    for m in found {
+        let Some(ending) = lexicons
+            .words("shared_ending")
+            .iter()
+            .find(|e| m.surface.ends_with(e.as_str()) && m.surface.len() > e.len())
+        else {
+            continue;
+        };
+        let before: Vec<char> = doc
+            .norm_slice(Span::new(m.span.start.saturating_sub(6), m.span.start))
+            .chars()
+            .collect();
+        // A comma ends a clause, not an item.
+        let joined = lexicons
+            .words("list_separator")
+            .iter()
+            .filter(|s| s.chars().count() == 1 && s.as_str() != ",")
+            .any(|s| s.chars().next() == before.last().copied());
+        if !joined {
+            continue;
+        }
+        let words: Vec<char> = before[..before.len() - 1]
+            .iter()
+            .rev()
+            .take_while(|c| is_han(**c))
+            .copied()
+            .collect();
+        let starts_clause = words.len() < before.len() - 1;
+        // The pair is parallel: both names as long as each other without the ending.
+        let head = m.surface[..m.surface.len() - ending.len()].chars().count();
+        if !(2..=3).contains(&words.len()) || words.len() != head || !starts_clause {
+            continue;
+        }
+        let name: String = words.iter().rev().collect();
+        let end = m.span.start - 1;
+        let span = Span::new(end - words.len(), end);
+        // 里洲 (an islet) with 社区 after it is the community's name; other names stand.
+        let named = found.iter().any(|f| {
+            (f.span.contains(span) || span.contains(f.span))
+                && !(f.span == span && f.class == m.class)
+        });
+        let has_its_own = lexicons
+            .words("shared_ending")
+            .iter()
+            .any(|e| name.ends_with(e.as_str()));
+        if named || has_its_own {
+            continue;
+        }
+        shared.push(EntityMention {
+            rule: SHARED_ENDING_RULE.into(),
+            surface: format!("{name}{ending}"),
+            span,
+            definition: None,
+            ..m.clone()
+        });
+    }
+    shared
 }
 
 /// Where entity mentions overlap: one inside a longer one is dropped (西湖区 inside

@@ -140,6 +140,9 @@ pub(super) fn relations(
                 "in" if o.class != "Place" || in_chain => continue,
                 "in" if s.class == "Place" => "partOf",
                 "in" => "locatedIn",
+                // A part is of its whole's kind: a place of a place, a program of a program
+                // (中央 in a list of kinds of land is no part of it).
+                "partOf" if s.class != o.class => continue,
                 other => other,
             };
             if s.iri != o.iri {
@@ -213,6 +216,32 @@ pub(super) fn relations(
             };
             found
                 .entry((outer.iri.clone(), relation.into(), inner.iri.clone()))
+                .or_default()
+                .insert(Provenance {
+                    span: first.span,
+                    rule: NAME_CONTAINS_RULE.into(),
+                });
+        }
+    }
+    // A branch is part of what its name starts with (赣服通西湖分厅 of 赣服通, 市第一医院康复
+    // 分院 of 市第一医院).
+    let branches = resolver.rules.lexicons.words("branch_suffix");
+    for branch in entities
+        .iter()
+        .filter(|e| branches.iter().any(|b| e.label.ends_with(b.as_str())))
+    {
+        let head = entities
+            .iter()
+            .filter(|e| {
+                e.iri != branch.iri
+                    && e.label.chars().count() >= 2
+                    && !chain.contains(e.label.as_str())
+                    && branch.label.starts_with(e.label.as_str())
+            })
+            .max_by_key(|e| e.label.len());
+        if let (Some(head), Some(first)) = (head, branch.mentions.first()) {
+            found
+                .entry((branch.iri.clone(), "partOf".into(), head.iri.clone()))
                 .or_default()
                 .insert(Provenance {
                     span: first.span,
