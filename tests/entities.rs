@@ -446,3 +446,24 @@ fn two_names_may_share_the_second_ones_ending() {
     assert_eq!(shared.mentions[0].rule, "extract.shared_ending");
     assert_no_names(&r, &["广播电视村", "柳林"]);
 }
+
+#[test]
+fn pieces_of_quotes_kinds_of_banks_and_words_run_on_are_no_names() {
+    let r = report(
+        "开展与先进企业的“对标行动”,全省在建高速公路500公里,推进公立医院改革,引进村镇银行和国内外银行,完成第八届村委会换届,稳定欧洲市场。",
+    );
+    assert_no_names(
+        &r,
+        &[
+            "标行动",
+            "对标行动",
+            "建高速",
+            "公立医院",
+            "村镇银行",
+            "国内外银行",
+            "第八届村",
+            "稳定欧洲",
+        ],
+    );
+    assert_class(&r, "公立医院改革", "Program");
+}

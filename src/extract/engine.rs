@@ -181,10 +181,16 @@ fn entity_hit(
     let one_place_char = lexicons
         .suffix_of(&text[range.clone()])
         .is_some_and(|s| s.class == "Place" && s.text.chars().count() == 1);
+    // A name a suffix rule finds inside a quote after its start is a piece of it (与强势企业的
+    // “对标行动”: the quote rule reads it whole, or not at all).
+    let inside_after_start = text[..range.start]
+        .rfind(['“', '”'])
+        .is_some_and(|i| text[i..].starts_with('“') && i + '“'.len_utf8() < range.start)
+        && text[range.end..].starts_with('”');
     if quoted == inner
         && matches!(rule.class, Some(ClassChoice::Fixed(_)))
-        && text[..range.start].ends_with('“')
-        && (!whole_quote || one_place_char)
+        && ((text[..range.start].ends_with('“') && (!whole_quote || one_place_char))
+            || inside_after_start)
     {
         return None;
     }
