@@ -467,3 +467,10 @@ fn pieces_of_quotes_kinds_of_banks_and_words_run_on_are_no_names() {
     );
     assert_class(&r, "公立医院改革", "Program");
 }
+
+#[test]
+fn a_quote_right_after_a_places_name_says_what_the_place_does() {
+    let r = report("推动滨江新城“职住平衡”,推进滨江新城“一园多区”建设。");
+    assert_no_names(&r, &["职住平衡"]);
+    assert_class(&r, "一园多区", "Program");
+}

@@ -348,6 +348,18 @@ fn spoken_of_otherwise(
         if !named_after && ends_with_any(before, lexicons.words(list)) {
             return true;
         }
+        // 推动朝阳新城“产城融合”: a quote right after a place's name says what the place does
+        // or becomes (a program there has its ending or its work after the quote).
+        let after_a_place = lexicons.suffixes.iter().any(|s| {
+            s.class == "Place"
+                && s.text.chars().count() >= 2
+                && before
+                    .strip_suffix(s.text.as_str())
+                    .is_some_and(|head| head.chars().rev().take_while(|c| is_han(*c)).count() >= 2)
+        });
+        if !named_after && after_a_place {
+            return true;
+        }
         // 争创全省双拥模范区“十连冠”: a quote in a clause that awards an honour is the honour
         // (获 alone is too short to tell), and one in a clause that casts a role is the role
         // (当好首都“护城河”).
