@@ -474,3 +474,25 @@ fn a_quote_right_after_a_places_name_says_what_the_place_does() {
     assert_no_names(&r, &["职住平衡"]);
     assert_class(&r, "一园多区", "Program");
 }
+
+#[test]
+fn a_boundary_word_across_the_patterns_reach_and_an_edition_end_no_name() {
+    let r = report(
+        "稳妥推进省级经营性国有资产集中统一监管改革,办好第十二届中国吴桥国际杂技艺术节,完成省十届人大一次会议确定的任务,严禁“一刀切”,“三期叠加”影响仍在,促进路水电气建设,帮扶贫困村,弘扬良好乡风,落实中央改革部署。",
+    );
+    assert_class(&r, "省级经营性国有资产集中统一监管改革", "Program");
+    assert_class(&r, "中国吴桥国际杂技艺术节", "Program");
+    assert_class(&r, "河北省十届人大", "Organization");
+    assert_no_names(
+        &r,
+        &[
+            "进省级经营性国有资产集中统一监管改革",
+            "一刀切",
+            "三期叠加",
+            "促进路",
+            "贫困村",
+            "良好乡",
+            "中央改革",
+        ],
+    );
+}

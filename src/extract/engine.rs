@@ -111,11 +111,22 @@ fn entity_hit(
         }
     }
     if let Some(list) = &rule.trim {
-        range.start += trim_left(
-            &text[range.clone()],
-            lexicons.words(list),
-            lexicons.words("not_boundary"),
-        );
+        // A boundary word may straddle where the pattern's reach began (稳妥推|进省级…改革):
+        // trim from a few chars further left, keeping the cut only where it lands inside.
+        let reach = text[..range.start]
+            .char_indices()
+            .rev()
+            .take(3)
+            .take_while(|&(_, c)| is_han(c))
+            .last()
+            .map_or(range.start, |(i, _)| i);
+        let cut = reach
+            + trim_left(
+                &text[reach..range.end],
+                lexicons.words(list),
+                lexicons.words("not_boundary"),
+            );
+        range.start = range.start.max(cut);
         // 建设跨境电商综合试验区: a verb that occurs inside names (…体系建设工程) is no part
         // of one it starts.
         if let Some(verb) = lexicons
@@ -636,7 +647,8 @@ pub fn mask_words(text: &str, words: &[String]) -> String {
 pub fn trim_left(name: &str, boundary: &[String], not_boundary: &[String]) -> usize {
     // The last char of the name is the suffix: a boundary word must end before it.
     let limit = name.char_indices().last().map_or(0, |(i, _)| i);
-    let masked = mask_words(&name[..limit], not_boundary);
+    // A word that holds a boundary word may end in the suffix (十届|人大 holds 届).
+    let masked = &mask_words(name, not_boundary)[..limit];
     let mut cut = 0;
     for word in boundary {
         if let Some(i) = masked.rfind(word.as_str()) {
