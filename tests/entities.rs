@@ -496,3 +496,11 @@ fn a_boundary_word_across_the_patterns_reach_and_an_edition_end_no_name() {
         ],
     );
 }
+
+#[test]
+fn a_match_cut_down_to_its_last_char_leaves_it_to_the_next_name() {
+    let r = report("推动湖畔文旅商圈建设,打好节能减排攻坚战,实现调解组织街镇全覆盖。");
+    assert_class(&r, "湖畔文旅商圈", "Place");
+    assert_class(&r, "节能减排攻坚战", "Program");
+    assert_no_names(&r, &["畔文旅商圈", "能减排攻坚战", "街镇"]);
+}

@@ -233,3 +233,19 @@ fn a_branch_is_part_of_its_head_and_a_part_is_of_its_wholes_kind() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_count_of_a_kind_has_the_names_of_that_kind_its_paragraph_goes_on_to_name() {
+    let r = report(
+        "坚持商圈联动。围绕构建三大商圈格局,推动发展。升级打造东方广场,复兴老街商圈;依托万象城,培育滨江消费商圈;推动东城文旅商圈建设,突出第四大战略。",
+    );
+    let found = relations(&r);
+    for member in ["老街商圈", "滨江消费商圈", "东城文旅商圈"] {
+        assert!(has(&found, member, "partOf", "三大商圈"), "{found:?}");
+    }
+    assert_eq!(
+        found.iter().filter(|(_, _, o)| o == "三大商圈").count(),
+        3,
+        "{found:?}"
+    );
+}

@@ -10,7 +10,7 @@ use oxigraph::store::Store;
 use crate::error::Error;
 use crate::extract::SHARED_ENDING_RULE;
 use crate::query::{Table, display, select};
-use crate::resolve::{GAZETTEER_RULE, LOCAL_PLACE_RULE, NAME_CONTAINS_RULE};
+use crate::resolve::{COUNTED_KIND_RULE, GAZETTEER_RULE, LOCAL_PLACE_RULE, NAME_CONTAINS_RULE};
 use crate::rules::RuleSet;
 
 /// Where a rule id is defined: a rule file's path and line, or the stage that applies it.
@@ -20,6 +20,9 @@ pub fn rule_location(rule: &str, rules: &RuleSet) -> String {
         NAME_CONTAINS_RULE => "resolve stage: a name that contains another's name".into(),
         SHARED_ENDING_RULE => "extract stage: a name that shares the next name's ending".into(),
         LOCAL_PLACE_RULE => "resolve stage: a local place in a county-level report".into(),
+        COUNTED_KIND_RULE => {
+            "resolve stage: a member its paragraph names of a count of a kind".into()
+        }
         "text.jurisdiction" => "ontology/text.toml [meta] jurisdiction".into(),
         _ => rules.get(rule).map_or_else(
             || "unknown rule: not in this ontology folder".into(),

@@ -64,14 +64,28 @@ pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, text: &str) 
         // The next number may take this one's last char as its left context (38天35例: 天 is
         // what stands before 35). Names and rejected matches are skipped whole: a name's
         // last char would start a name inside it.
-        let next = hit
-            .as_ref()
-            .filter(|_| rule.kind == Kind::Quantity)
-            .and_then(|h| {
-                let (i, _) = text[h.range.clone()].char_indices().last()?;
-                Some(h.range.start + i)
-            })
-            .unwrap_or(whole.end);
+        let last_char_of = |r: &Range<usize>| {
+            text[r.clone()]
+                .char_indices()
+                .last()
+                .map(|(i, _)| r.start + i)
+        };
+        let next = match (&hit, rule.kind, &rule.trim) {
+            (Some(h), Kind::Quantity, _) => last_char_of(&h.range),
+            // 推动湖畔文旅商圈: a match its boundary words cut down to its last char (推动|湖)
+            // leaves that char to start the next name.
+            (None, Kind::Entity, Some(list)) => caps.name("name").and_then(|n| {
+                let last = last_char_of(&n.range())?;
+                let cut = trim_left(
+                    n.as_str(),
+                    lexicons.words(list),
+                    lexicons.words("not_boundary"),
+                );
+                (n.start() + cut == last).then_some(last)
+            }),
+            _ => None,
+        }
+        .unwrap_or(whole.end);
         pos = if next > pos {
             next
         } else {

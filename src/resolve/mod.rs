@@ -366,6 +366,8 @@ impl Resolver<'_> {
 
 /// The rule id of relations read from one name inside another.
 pub const NAME_CONTAINS_RULE: &str = "resolve.name_contains";
+/// The rule id of the members a count of a kind (五大商圈) has in its paragraph.
+pub const COUNTED_KIND_RULE: &str = "resolve.counted_kind";
 /// The rule id of local places placed in a county-level jurisdiction.
 pub const LOCAL_PLACE_RULE: &str = "resolve.local_place";
 /// The rule id of relations the divisions gazetteer gives.

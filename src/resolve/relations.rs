@@ -5,10 +5,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{
-    Entity, GAZETTEER_RULE, LOCAL_PLACE_RULE, NAME_CONTAINS_RULE, Provenance, Relation, Resolver,
+    COUNTED_KIND_RULE, Entity, GAZETTEER_RULE, LOCAL_PLACE_RULE, NAME_CONTAINS_RULE, Provenance,
+    Relation, Resolver,
 };
 use crate::extract::{Extraction, is_quote, strip_quotes};
-use crate::text::Document;
+use crate::text::{Document, Span, small_chinese_number};
 
 /// Every relation the document states or the gazetteer gives between `entities`.
 pub(super) fn relations(
@@ -223,6 +224,15 @@ pub(super) fn relations(
                 });
         }
     }
+    for (part, whole, span) in counted_members(doc, entities, resolver) {
+        found
+            .entry((part.iri.clone(), "partOf".into(), whole.iri.clone()))
+            .or_default()
+            .insert(Provenance {
+                span,
+                rule: COUNTED_KIND_RULE.into(),
+            });
+    }
     // A branch is part of what its name starts with (赣服通西湖分厅 of 赣服通, 市第一医院康复
     // 分院 of 市第一医院).
     let branches = resolver.rules.lexicons.words("branch_suffix");
@@ -318,4 +328,68 @@ pub(super) fn relations(
             },
         )
         .collect()
+}
+
+/// 构建“东西南北中”五大商圈格局 … 复兴八一老商圈; … 培育临湖文旅商圈: a count of a kind
+/// (五大商圈, 三大工程) has as parts the names of that kind its paragraph goes on to name after
+/// it, as many as the count says. Each member with the span of its mention.
+fn counted_members<'e>(
+    doc: &Document,
+    entities: &'e [Entity],
+    resolver: &Resolver,
+) -> Vec<(&'e Entity, &'e Entity, Span)> {
+    let mut members = Vec::new();
+    for whole in entities {
+        let chars: Vec<char> = whole.label.chars().collect();
+        let Some(big) = chars.iter().position(|&c| c == '大') else {
+            continue;
+        };
+        let numeral: String = chars[..big].iter().collect();
+        let kind: String = chars[big + 1..].iter().collect();
+        let count = small_chinese_number(&numeral);
+        let of_a_kind = resolver
+            .rules
+            .lexicons
+            .suffixes
+            .iter()
+            .any(|s| s.text == kind);
+        let (Some(count), true, Some(first)) = (count, of_a_kind, whole.mentions.first()) else {
+            continue;
+        };
+        let Some(paragraph) = doc
+            .layout
+            .sentences
+            .iter()
+            .find(|s| s.span.contains(first.span))
+            .map(|s| doc.layout.paragraphs[s.paragraph].span)
+        else {
+            continue;
+        };
+        let mut named: Vec<(Span, &Entity)> = entities
+            .iter()
+            .filter(|e| e.iri != whole.iri && e.class == whole.class && e.label.ends_with(&kind))
+            // 第四大战略 is one of a count, not a member named by its name.
+            .filter(|e| {
+                !e.label
+                    .chars()
+                    .zip(e.label.chars().skip(1))
+                    .any(|(n, big)| big == '大' && "一二三四五六七八九十两".contains(n))
+            })
+            .filter_map(|e| {
+                e.mentions
+                    .iter()
+                    .map(|m| m.span)
+                    .find(|&m| paragraph.contains(m) && m.start >= first.span.end)
+                    .map(|m| (m, e))
+            })
+            .collect();
+        named.sort_by_key(|(m, _)| *m);
+        members.extend(
+            named
+                .into_iter()
+                .take(count as usize)
+                .map(|(m, e)| (e, whole, m)),
+        );
+    }
+    members
 }

@@ -182,11 +182,13 @@ fn lines_of(doc: &Document) -> Vec<Line<'_>> {
     lines
 }
 
-/// Chinese numerals up to 99 (一 … 九十九), as used to number parts and sections.
+/// Chinese numerals up to 99 (一 … 九十九, and 两 for a count of two), as used to number
+/// parts and sections and to count.
 pub fn small_chinese_number(s: &str) -> Option<u32> {
     let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c);
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
+        ['两'] => Some(2),
         [c] if *c == '十' => Some(10),
         [c] => digit(*c).map(|d| d as u32),
         ['十', u] => digit(*u).map(|d| 10 + d as u32),
@@ -425,10 +427,7 @@ impl Layout {
                 .chars()
                 .take_while(|c| "一二三四五六七八九十两".contains(*c))
                 .collect();
-            let count = match numeral.as_str() {
-                "两" => Some(2),
-                n => small_chinese_number(n),
-            };
+            let count = small_chinese_number(&numeral);
             let Some(count) = count.filter(|&n| n >= 2 && !paragraph.in_glossary) else {
                 continue;
             };
@@ -657,6 +656,7 @@ mod tests {
         assert_eq!(small_chinese_number("十二"), Some(12));
         assert_eq!(small_chinese_number("二十"), Some(20));
         assert_eq!(small_chinese_number("二十三"), Some(23));
+        assert_eq!(small_chinese_number("两"), Some(2));
         assert_eq!(parse_year("二〇〇三"), Some(2003));
         assert_eq!(parse_year("2021"), Some(2021));
     }
