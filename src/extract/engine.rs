@@ -124,49 +124,7 @@ fn entity_hit(
             range.end += more;
         }
     }
-    if let Some(list) = &rule.trim {
-        // A boundary word may straddle where the pattern's reach began (稳妥推|进省级…改革):
-        // trim from a few chars further left, keeping the cut only where it lands inside.
-        let reach = text[..range.start]
-            .char_indices()
-            .rev()
-            .take(3)
-            .take_while(|&(_, c)| is_han(c))
-            .last()
-            .map_or(range.start, |(i, _)| i);
-        let cut = reach
-            + trim_left(
-                &text[reach..range.end],
-                lexicons.words(list),
-                lexicons.words("not_boundary"),
-            );
-        range.start = range.start.max(cut);
-        // 建设跨境电商综合试验区: a verb that occurs inside names (…体系建设工程) is no part
-        // of one it starts.
-        if let Some(verb) = lexicons
-            .words("leading_verb")
-            .iter()
-            .find(|v| text[range.clone()].starts_with(v.as_str()))
-        {
-            range.start += verb.len();
-        }
-    }
-    // 智慧平安社区、花朵护卫工程: a campaign in a name's list of places ends the list; the name
-    // starts after it.
-    if let Some(cut) = text[range.clone()]
-        .match_indices('、')
-        .filter(|&(i, _)| {
-            let item = text[range.start..range.start + i]
-                .rsplit('、')
-                .next()
-                .unwrap_or("");
-            starts_with_any(item, lexicons.words("program_lead"))
-        })
-        .map(|(i, sep)| i + sep.len())
-        .next_back()
-    {
-        range.start += cut;
-    }
+    range.start = left_edge(rule, lexicons, text, &range);
     // The mention is the name, not the quote marks around it.
     let quoted = &text[range.clone()];
     let inner = strip_quotes(quoted);
@@ -196,26 +154,10 @@ fn entity_hit(
     {
         return None;
     }
-    // …区“梦想小街”电商产业园, “道平路净见本色”: a suffix match at the start of a quote that
-    // is not the whole of it is a piece of another name or of a saying. A whole quote that
-    // ends in one place char is the quote rule's to read (当好首都“护城河”): such a quote is
-    // as often a slogan as a place.
-    let whole_quote = text[range.end..]
-        .strip_prefix('”')
-        .is_some_and(|a| !a.starts_with(is_han));
-    let one_place_char = lexicons
-        .suffix_of(&text[range.clone()])
-        .is_some_and(|s| s.class == "Place" && s.text.chars().count() == 1);
-    // A name a suffix rule finds inside a quote after its start is a piece of it (与强势企业的
-    // “对标行动”: the quote rule reads it whole, or not at all).
-    let inside_after_start = text[..range.start]
-        .rfind(['“', '”'])
-        .is_some_and(|i| text[i..].starts_with('“') && i + '“'.len_utf8() < range.start)
-        && text[range.end..].starts_with('”');
-    if quoted == inner
+    let by_suffix_alone = quoted == inner;
+    if by_suffix_alone
         && matches!(rule.class, Some(ClassChoice::Fixed(_)))
-        && ((text[..range.start].ends_with('“') && (!whole_quote || one_place_char))
-            || inside_after_start)
+        && a_piece_of_a_quote(text, &range, lexicons)
     {
         return None;
     }
@@ -231,8 +173,8 @@ fn entity_hit(
         return None;
     }
     if spoken_of_otherwise(rule, name, text, &whole, &range, lexicons)
-        || (quoted == inner && inside_an_honour(text, &range, lexicons))
-        || (quoted == inner && names_a_kind(name, &text[..range.start]))
+        || (by_suffix_alone && inside_an_honour(text, &range, lexicons))
+        || (by_suffix_alone && names_a_kind(name, &text[..range.start]))
     {
         return None;
     }
@@ -286,6 +228,69 @@ fn entity_hit(
         groups,
         class: Some(class),
     })
+}
+
+/// Where a name a rule matched starts: after the last boundary word of the rule's `trim` list
+/// in it, after a verb that leads it, after a campaign that ends a list before it.
+fn left_edge(rule: &Rule, lexicons: &Lexicons, text: &str, range: &Range<usize>) -> usize {
+    let mut start = range.start;
+    if let Some(list) = &rule.trim {
+        // A boundary word may straddle where the pattern's reach began (稳妥推|进省级…改革):
+        // trim from a few chars further left, keeping the cut only where it lands inside.
+        let reach = text[..start]
+            .char_indices()
+            .rev()
+            .take(3)
+            .take_while(|&(_, c)| is_han(c))
+            .last()
+            .map_or(start, |(i, _)| i);
+        let cut = reach
+            + trim_left(
+                &text[reach..range.end],
+                lexicons.words(list),
+                lexicons.words("not_boundary"),
+            );
+        start = start.max(cut);
+        // 建设跨境电商综合试验区: a verb that occurs inside names (…体系建设工程) is no part
+        // of one it starts.
+        if let Some(verb) = lexicons
+            .words("leading_verb")
+            .iter()
+            .find(|v| text[start..range.end].starts_with(v.as_str()))
+        {
+            start += verb.len();
+        }
+    }
+    // 智慧平安社区、花朵护卫工程: a campaign in a name's list of places ends the list; the name
+    // starts after it.
+    let name = &text[start..range.end];
+    let after_campaign = name
+        .match_indices('、')
+        .filter(|&(i, _)| {
+            let item = name[..i].rsplit('、').next().unwrap_or("");
+            starts_with_any(item, lexicons.words("program_lead"))
+        })
+        .map(|(i, sep)| i + sep.len())
+        .next_back();
+    start + after_campaign.unwrap_or(0)
+}
+
+/// Whether a name a suffix rule found is a piece of a quote, the quote rule's to read:
+/// it starts a quote that goes on (…区“梦想小街”电商产业园, “道平路净见本色”), it is a whole
+/// quote ending in one place char, as often a slogan as a place (当好首都“护城河”), or it lies
+/// inside a quote up to its end (与强势企业的“对标行动”).
+fn a_piece_of_a_quote(text: &str, range: &Range<usize>, lexicons: &Lexicons) -> bool {
+    let whole_quote = text[range.end..]
+        .strip_prefix('”')
+        .is_some_and(|a| !a.starts_with(is_han));
+    let one_place_char = lexicons
+        .suffix_of(&text[range.clone()])
+        .is_some_and(|s| s.class == "Place" && s.text.chars().count() == 1);
+    let inside_after_start = text[..range.start]
+        .rfind(['“', '”'])
+        .is_some_and(|i| text[i..].starts_with('“') && i + '“'.len_utf8() < range.start)
+        && text[range.end..].starts_with('”');
+    (text[..range.start].ends_with('“') && (!whole_quote || one_place_char)) || inside_after_start
 }
 
 /// Whether a matched string can be a name: a term ([`is_term`]) that does not end like a
