@@ -11,6 +11,17 @@ use super::{
 use crate::extract::{Extraction, is_quote, strip_quotes};
 use crate::text::{Document, Span, small_chinese_number};
 
+/// (subject, predicate, object) and where each is stated.
+type Statements = BTreeMap<(String, String, String), BTreeSet<Provenance>>;
+
+/// Records that `rule` found the fact `triple` in the words at `span`.
+fn state(statements: &mut Statements, triple: (String, String, String), span: Span, rule: &str) {
+    statements.entry(triple).or_default().insert(Provenance {
+        span,
+        rule: rule.to_owned(),
+    });
+}
+
 /// Every relation the document states or the gazetteer gives between `entities`.
 pub(super) fn relations(
     doc: &Document,
@@ -20,7 +31,7 @@ pub(super) fn relations(
 ) -> Vec<Relation> {
     let by_label: BTreeMap<&str, &Entity> =
         entities.iter().map(|e| (e.label.as_str(), e)).collect();
-    let mut found: BTreeMap<(String, String, String), BTreeSet<Provenance>> = BTreeMap::new();
+    let mut found = Statements::new();
     // The jurisdiction chain: each division is part of the one above it.
     let j = resolver.jurisdiction;
     for pair in j.chain.windows(2) {
@@ -28,18 +39,10 @@ pub(super) fn relations(
             by_label.get(pair[1].name.as_str()),
             by_label.get(pair[0].name.as_str()),
         ) {
-            let prov = child.mentions.first().cloned().or_else(|| {
-                j.span.map(|span| Provenance {
-                    span,
-                    rule: String::new(),
-                })
-            });
-            if let Some(mut prov) = prov {
-                prov.rule = GAZETTEER_RULE.into();
-                found
-                    .entry((child.iri.clone(), "partOf".into(), parent.iri.clone()))
-                    .or_default()
-                    .insert(prov);
+            let span = child.mentions.first().map(|m| m.span).or(j.span);
+            if let Some(span) = span {
+                let triple = (child.iri.clone(), "partOf".into(), parent.iri.clone());
+                state(&mut found, triple, span, GAZETTEER_RULE);
             }
         }
     }
@@ -55,13 +58,12 @@ pub(super) fn relations(
                 .and_then(|p| divisions.name(p))
                 .and_then(|n| by_label.get(n));
             if let (Some(parent), Some(first)) = (parent, e.mentions.first()) {
-                found
-                    .entry((e.iri.clone(), "partOf".into(), parent.iri.clone()))
-                    .or_default()
-                    .insert(Provenance {
-                        span: first.span,
-                        rule: GAZETTEER_RULE.into(),
-                    });
+                state(
+                    &mut found,
+                    (e.iri.clone(), "partOf".into(), parent.iri.clone()),
+                    first.span,
+                    GAZETTEER_RULE,
+                );
             }
         }
     }
@@ -92,7 +94,7 @@ pub(super) fn relations(
                     .map(|(_, e, _)| e)
             })
     };
-    let mut literal: BTreeMap<(String, String, String), BTreeSet<Provenance>> = BTreeMap::new();
+    let mut literal = Statements::new();
     for r in &extraction.relations {
         let object_is_literal = resolver
             .rules
@@ -100,17 +102,13 @@ pub(super) fn relations(
             .is_some_and(|rule| rule.emit.get("object").is_some_and(|o| o == "literal"));
         if object_is_literal {
             if let Some(s) = find(&r.subject.0, None) {
-                literal
-                    .entry((
-                        s.iri.clone(),
-                        r.relation.clone(),
-                        strip_quotes(&r.object.0).to_owned(),
-                    ))
-                    .or_default()
-                    .insert(Provenance {
-                        span: r.span,
-                        rule: r.rule.clone(),
-                    });
+                let title = strip_quotes(&r.object.0).to_owned();
+                state(
+                    &mut literal,
+                    (s.iri.clone(), r.relation.clone(), title),
+                    r.span,
+                    &r.rule,
+                );
             }
             continue;
         }
@@ -147,13 +145,12 @@ pub(super) fn relations(
                 other => other,
             };
             if s.iri != o.iri {
-                found
-                    .entry((s.iri.clone(), relation.to_owned(), o.iri.clone()))
-                    .or_default()
-                    .insert(Provenance {
-                        span: r.span,
-                        rule: r.rule.clone(),
-                    });
+                state(
+                    &mut found,
+                    (s.iri.clone(), relation.to_owned(), o.iri.clone()),
+                    r.span,
+                    &r.rule,
+                );
             }
         }
     }
@@ -215,23 +212,21 @@ pub(super) fn relations(
             } else {
                 "locatedIn"
             };
-            found
-                .entry((outer.iri.clone(), relation.into(), inner.iri.clone()))
-                .or_default()
-                .insert(Provenance {
-                    span: first.span,
-                    rule: NAME_CONTAINS_RULE.into(),
-                });
+            state(
+                &mut found,
+                (outer.iri.clone(), relation.into(), inner.iri.clone()),
+                first.span,
+                NAME_CONTAINS_RULE,
+            );
         }
     }
     for (part, whole, span) in counted_members(doc, entities, resolver) {
-        found
-            .entry((part.iri.clone(), "partOf".into(), whole.iri.clone()))
-            .or_default()
-            .insert(Provenance {
-                span,
-                rule: COUNTED_KIND_RULE.into(),
-            });
+        state(
+            &mut found,
+            (part.iri.clone(), "partOf".into(), whole.iri.clone()),
+            span,
+            COUNTED_KIND_RULE,
+        );
     }
     // A branch is part of what its name starts with (赣服通西湖分厅 of 赣服通, 市第一医院康复
     // 分院 of 市第一医院).
@@ -250,13 +245,12 @@ pub(super) fn relations(
             })
             .max_by_key(|e| e.label.len());
         if let (Some(head), Some(first)) = (head, branch.mentions.first()) {
-            found
-                .entry((branch.iri.clone(), "partOf".into(), head.iri.clone()))
-                .or_default()
-                .insert(Provenance {
-                    span: first.span,
-                    rule: NAME_CONTAINS_RULE.into(),
-                });
+            state(
+                &mut found,
+                (branch.iri.clone(), "partOf".into(), head.iri.clone()),
+                first.span,
+                NAME_CONTAINS_RULE,
+            );
         }
     }
     // In a county-level report, a community, town or subdistrict the text names and places
@@ -273,13 +267,12 @@ pub(super) fn relations(
         }) {
             let placed = found.keys().any(|(s, p, _)| *s == e.iri && p == "partOf");
             if let (false, Some(first)) = (placed || e.iri == body.iri, e.mentions.first()) {
-                found
-                    .entry((e.iri.clone(), "partOf".into(), body.iri.clone()))
-                    .or_default()
-                    .insert(Provenance {
-                        span: first.span,
-                        rule: LOCAL_PLACE_RULE.into(),
-                    });
+                state(
+                    &mut found,
+                    (e.iri.clone(), "partOf".into(), body.iri.clone()),
+                    first.span,
+                    LOCAL_PLACE_RULE,
+                );
             }
         }
     }
