@@ -263,3 +263,26 @@ fn a_share_or_a_time_measures_the_noun_after_it() {
         "老街征收工作"
     );
 }
+
+#[test]
+fn brackets_stay_in_their_clause_and_the_next_number_ends_a_counted_noun() {
+    let r = report(
+        "人均收入突破5万元,排名全省县(市、区)第二;现有商业综合体、大型商场(超市)15个;迎接40多个国家30多个政党代表参观;12天20例确诊病例全部出院。",
+        "",
+    );
+    let rank = r
+        .resolved
+        .quantities
+        .iter()
+        .find(|q| q.mention.measure == Measure::Rank)
+        .expect("a rank");
+    assert_eq!(rank.indicator.as_ref().unwrap().label, "人均收入");
+    let label = |v: &str| only(&r, v).indicator.as_ref().map(|i| i.label.clone());
+    assert_eq!(label("15").as_deref(), Some("大型商场"));
+    assert_eq!(label("40").as_deref(), Some("国家"));
+    assert!(
+        label("12").is_some_and(|l| l.contains("确诊病例")),
+        "{:?}",
+        label("12")
+    );
+}

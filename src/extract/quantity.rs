@@ -145,6 +145,21 @@ pub fn parse_number(s: &str) -> Option<f64> {
 /// Chars that end a clause: the indicator of a number is looked for after the last of them.
 const CLAUSE_BREAKS: &[char] = &[',', ';', ':', '。', '!', '?', '、', '(', ')'];
 
+/// Where the clause that ends `before` starts: after the last clause break outside brackets
+/// (产出效益排名全省县(市、区)第一, 大型商场(超市)13个: an aside belongs to its clause).
+fn clause_start(before: &str) -> usize {
+    let mut depth = 0usize;
+    for (i, c) in before.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth > 0 => depth -= 1,
+            c if depth == 0 && CLAUSE_BREAKS.contains(&c) => return i + c.len_utf8(),
+            _ => {}
+        }
+    }
+    0
+}
+
 fn first_cue<'a>(text: &str, words: &'a [String]) -> Option<(usize, &'a str)> {
     words
         .iter()
@@ -206,7 +221,13 @@ fn clean_indicator(mut s: &str, lexicons: &Lexicons) -> String {
             break;
         }
     }
-    s.trim_matches(|c: char| !c.is_alphanumeric()).to_owned()
+    // Marks around the words go, a bracketed aside at their end stays (大型商场(超市)).
+    let s = s.trim_matches(|c: char| !c.is_alphanumeric() && c != ')');
+    match s.strip_suffix(')') {
+        Some(open) if !open.contains('(') => open.trim_end_matches(|c: char| !c.is_alphanumeric()),
+        _ => s,
+    }
+    .to_owned()
 }
 
 /// A baseline year or plan period written before the number (较2015年, 比“十二五”).
@@ -272,9 +293,7 @@ pub(super) fn interpret(
         u => u,
     };
     let before = &text[..hit.range.start];
-    let clause_start = before.rfind(CLAUSE_BREAKS).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(1, char::len_utf8)
-    });
+    let clause_start = clause_start(before);
     let clause = &before[clause_start..];
     let after = text[hit.range.end..].trim_start();
     let cue = |name: &str| lex.words(name);
@@ -359,6 +378,9 @@ pub(super) fn interpret(
             let head = clean_indicator(&clause[..i], lex);
             if is_indicator(&head) {
                 head
+            } else if measure == Measure::Rank {
+                // 排名全省县(市、区)第二: the words after the cue are where it ranks.
+                String::new()
             } else {
                 let tail_start = cue_words
                     .iter()
@@ -383,6 +405,12 @@ pub(super) fn interpret(
     let following = || {
         let after = object_after.unwrap_or(after);
         let end = after.find(CLAUSE_BREAKS).unwrap_or(after.len());
+        // 60多个国家50多个政党: a number after a noun starts what it counts (38天35例确诊病例:
+        // one right after the unit does not).
+        let end = after[..end]
+            .find(|c: char| c.is_ascii_digit())
+            .filter(|&d| after[..d].chars().filter(|&c| is_han(c)).count() >= 2)
+            .unwrap_or(end);
         let rest = after[..end].trim_start_matches(|c: char| {
             c == '余'
                 || c == '多'
@@ -391,11 +419,14 @@ pub(super) fn interpret(
         });
         clean_indicator(rest, lex)
     };
+    // The nearest number before this one in the sentence, whichever rule read it.
+    let base = doc.byte_at_char(sentence.start);
+    let span = doc.span_of_bytes(base + hit.range.start, base + hit.range.end);
     let named_before = || {
         earlier
             .iter()
-            .rev()
-            .find(|q| q.span.start >= sentence.start && q.span.end <= sentence.end)
+            .filter(|q| q.span.start >= sentence.start && q.span.end <= span.start)
+            .max_by_key(|q| q.span.start)
             .and_then(|q| q.indicator.clone())
     };
     // 服务业增加值477亿元,占地区生产总值比重从…: a share of the indicator named before.
@@ -437,8 +468,6 @@ pub(super) fn interpret(
         }),
     };
 
-    let base = doc.byte_at_char(sentence.start);
-    let span = doc.span_of_bytes(base + hit.range.start, base + hit.range.end);
     let year = doc.layout.meta.year;
     let kind = match doc.tense_at(span.start) {
         Tense::Plan => QuantityKind::Target,
