@@ -249,3 +249,18 @@ fn a_count_of_a_kind_has_the_names_of_that_kind_its_paragraph_goes_on_to_name() 
         "{found:?}"
     );
 }
+
+#[test]
+fn a_place_named_after_the_jurisdiction_or_written_right_after_it_is_part_of_it() {
+    let r = report(
+        "长安区数字经济产业园开园,在河北省石家庄市长安区“创客小街”电商产业园举办开机仪式,在全区率先打造放心消费工程。",
+    );
+    let found = relations(&r);
+    for place in ["长安区数字经济产业园", "创客小街电商产业园"] {
+        assert!(has(&found, place, "partOf", "长安区"), "{found:?}");
+    }
+    assert!(
+        !found.iter().any(|(s, _, _)| s == "放心消费工程"),
+        "{found:?}"
+    );
+}

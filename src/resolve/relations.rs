@@ -131,8 +131,14 @@ pub(super) fn relations(
             find(&r.subject.0, subject_class)
         };
         if let (Some(s), Some(o)) = (subject, find(&r.object.0, object_class)) {
-            // 在全省率先打造: the jurisdiction and its parents are a scope, not a location.
-            let in_chain = j.chain.iter().any(|d| d.name == o.label);
+            // 在全省率先打造: the jurisdiction and its parents are a scope, not a location,
+            // unless the rule reads one written right before a name (西湖区“梦想小街”电商产业园:
+            // `emit.jurisdiction = "place"`).
+            let jurisdiction_is_place = resolver
+                .rules
+                .get(&r.rule)
+                .is_some_and(|rule| rule.emit.get("jurisdiction").is_some_and(|v| v == "place"));
+            let in_chain = !jurisdiction_is_place && j.chain.iter().any(|d| d.name == o.label);
             let relation = match r.relation.as_str() {
                 // A person visits a place; only things are located.
                 "in" | "locatedIn" if s.class == "Person" => continue,
@@ -255,7 +261,8 @@ pub(super) fn relations(
     }
     // In a county-level report, a community, town or subdistrict the text names and places
     // nowhere else is part of the jurisdiction (兴柴北苑社区 in 西湖区). City zones (商圈, 片区)
-    // are left out: their names are where suffix matches go wrong most.
+    // are left out, their names are where suffix matches go wrong most, unless the name
+    // starts with the jurisdiction's (西湖区数字经济产业园).
     let body = j
         .body()
         .filter(|b| b.code.as_deref().is_some_and(|c| c.len() == 6))
@@ -263,7 +270,9 @@ pub(super) fn relations(
     if let Some(body) = body {
         let local = ["Community", "Town", "Subdistrict"];
         for e in entities.iter().filter(|e| {
-            e.class == "Place" && e.subclass.as_deref().is_some_and(|s| local.contains(&s))
+            e.class == "Place"
+                && (e.subclass.as_deref().is_some_and(|s| local.contains(&s))
+                    || e.label.starts_with(body.label.as_str()))
         }) {
             let placed = found.keys().any(|(s, p, _)| *s == e.iri && p == "partOf");
             if let (false, Some(first)) = (placed || e.iri == body.iri, e.mentions.first()) {
