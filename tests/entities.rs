@@ -469,10 +469,13 @@ fn pieces_of_quotes_kinds_of_banks_and_words_run_on_are_no_names() {
 }
 
 #[test]
-fn a_quote_right_after_a_places_name_says_what_the_place_does() {
-    let r = report("推动滨江新城“职住平衡”,推进滨江新城“一园多区”建设。");
-    assert_no_names(&r, &["职住平衡"]);
+fn a_quote_right_after_a_places_or_programs_name_says_what_it_does() {
+    let r = report(
+        "推动滨江新城“职住平衡”,推进滨江新城“一园多区”建设,做好机构改革“下半篇文章”,抓好农业产业化项目“222行动计划”。",
+    );
+    assert_no_names(&r, &["职住平衡", "下半篇文章"]);
     assert_class(&r, "一园多区", "Program");
+    assert_class(&r, "222行动计划", "Program");
 }
 
 #[test]

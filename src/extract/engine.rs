@@ -378,16 +378,20 @@ fn spoken_of_otherwise(
         if !named_after && ends_with_any(before, lexicons.words(list)) {
             return true;
         }
-        // 推动朝阳新城“产城融合”: a quote right after a place's name says what the place does
-        // or becomes (a program there has its ending or its work after the quote).
-        let after_a_place = lexicons.suffixes.iter().any(|s| {
-            s.class == "Place"
-                && s.text.chars().count() >= 2
-                && before
-                    .strip_suffix(s.text.as_str())
-                    .is_some_and(|head| head.chars().rev().take_while(|c| is_han(*c)).count() >= 2)
-        });
-        if !named_after && after_a_place {
+        // 推动朝阳新城“产城融合”, 推进机构改革“后半篇文章”: a quote right after a place's or
+        // a program's name says what it does or becomes (a program there has its ending in or
+        // after the quote: 农业产业化项目“111行动计划”).
+        let own_ending = lexicons.suffix_of(name).is_some();
+        let after_a_name = !own_ending
+            && lexicons.suffixes.iter().any(|s| {
+                s.class != "Organization"
+                    && !s.weak
+                    && s.text.chars().count() >= 2
+                    && before.strip_suffix(s.text.as_str()).is_some_and(|head| {
+                        head.chars().rev().take_while(|c| is_han(*c)).count() >= 2
+                    })
+            });
+        if !named_after && after_a_name {
             return true;
         }
         // 争创全省双拥模范区“十连冠”: a quote in a clause that awards an honour is the honour
