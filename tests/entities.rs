@@ -507,3 +507,17 @@ fn a_match_cut_down_to_its_last_char_leaves_it_to_the_next_name() {
     assert_class(&r, "节能减排攻坚战", "Program");
     assert_no_names(&r, &["畔文旅商圈", "能减排攻坚战", "街镇"]);
 }
+
+#[test]
+fn places_and_bodies_listed_before_a_count_of_their_kind() {
+    let r = report(
+        "推动东关、钟楼、城隍庙三大历史街区发展,打造实验一小、北关、育才学校三个教育集团,建成东风、西湖等5个社区,新建、改扩建20所幼儿园,打好强化党建引领、做大经济总量等十大战役。",
+    );
+    assert_class(&r, "东关", "Place");
+    assert_class(&r, "钟楼", "Place");
+    assert_class(&r, "城隍庙", "Place");
+    assert_class(&r, "实验一小", "Organization");
+    assert_class(&r, "育才学校", "Organization");
+    assert_class(&r, "东风社区", "Place");
+    assert_no_names(&r, &["改扩建", "新建", "党建引领"]);
+}

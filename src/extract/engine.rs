@@ -46,6 +46,12 @@ pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, text: &str) 
             .filter_map(|n| caps.name(n).map(|m| (n.to_owned(), m.range())))
             .collect();
         let hit = match rule.kind {
+            // A list of names: extract splits it and types its items.
+            Kind::Entity if groups.contains_key("names") => Some(Hit {
+                range: whole.clone(),
+                groups,
+                class: None,
+            }),
             Kind::Entity => entity_hit(rule, lexicons, text, whole.clone(), groups),
             Kind::Quantity => groups.get("value").map(|v| {
                 let end = groups.get("unit").map_or(v.end, |u| u.end.max(v.end));

@@ -204,6 +204,9 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
                 |r: &std::ops::Range<usize>| doc.span_of_bytes(base + r.start, base + r.end);
             for hit in hits {
                 match rule.kind {
+                    Kind::Entity if hit.groups.contains_key("names") => {
+                        entities.extend(listed_names(text, rule, &rules.lexicons, &hit, to_span));
+                    }
                     Kind::Entity => {
                         let (class, subclass) = hit.class.clone().unwrap_or_default();
                         let found = if rule.nested {
@@ -402,6 +405,71 @@ fn list_items(text: &str, rule: &Rule, lexicons: &Lexicons) -> Vec<(usize, usize
     }
     items.retain(|(a, b)| text[*a..*b].chars().count() >= 2);
     items
+}
+
+/// The names of a list a rule's `names` group holds, typed by their own ending or else by the
+/// `kind` after the list (铁一小、广南学校四个教育集团: 铁一小 is a body; 万寿宫、进贤仓三大历史
+/// 街区: 进贤仓 is a place). A kind whose ending names share (东风、西湖等5个社区) completes an
+/// item without it (东风社区). Items that are no names, and lists of a kind no ending types
+/// as a place or a body, give nothing.
+fn listed_names(
+    text: &str,
+    rule: &Rule,
+    lexicons: &Lexicons,
+    hit: &Hit,
+    to_span: impl Fn(&std::ops::Range<usize>) -> Span,
+) -> Vec<EntityMention> {
+    let (Some(names), Some(kind)) = (hit.groups.get("names"), hit.groups.get("kind")) else {
+        return Vec::new();
+    };
+    let kind = &text[kind.clone()];
+    // 收支两条线: a kind of one char is a word's end, not a kind.
+    if kind.chars().count() < 2 {
+        return Vec::new();
+    }
+    // Programs listed before their count (A、B等十大战役) are verb phrases the enumeration
+    // rules read whole; this reads places and bodies, of endings that need no owner (省域中心
+    // 城市 holds 中心, no body).
+    let Some(kind_suffix) = lexicons
+        .suffix_of(kind)
+        .or_else(|| lexicons.suffixes.iter().find(|s| s.text == kind))
+        .filter(|s| s.class != "Program" && !s.owned)
+    else {
+        return Vec::new();
+    };
+    let shared = lexicons
+        .words("shared_ending")
+        .iter()
+        .find(|e| kind.ends_with(e.as_str()));
+    list_items(&text[names.clone()], rule, lexicons)
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let range = names.start + a..names.start + b;
+            let item = &without_asides(&text[range.clone()]);
+            let surface = match shared {
+                Some(e) if !item.ends_with(e.as_str()) => format!("{item}{e}"),
+                _ => item.to_owned(),
+            };
+            // 新建、改扩建200所幼儿园: verbs listed are no names.
+            let a_boundary_word = rule
+                .trim
+                .as_ref()
+                .is_some_and(|list| lexicons.words(list).contains(item));
+            if a_boundary_word || !is_name(&surface, lexicons) {
+                return None;
+            }
+            let suffix = lexicons.suffix_of(&surface).unwrap_or(kind_suffix);
+            Some(EntityMention {
+                rule: rule.id.clone(),
+                priority: rule.priority,
+                class: suffix.class.clone(),
+                subclass: suffix.subclass.clone(),
+                surface,
+                span: to_span(&range),
+                definition: None,
+            })
+        })
+        .collect()
 }
 
 /// The rule id of names that take their ending from the next name of a pair.

@@ -323,13 +323,16 @@ fn compile(
         }
         (_, None) => None,
     };
+    let has = |g: &str| regex.capture_names().flatten().any(|n| n == g);
+    // An entity rule finds one name, or a list of names of the kind after it (A、B三大历史街区).
     let required: &[&str] = match r.kind {
+        Kind::Entity if has("names") => &["kind"],
         Kind::Entity => &["name"],
         Kind::Quantity => &["value"],
         Kind::Relation => &[],
     };
     for group in required {
-        if !regex.capture_names().flatten().any(|n| n == *group) {
+        if !has(group) {
             return Err(file.error(
                 file.line_of(&r.pattern),
                 format!("the pattern needs a named group (?P<{group}>…)"),
@@ -347,7 +350,6 @@ fn compile(
             ));
         }
     }
-    let has = |g: &str| regex.capture_names().flatten().any(|n| n == g);
     // In a glossary definition the term stands in for one side.
     let sides = [
         has("subject") || has("subjects"),
@@ -491,5 +493,9 @@ mod tests {
         let dir = ontology_with(&GOOD.replace("?P<name>", ""));
         let err = RuleSet::load(dir.path()).unwrap_err();
         assert!(err.message.contains("(?P<name>"), "{err}");
+        // A list of names needs the kind that types them.
+        let dir = ontology_with(&GOOD.replace("?P<name>", "?P<names>"));
+        let err = RuleSet::load(dir.path()).unwrap_err();
+        assert!(err.message.contains("(?P<kind>"), "{err}");
     }
 }
