@@ -422,18 +422,23 @@ fn listed_names(
     let (Some(names), Some(kind)) = (hit.groups.get("names"), hit.groups.get("kind")) else {
         return Vec::new();
     };
-    let kind = &text[kind.clone()];
-    // 收支两条线: a kind of one char is a word's end, not a kind.
-    if kind.chars().count() < 2 {
-        return Vec::new();
-    }
-    // Programs listed before their count (A、B等十大战役) are verb phrases the enumeration
-    // rules read whole; this reads places and bodies, of endings that need no owner (省域中心
-    // 城市 holds 中心, no body).
-    let Some(kind_suffix) = lexicons
-        .suffix_of(kind)
-        .or_else(|| lexicons.suffixes.iter().find(|s| s.text == kind))
-        .filter(|s| s.class != "Program" && !s.owned)
+    // The kind is the longest run of the words after the count that ends in a place's or a
+    // body's ending (夜市街区, not 夜市街; 社区 of 社区建设), two chars or more (收支两条线 has
+    // no kind). Programs listed before their count (A、B等十大战役) are verb phrases the
+    // enumeration rules read whole, and an ending that needs an owner is no kind (省域中心城市).
+    let written = &text[kind.clone()];
+    let Some((kind, kind_suffix)) = written
+        .char_indices()
+        .rev()
+        .map(|(i, c)| &written[..i + c.len_utf8()])
+        .filter(|words| words.chars().count() >= 2)
+        .find_map(|words| {
+            lexicons
+                .suffix_of(words)
+                .or_else(|| lexicons.suffixes.iter().find(|s| s.text == words))
+                .filter(|s| s.class != "Program" && !s.owned)
+                .map(|s| (words, s))
+        })
     else {
         return Vec::new();
     };

@@ -68,8 +68,9 @@ pub(super) fn relations(
         }
     }
     // Relations the rules found between names that resolve to entities: the name itself, or
-    // else the longest entity name the matched words contain.
-    // Among names of one length, the one written last is the most specific (江西南昌 → 南昌).
+    // else the entity name the matched words end with (a phrase's head is its end: 河北省石家庄市
+    // 长安区 → 长安区), else the longest they contain; among names of one length, the one
+    // written last is the most specific (江西南昌 → 南昌).
     // `class`: the side must be an entity of that class (an organization runs a program).
     let find = |surface: &str, class: Option<&str>| -> Option<&Entity> {
         let c = resolver.canonical(surface, "");
@@ -90,7 +91,15 @@ pub(super) fn relations(
                     })
                     .filter(|(n, _)| n.chars().count() >= 2)
                     .filter_map(|(n, e)| words.rfind(n.as_str()).map(|at| (n, e, at)))
-                    .max_by_key(|(n, e, at)| (n.len(), *at, std::cmp::Reverse(e.iri.clone())))
+                    .max_by_key(|(n, e, at)| {
+                        let ends_the_words = at + n.len() == words.len();
+                        (
+                            ends_the_words,
+                            n.len(),
+                            *at,
+                            std::cmp::Reverse(e.iri.clone()),
+                        )
+                    })
                     .map(|(_, e, _)| e)
             })
     };
