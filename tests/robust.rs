@@ -6,16 +6,18 @@ mod common;
 use common::{report_text, seed_text};
 use proptest::prelude::*;
 
-/// Marks that rules look around: quotes, brackets, list and clause separators, numerals.
-const MARKS: [&str; 12] = [
-    "“", "”", "(", ")", "、", ",", "。", "区", "三大", "里", "第", "%",
+/// Marks that rules look around: quotes, brackets, list and clause separators, numerals, a
+/// colon and a line break (listings), a shared ending's 与, a count's 个.
+const MARKS: [&str; 17] = [
+    "“", "”", "(", ")", "、", ",", "。", "区", "三大", "里", "第", "%", ":", "\n", "与", "等",
+    "五个",
 ];
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
-    fn any_slice_of_a_report_builds(start in 0usize..20_000, len in 0usize..3_000, marks in proptest::collection::vec((0usize..3_000, 0usize..12), 0..12)) {
+    fn any_slice_of_a_report_builds(start in 0usize..20_000, len in 0usize..3_000, marks in proptest::collection::vec((0usize..3_000, 0usize..MARKS.len()), 0..16)) {
         let text = seed_text();
         let chars: Vec<char> = text.chars().collect();
         let start = start.min(chars.len());
