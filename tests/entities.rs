@@ -521,3 +521,11 @@ fn places_and_bodies_listed_before_a_count_of_their_kind() {
     assert_class(&r, "东风社区", "Place");
     assert_no_names(&r, &["改扩建", "新建", "党建引领"]);
 }
+
+#[test]
+fn a_programs_ending_inside_a_saying_is_no_program() {
+    let r =
+        report("其基本内容是:“建立一人一台账,组织一周一活动、开展一月一堂课”。实施蓝天保卫工程。");
+    assert_no_names(&r, &["组织一周一活动", "一周一活动", "开展一月一堂课"]);
+    assert_class(&r, "蓝天保卫工程", "Program");
+}

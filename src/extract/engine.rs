@@ -161,11 +161,10 @@ fn entity_hit(
         return None;
     }
     let by_suffix_alone = quoted == inner;
-    if by_suffix_alone
-        && matches!(rule.class, Some(ClassChoice::Fixed(_)))
-        && a_piece_of_a_quote(text, &range, lexicons)
-    {
-        return None;
+    if let (true, Some(ClassChoice::Fixed(class))) = (by_suffix_alone, &rule.class) {
+        if a_piece_of_a_quote(text, &range, class, lexicons) {
+            return None;
+        }
     }
     // A glossary term is a name the report gives, whatever it ends with (无废城区).
     // …and so is a name in quotes (“散工超市”): the text itself marks where it ends.
@@ -284,8 +283,10 @@ fn left_edge(rule: &Rule, lexicons: &Lexicons, text: &str, range: &Range<usize>)
 /// Whether a name a suffix rule found is a piece of a quote, the quote rule's to read:
 /// it starts a quote that goes on (…区“梦想小街”电商产业园, “道平路净见本色”), it is a whole
 /// quote ending in one place char, as often a slogan as a place (当好首都“护城河”), or it lies
-/// inside a quote up to its end (与强势企业的“对标行动”).
-fn a_piece_of_a_quote(text: &str, range: &Range<usize>, lexicons: &Lexicons) -> bool {
+/// inside a quote up to its end (与强势企业的“对标行动”). A program's ending inside a quote
+/// that holds a clause break is a piece of a saying (“打造一域一队伍…,组织一周一活动、…”);
+/// places a saying names stay places.
+fn a_piece_of_a_quote(text: &str, range: &Range<usize>, class: &str, lexicons: &Lexicons) -> bool {
     let whole_quote = text[range.end..]
         .strip_prefix('”')
         .is_some_and(|a| !a.starts_with(is_han));
@@ -296,7 +297,19 @@ fn a_piece_of_a_quote(text: &str, range: &Range<usize>, lexicons: &Lexicons) -> 
         .rfind(['“', '”'])
         .is_some_and(|i| text[i..].starts_with('“') && i + '“'.len_utf8() < range.start)
         && text[range.end..].starts_with('”');
-    (text[..range.start].ends_with('“') && (!whole_quote || one_place_char)) || inside_after_start
+    let open = text[..range.start]
+        .rfind(['“', '”'])
+        .filter(|&i| text[i..].starts_with('“'));
+    let close = text[range.end..]
+        .find(['“', '”'])
+        .filter(|&j| text[range.end + j..].starts_with('”'));
+    let in_a_saying = match (open, close) {
+        (Some(i), Some(j)) => text[i..range.end + j].contains([',', ';', '。', ':']),
+        _ => false,
+    };
+    (text[..range.start].ends_with('“') && (!whole_quote || one_place_char))
+        || inside_after_start
+        || (class == "Program" && in_a_saying)
 }
 
 /// Whether a matched string can be a name: a term ([`is_term`]) that does not end like a
