@@ -286,3 +286,20 @@ fn brackets_stay_in_their_clause_and_the_next_number_ends_a_counted_noun() {
         label("12")
     );
 }
+
+#[test]
+fn qualifiers_cues_and_spans_of_years_are_no_indicators() {
+    let r = report(
+        "城镇新增就业12万人。争取新增上市企业10家左右。博士点由62个增加到96个。五年累计利用外资78亿美元。",
+        "",
+    );
+    let label = |v: &str| only(&r, v).indicator.as_ref().map(|i| i.label.clone());
+    assert_eq!(label("12").as_deref(), Some("城镇新增就业"));
+    assert!(
+        label("10").is_some_and(|l| l.contains("上市企业")),
+        "{:?}",
+        label("10")
+    );
+    assert_eq!(label("62").as_deref(), Some("博士点"));
+    assert_eq!(label("78").as_deref(), Some("利用外资"));
+}

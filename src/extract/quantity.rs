@@ -253,7 +253,8 @@ fn baseline(clause: &str, lexicons: &Lexicons, report_year: Option<i32>) -> Opti
     None
 }
 
-/// Whether words can name an indicator: two chars or more, not a year or a bare number.
+/// Whether words can name an indicator: two chars or more, not a year, a span of years (五年
+/// 累计利用外资: 五年 is when) or a bare number.
 fn is_indicator(words: &str) -> bool {
     words.chars().count() >= 2
         && words
@@ -264,7 +265,7 @@ fn is_indicator(words: &str) -> bool {
         && !words
             .trim_end_matches('年')
             .chars()
-            .all(|c| c.is_ascii_digit())
+            .all(|c| c.is_ascii_digit() || "零一二三四五六七八九十百两".contains(c))
 }
 
 fn starts_or_contains(text: &str, words: &[String]) -> bool {
@@ -411,12 +412,13 @@ pub(super) fn interpret(
             .find(|c: char| c.is_ascii_digit())
             .filter(|&d| after[..d].chars().filter(|&c| is_han(c)).count() >= 2)
             .unwrap_or(end);
-        let rest = after[..end].trim_start_matches(|c: char| {
-            c == '余'
-                || c == '多'
-                || c == '的'
-                || lex.words("cue.after.ge").iter().any(|w| w.starts_with(c))
-        });
+        let mut rest = &after[..end];
+        // 10家左右, 50家以上的: what qualifies the number comes before what it counts.
+        let qualifiers = Comparator::ALL.iter().flat_map(|c| cue(c.cue_lists().1));
+        for w in qualifiers.chain(cue("cue.object_after")) {
+            rest = rest.strip_prefix(w.as_str()).unwrap_or(rest);
+        }
+        let rest = rest.trim_start_matches(['余', '多', '的']);
         clean_indicator(rest, lex)
     };
     // The nearest number before this one in the sentence, whichever rule read it.
@@ -440,9 +442,11 @@ pub(super) fn interpret(
         Some(format!("{}{share}", named_before()?))
     };
     let following = following();
+    // 博士点由62个增加到96个: a cue after the number says what happens to it; what it counts
+    // was named before.
     let counted_noun = counted
         .then(|| following.clone())
-        .filter(|f| is_indicator(f));
+        .filter(|f| is_indicator(f) && !cue_words.iter().any(|w| f.starts_with(w.as_str())));
     let share = (measure == Measure::Share).then(share_of).flatten();
     let indicator = match (counted_noun, share, from_clause) {
         (Some(noun), ..) => Some(noun),
