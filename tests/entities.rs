@@ -529,3 +529,22 @@ fn a_programs_ending_inside_a_saying_is_no_program() {
     assert_no_names(&r, &["组织一周一活动", "一周一活动", "开展一月一堂课"]);
     assert_class(&r, "蓝天保卫工程", "Program");
 }
+
+#[test]
+fn statements_clauses_and_fixed_phrases_are_no_names() {
+    let r = report(
+        "牢记“发展是硬道理”,正确处理改革、发展、稳定的关系,狠抓了保障性安居工程,坚持开源节流,下决心精简乡镇机构,坚持典型引路。",
+    );
+    assert_no_names(
+        &r,
+        &[
+            "发展是硬道理",
+            "正确处理改革",
+            "狠抓了保障性安居工程",
+            "开源节",
+            "下决心精简乡",
+            "典型引路",
+        ],
+    );
+    assert_class(&r, "保障性安居工程", "Program");
+}

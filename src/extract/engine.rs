@@ -437,7 +437,14 @@ fn spoken_of_otherwise(
         // slogan is still one (“十个常态化”30项措施).
         let counted = after.starts_with(|c: char| c.is_ascii_digit())
             && !name.starts_with(is_chinese_numeral);
-        if !named && (counted || starts_with_any(after, lexicons.words(list))) {
+        // “发展是硬道理”: a quoted statement, not a name (a marker at the start is part of a
+        // name: “要我做” is rejected for its 从…向).
+        let statement = name.chars().count() >= 4
+            && lexicons
+                .words("statement_marker")
+                .iter()
+                .any(|w| name.find(w.as_str()).is_some_and(|i| i > 0));
+        if !named && (counted || statement || starts_with_any(after, lexicons.words(list))) {
             return true;
         }
     }
