@@ -303,3 +303,19 @@ fn qualifiers_cues_and_spans_of_years_are_no_indicators() {
     assert_eq!(label("62").as_deref(), Some("博士点"));
     assert_eq!(label("78").as_deref(), Some("利用外资"));
 }
+
+#[test]
+fn the_value_a_change_starts_from_and_a_date_are_no_part_of_its_indicator() {
+    let r = report(
+        "农业产业化经营率由36.1%提高到48.5%。三大产业占农业的比重由2000年的60.6%提高到70%。",
+        "",
+    );
+    let label = |v: &str| only(&r, v).indicator.as_ref().map(|i| i.label.clone());
+    assert_eq!(label("48.5").as_deref(), Some("农业产业化经营率"));
+    assert_eq!(label("36.1").as_deref(), Some("农业产业化经营率"));
+    assert!(
+        label("60.6").is_some_and(|l| l.ends_with("比重")),
+        "{:?}",
+        label("60.6")
+    );
+}

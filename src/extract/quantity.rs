@@ -189,10 +189,19 @@ fn starts_with_cue<'a>(text: &str, words: &'a [String]) -> Option<&'a str> {
 /// (结算中心等重点企业 → 重点企业).
 fn clean_indicator(mut s: &str, lexicons: &Lexicons) -> String {
     // 1000平方米以上商务楼宇 → 商务楼宇: a threshold ahead of the noun (规模以上 stays).
+    // (2000年的 is a date, no threshold.)
     for w in lexicons.words("cue.qualifier_after") {
         if let Some(i) = s.rfind(w.as_str()) {
-            if s[..i].contains(|c: char| c.is_ascii_digit()) {
+            if s[..i].contains(|c: char| c.is_ascii_digit()) && !s[..i].ends_with('年') {
                 s = &s[i + w.len()..];
+            }
+        }
+    }
+    // 农业产业化经营率由36.1%提高到48.5%: the value it started from is no part of it.
+    for w in lexicons.words("cue.from") {
+        if let Some(i) = s.find(w.as_str()) {
+            if s[i + w.len()..].starts_with(|c: char| c.is_ascii_digit()) {
+                s = &s[..i];
             }
         }
     }
