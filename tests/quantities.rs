@@ -319,3 +319,15 @@ fn the_value_a_change_starts_from_and_a_date_are_no_part_of_its_indicator() {
         label("60.6")
     );
 }
+
+#[test]
+fn a_streak_measures_what_ran_on_not_the_word_for_it() {
+    let r = report("粮食生产连续五年获得丰收。连续6年成功举办旅发大会。", "");
+    let label = |v: &str| only(&r, v).indicator.as_ref().map(|i| i.label.clone());
+    assert_eq!(label("五").as_deref(), Some("粮食生产"));
+    assert!(
+        label("6").is_some_and(|l| l.contains("旅发大会")),
+        "{:?}",
+        label("6")
+    );
+}
