@@ -331,3 +331,14 @@ fn a_streak_measures_what_ran_on_not_the_word_for_it() {
         label("6")
     );
 }
+
+#[test]
+fn a_rank_in_a_scope_ends_its_clause() {
+    let r = report(
+        "全程接种率全市第一。被评为全市第一批示范县。打造全省第一个首店聚集区。",
+        "",
+    );
+    let rank = only(&r, "一");
+    assert_eq!(rank.mention.measure, Measure::Rank);
+    assert_eq!(rank.indicator.as_ref().unwrap().label, "全程接种率");
+}
