@@ -170,31 +170,36 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
         .active()
         .map(|rule| (rule, inputs(doc, rule)))
         .collect();
-    // Rules of a kind sit together in the files and cost alike (the suffix rules most): every
-    // other rule to each thread evens the load.
-    let match_rules = |parity: usize| -> Vec<Vec<Vec<Hit>>> {
-        work.iter()
-            .skip(parity)
-            .step_by(2)
-            .map(|(rule, texts)| {
-                let per_document = regex_for(rule, divisions);
-                let regex = per_document.as_ref().unwrap_or(&rule.regex);
-                texts
-                    .iter()
-                    .map(|input| apply_regex(rule, regex, &rules.lexicons, input.text))
-                    .collect()
-            })
-            .collect()
+    // Two threads take the rules one at a time, each the next one nobody has taken: rules cost
+    // from a tenth of a millisecond to ten (the suffix alternations), so a fixed split leaves
+    // one thread waiting whenever the rule files change.
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let match_rules = || -> Vec<(usize, Vec<Vec<Hit>>)> {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some((rule, texts)) = work.get(i) else {
+                return done;
+            };
+            let per_document = regex_for(rule, divisions);
+            let regex = per_document.as_ref().unwrap_or(&rule.regex);
+            let hits = texts
+                .iter()
+                .map(|input| apply_regex(rule, regex, &rules.lexicons, input.text))
+                .collect();
+            done.push((i, hits));
+        }
     };
     let hits_per_rule: Vec<Vec<Vec<Hit>>> = std::thread::scope(|scope| {
-        let odd = scope.spawn(|| match_rules(1));
-        let even = match_rules(0);
-        let odd = odd.join().expect("rule matching does not panic");
-        // Back in rule order: even, odd, even, odd …
-        let mut odd = odd.into_iter();
-        even.into_iter()
-            .flat_map(|e| std::iter::once(e).chain(odd.next()))
-            .collect()
+        let other = scope.spawn(match_rules);
+        let mine = match_rules();
+        let other = other.join().expect("rule matching does not panic");
+        // Back in rule order.
+        let mut in_order: Vec<Vec<Vec<Hit>>> = vec![Vec::new(); work.len()];
+        for (i, hits) in mine.into_iter().chain(other) {
+            in_order[i] = hits;
+        }
+        in_order
     });
     for ((rule, texts), hits_per_input) in work.iter().zip(hits_per_rule) {
         for (input, hits) in texts.iter().zip(hits_per_input) {
