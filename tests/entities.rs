@@ -548,3 +548,22 @@ fn statements_clauses_and_fixed_phrases_are_no_names() {
     );
     assert_class(&r, "保障性安居工程", "Program");
 }
+
+#[test]
+fn bodies_of_a_kind_and_verbs_before_them_are_no_names() {
+    let r = report(
+        "引进跨国公司和证券公司,发展行业协会,建设一流大学,新设小额贷款公司,改善农村中小学条件,建成社区医院。",
+    );
+    assert_no_names(
+        &r,
+        &[
+            "跨国公司",
+            "证券公司",
+            "行业协会",
+            "一流大学",
+            "新设小额贷款公司",
+            "改善农村中小学",
+            "社区医院",
+        ],
+    );
+}
