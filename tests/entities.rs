@@ -567,3 +567,24 @@ fn bodies_of_a_kind_and_verbs_before_them_are_no_names() {
         ],
     );
 }
+
+#[test]
+fn kinds_of_villages_and_verbs_before_ports_are_no_names() {
+    let r = report(
+        "力促京唐港扩建,扩建石家庄机场,打破玻璃门,建设美丽乡村示范村和中心村,完善行政村道路,推进供给侧结构性改革。",
+    );
+    assert_class(&r, "京唐港", "Place");
+    assert_class(&r, "石家庄机场", "Place");
+    assert_class(&r, "供给侧结构性改革", "Program");
+    assert_no_names(
+        &r,
+        &[
+            "力促京唐港",
+            "扩建石家庄机场",
+            "玻璃门",
+            "中心村",
+            "行政村",
+            "侧结构性改革",
+        ],
+    );
+}
