@@ -588,3 +588,20 @@ fn kinds_of_villages_and_verbs_before_ports_are_no_names() {
         ],
     );
 }
+
+#[test]
+fn crimes_struck_words_said_twice_and_verb_phrases_are_no_programs() {
+    let r = report(
+        "依法严厉打击各种犯罪活动,一个一个抓落实,加大国有企业改革力度,坚持创新驱动发展这一核心战略。",
+    );
+    assert_no_names(
+        &r,
+        &[
+            "依法严厉打击各种犯罪活动",
+            "严厉打击各种犯罪活动",
+            "一个一个",
+            "加大国有企业改革",
+            "创新驱动发展这一核心战略",
+        ],
+    );
+}

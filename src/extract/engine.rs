@@ -341,7 +341,12 @@ pub fn is_term(name: &str, lexicons: &Lexicons) -> bool {
             .iter()
             .any(|s| s.class == "Place" && s.text == counted)
         && !starts_with_any(name, lexicons.words("numbered_names"));
+    // 一个一个, 一点一点: a word said twice, no slogan.
+    let chars: Vec<char> = name.chars().collect();
+    let said_twice =
+        chars.len().is_multiple_of(2) && chars[..chars.len() / 2] == chars[chars.len() / 2..];
     name.chars().count() >= 2
+        && !said_twice
         && !counted_group
         && name.chars().any(|c| !c.is_ascii_digit())
         && !name.contains('+')
