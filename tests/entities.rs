@@ -356,12 +356,12 @@ fn a_quoted_brand_is_the_quote() {
 #[test]
 fn an_abbreviation_is_an_alias_of_the_full_name() {
     let r = report(
-        "万达文化旅游综合项目开工,推动万达文旅项目加快建设。深化国有大中型企业股份制改革,推进国有企业改革。",
+        "万达文化旅游综合工程开工,推动万达文旅工程加快建设。深化国有大中型企业股份制改革,推进国有企业改革。",
     );
-    let full = entity(&r, "万达文化旅游综合项目");
-    assert!(full.aliases.contains("万达文旅项目"), "{:?}", full.aliases);
+    let full = entity(&r, "万达文化旅游综合工程");
+    assert!(full.aliases.contains("万达文旅工程"), "{:?}", full.aliases);
     assert_eq!(full.mentions.len(), 2);
-    assert_eq!(class_of(&r, "万达文旅项目"), None);
+    assert_eq!(class_of(&r, "万达文旅工程"), None);
     // Words of the full name taken whole are not an abbreviation of it.
     let state_owned = r
         .resolved
