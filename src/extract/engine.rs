@@ -293,23 +293,27 @@ fn a_piece_of_a_quote(text: &str, range: &Range<usize>, class: &str, lexicons: &
     let one_place_char = lexicons
         .suffix_of(&text[range.clone()])
         .is_some_and(|s| s.class == "Place" && s.text.chars().count() == 1);
-    let inside_after_start = text[..range.start]
-        .rfind(['“', '”'])
-        .is_some_and(|i| text[i..].starts_with('“') && i + '“'.len_utf8() < range.start)
-        && text[range.end..].starts_with('”');
-    let open = text[..range.start]
-        .rfind(['“', '”'])
-        .filter(|&i| text[i..].starts_with('“'));
-    let close = text[range.end..]
-        .find(['“', '”'])
-        .filter(|&j| text[range.end + j..].starts_with('”'));
-    let in_a_saying = match (open, close) {
-        (Some(i), Some(j)) => text[i..range.end + j].contains([',', ';', '。', ':']),
-        _ => false,
-    };
+    let quote = enclosing_quote(text, range);
+    let inside_after_start = quote
+        .is_some_and(|(open, close)| open + '“'.len_utf8() < range.start && close == range.end);
+    let in_a_saying =
+        quote.is_some_and(|(open, close)| text[open..close].contains([',', ';', '。', ':']));
     (text[..range.start].ends_with('“') && (!whole_quote || one_place_char))
         || inside_after_start
         || (class == "Program" && in_a_saying)
+}
+
+/// The quote `range` lies in, as the byte offsets of its “ and its ”: the last quote mark
+/// before the range opens one, the next after it closes it.
+fn enclosing_quote(text: &str, range: &Range<usize>) -> Option<(usize, usize)> {
+    let open = text[..range.start]
+        .rfind(['“', '”'])
+        .filter(|&i| text[i..].starts_with('“'))?;
+    let close = range.end
+        + text[range.end..]
+            .find(['“', '”'])
+            .filter(|&j| text[range.end + j..].starts_with('”'))?;
+    Some((open, close))
 }
 
 /// Whether a matched string can be a name: a term ([`is_term`]) that does not end like a
@@ -465,13 +469,8 @@ fn names_a_kind(name: &str, before: &str) -> bool {
 /// Whether a name lies inside a quoted honour (荣获“全省首批‘五型’政府建设示范区”): it is a
 /// piece of the title, not a thing of its own.
 fn inside_an_honour(text: &str, range: &Range<usize>, lexicons: &Lexicons) -> bool {
-    let before = &text[..range.start];
-    let Some(open) = before.rfind('“') else {
-        return false;
-    };
-    let closed_before = before[open..].contains('”');
-    let closed_after = text[range.end..].contains('”');
-    !closed_before && closed_after && ends_with_any(&text[..open], lexicons.words("honour_verb"))
+    enclosing_quote(text, range)
+        .is_some_and(|(open, _)| ends_with_any(&text[..open], lexicons.words("honour_verb")))
 }
 
 /// Whether a name found as a place describes rather than names one: a count inside it ends a
