@@ -605,3 +605,11 @@ fn crimes_struck_words_said_twice_and_verb_phrases_are_no_programs() {
         ],
     );
 }
+
+#[test]
+fn a_short_name_whose_chars_run_past_a_longer_ones_is_no_abbreviation() {
+    // 甲 is the last char of 丙丁甲 before the shared ending: 乙 has nothing left to match.
+    let r = report("实施万达甲乙工程,启动万达丙丁甲工程。");
+    assert_class(&r, "万达甲乙工程", "Program");
+    assert_class(&r, "万达丙丁甲工程", "Program");
+}

@@ -738,6 +738,10 @@ pub fn resolve(
 /// 华侨城文化旅游综合项目): the same first two chars and the same ending of a kind, the chars
 /// between them taken in order from the longer name's words, one a word.
 fn abbreviates(short: &str, long: &str, lexicons: &crate::rules::Lexicons) -> bool {
+    // Most pairs differ in their first two chars: no need to look further.
+    if short.len() >= long.len() || short.chars().take(2).ne(long.chars().take(2)) {
+        return false;
+    }
     let s: Vec<char> = short.chars().collect();
     let l: Vec<char> = long.chars().collect();
     let head = s.iter().zip(&l).take_while(|(a, b)| a == b).count();
@@ -759,7 +763,9 @@ fn abbreviates(short: &str, long: &str, lexicons: &crate::rules::Lexicons) -> bo
     // after the char before it (国有企业改革 is not 国有大中型企业股份制改革 abbreviated).
     let mut at = head;
     let one_per_word = s[head..s.len() - tail].iter().all(|c| {
-        match l[at + 1..l.len() - tail].iter().position(|d| d == c) {
+        // Past the full name's last word, nothing is left to take a char from.
+        let rest = l.get(at + 1..l.len() - tail).unwrap_or_default();
+        match rest.iter().position(|d| d == c) {
             Some(i) => {
                 at += 1 + i + 1;
                 true
