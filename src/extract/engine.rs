@@ -7,6 +7,7 @@ use std::ops::Range;
 use regex::Regex;
 
 use crate::rules::{ClassChoice, Kind, Lexicons, Rule, Scope};
+use crate::text::is_chinese_numeral;
 
 /// What one match of a rule yields, in byte ranges of the text it ran on.
 #[derive(Debug, Clone, PartialEq)]
@@ -594,10 +595,6 @@ fn ends_in_program_suffix(words: &str, lexicons: &Lexicons) -> bool {
         .suffixes
         .iter()
         .any(|s| s.class == "Program" && s.text.chars().count() >= 2 && words.ends_with(&s.text))
-}
-
-fn is_chinese_numeral(c: char) -> bool {
-    "零一二三四五六七八九十百千两".contains(c)
 }
 
 /// Whether `name` starts with one of `words`.

@@ -4,7 +4,7 @@
 use super::engine::{is_han, mask_words};
 use super::{Hit, QuantityMention};
 use crate::rules::{Lexicons, Rule, RuleSet};
-use crate::text::{Document, Span, Tense};
+use crate::text::{Document, Span, Tense, is_chinese_numeral};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuantityKind {
@@ -274,7 +274,7 @@ fn is_indicator(words: &str) -> bool {
         && !words
             .trim_end_matches('年')
             .chars()
-            .all(|c| c.is_ascii_digit() || "零一二三四五六七八九十百两".contains(c))
+            .all(|c| c.is_ascii_digit() || is_chinese_numeral(c))
 }
 
 fn starts_or_contains(text: &str, words: &[String]) -> bool {

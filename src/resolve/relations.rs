@@ -9,7 +9,7 @@ use super::{
     Relation, Resolver,
 };
 use crate::extract::{Extraction, is_quote, strip_quotes};
-use crate::text::{Document, Span, small_chinese_number};
+use crate::text::{Document, Span, is_chinese_numeral, small_chinese_number};
 
 /// (subject, predicate, object) and where each is stated.
 type Statements = BTreeMap<(String, String, String), BTreeSet<Provenance>>;
@@ -384,7 +384,7 @@ fn counted_members<'e>(
                 !e.label
                     .chars()
                     .zip(e.label.chars().skip(1))
-                    .any(|(n, big)| big == '大' && "一二三四五六七八九十两".contains(n))
+                    .any(|(n, big)| big == '大' && is_chinese_numeral(n))
             })
             .filter_map(|e| {
                 e.mentions

@@ -182,6 +182,11 @@ fn lines_of(doc: &Document) -> Vec<Line<'_>> {
     lines
 }
 
+/// Whether a char is a Chinese numeral (零 … 九, 十, 百, 千, and 两 for a count of two).
+pub fn is_chinese_numeral(c: char) -> bool {
+    "零一二三四五六七八九十百千两".contains(c)
+}
+
 /// Chinese numerals up to 99 (一 … 九十九, and 两 for a count of two), as used to number
 /// parts and sections and to count.
 pub fn small_chinese_number(s: &str) -> Option<u32> {
@@ -425,7 +430,7 @@ impl Layout {
             let inner = &quoted[open + '“'.len_utf8()..];
             let numeral: String = inner
                 .chars()
-                .take_while(|c| "一二三四五六七八九十两".contains(*c))
+                .take_while(|&c| is_chinese_numeral(c))
                 .collect();
             let count = small_chinese_number(&numeral);
             let Some(count) = count.filter(|&n| n >= 2 && !paragraph.in_glossary) else {

@@ -10,7 +10,7 @@ mod normalize;
 
 use std::path::{Path, PathBuf};
 
-pub use layout::{Layout, LayoutError, small_chinese_number};
+pub use layout::{Layout, LayoutError, is_chinese_numeral, small_chinese_number};
 pub use load::{LoadError, read_report};
 pub use normalize::{normalize, normalize_char};
 
