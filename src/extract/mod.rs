@@ -447,10 +447,7 @@ fn listed_names(
     else {
         return Vec::new();
     };
-    let shared = lexicons
-        .words("shared_ending")
-        .iter()
-        .find(|e| kind.ends_with(e.as_str()));
+    let shared = shared_ending(kind, lexicons);
     list_items(&text[names.clone()], rule, lexicons)
         .into_iter()
         .filter_map(|(a, b)| {
@@ -482,6 +479,14 @@ fn listed_names(
         .collect()
 }
 
+/// The `shared_ending` word (社区, 村 …) `words` end with, if any.
+fn shared_ending<'l>(words: &str, lexicons: &'l Lexicons) -> Option<&'l String> {
+    lexicons
+        .words("shared_ending")
+        .iter()
+        .find(|e| words.ends_with(e.as_str()))
+}
+
 /// The rule id of names that take their ending from the next name of a pair.
 pub const SHARED_ENDING_RULE: &str = "extract.shared_ending";
 
@@ -496,10 +501,8 @@ fn shared_endings(
 ) -> Vec<EntityMention> {
     let mut shared = Vec::new();
     for m in found {
-        let Some(ending) = lexicons
-            .words("shared_ending")
-            .iter()
-            .find(|e| m.surface.ends_with(e.as_str()) && m.surface.len() > e.len())
+        let Some(ending) =
+            shared_ending(&m.surface, lexicons).filter(|e| m.surface.len() > e.len())
         else {
             continue;
         };
@@ -536,11 +539,7 @@ fn shared_endings(
             (f.span.contains(span) || span.contains(f.span))
                 && !(f.span == span && f.class == m.class)
         });
-        let has_its_own = lexicons
-            .words("shared_ending")
-            .iter()
-            .any(|e| name.ends_with(e.as_str()));
-        if named || has_its_own {
+        if named || shared_ending(&name, lexicons).is_some() {
             continue;
         }
         shared.push(EntityMention {
