@@ -365,6 +365,18 @@ fn compile(
             "a relation pattern needs (?P<subject>…) or (?P<subjects>…), and (?P<object>…) or (?P<objects>…) (a glossary_definition or listed_paragraph rule may take its term for either)",
         ));
     }
+    // A misspelt key would be ignored without a word: name the ones each kind reads.
+    let emit_keys: &[&str] = match r.kind {
+        Kind::Entity => &[],
+        Kind::Quantity => &["measure", "comparator", "unit"],
+        Kind::Relation => &["relation", "create", "class", "object", "jurisdiction"],
+    };
+    if let Some(key) = r.emit.keys().find(|k| !emit_keys.contains(&k.as_str())) {
+        return Err(file.error(
+            line,
+            format!("unknown `emit` key {key:?}: this kind of rule emits {emit_keys:?}"),
+        ));
+    }
     if r.kind == Kind::Relation {
         match r.emit.get("relation") {
             None => {
@@ -486,6 +498,18 @@ mod tests {
         let dir = ontology_with(&GOOD.replace("class = \"Place\"", "class = \"Road\""));
         let err = RuleSet::load(dir.path()).unwrap_err();
         assert!(err.message.contains("unknown class"), "{err}");
+    }
+
+    #[test]
+    fn refuses_an_unknown_emit_key() {
+        let dir = ontology_with(
+            &GOOD
+                .replace("kind = \"entity\"", "kind = \"quantity\"")
+                .replace("class = \"Place\"\n", "emit = { mesure = \"level\" }\n")
+                .replace("?P<name>", "?P<value>"),
+        );
+        let err = RuleSet::load(dir.path()).unwrap_err();
+        assert!(err.message.contains("\"mesure\""), "{err}");
     }
 
     #[test]
