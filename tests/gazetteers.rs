@@ -62,8 +62,14 @@ fn every_row_of_every_knowledge_file_parses() {
         ("清华", "清华大学", Class::Organization),
         ("放管服", "放管服改革", Class::Program),
     ] {
-        let entry = k.lookup(form).unwrap_or_else(|| panic!("{form} is not known"));
-        assert_eq!((entry.name.as_str(), entry.class()), (name, class), "{form}");
+        let entry = k
+            .lookup(form)
+            .unwrap_or_else(|| panic!("{form} is not known"));
+        assert_eq!(
+            (entry.name.as_str(), entry.class()),
+            (name, class),
+            "{form}"
+        );
     }
     assert_eq!(
         k.lookup("圣彼得堡").and_then(|e| e.parent.as_deref()),
@@ -117,7 +123,10 @@ fn national_bodies_agree_with_bodies_toml() {
             checked += 1;
         }
     }
-    assert!(checked >= 30, "only {checked} bodies of bodies.toml are in the knowledge files");
+    assert!(
+        checked >= 30,
+        "only {checked} bodies of bodies.toml are in the knowledge files"
+    );
 }
 
 #[test]

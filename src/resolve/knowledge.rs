@@ -238,7 +238,7 @@ pub fn parse(file: &DataFile) -> Result<Vec<Entry>, DataFileError> {
 }
 
 fn parse_row(line: &str, file: Arc<Path>, number: usize) -> Result<Entry, String> {
-    let fields: Vec<&str> = line.trim_end_matches('\r').split('\t').collect();
+    let fields: Vec<&str> = line.split('\t').collect();
     let [name, class, kind, aliases, parent, source] = fields[..] else {
         return Err(format!(
             "expected 6 tab-separated fields (name, class, kind, aliases, parent, source), found {}",
@@ -304,9 +304,8 @@ fn parse_source(source: &str) -> Result<Source, String> {
         "general" => return Ok(Source::General),
         _ => {}
     }
-    let bad = || {
-        format!("unknown source `{source}`; use cldr, list, general or mined:N:YEAR,YEAR,…")
-    };
+    let bad =
+        || format!("unknown source `{source}`; use cldr, list, general or mined:N:YEAR,YEAR,…");
     let rest = source.strip_prefix("mined:").ok_or_else(bad)?;
     let (reports, years) = rest.split_once(':').ok_or_else(bad)?;
     let reports: usize = reports.parse().map_err(|_| bad())?;
@@ -352,7 +351,10 @@ mod tests {
         assert_eq!(entries[0].class(), Class::Place);
         assert_eq!(entries[0].origin(), "k.tsv:2");
         assert_eq!(entries[1].kind.subclass(), Some("Road"));
-        assert_eq!(entries[1].forms().collect::<Vec<_>>(), ["京沪高铁", "京沪高速铁路"]);
+        assert_eq!(
+            entries[1].forms().collect::<Vec<_>>(),
+            ["京沪高铁", "京沪高速铁路"]
+        );
         assert_eq!(
             entries[2].source,
             Source::Mined {
@@ -367,11 +369,31 @@ mod tests {
         let e = error("# h\n中国\tPlace\tcountry\n");
         assert_eq!((e.line, e.to_string().starts_with("k.tsv:2: ")), (2, true));
         assert!(e.message.contains("6 tab-separated"), "{e}");
-        assert!(error("圣彼得堡\tPlace\ttown\t\t\tcldr\n").message.contains("unknown kind `town`"));
-        assert!(error("华为\tPlace\tcompany\t\t\tgeneral\n").message.contains("does not fit"));
-        assert!(error("俄罗斯\tPlace\tcountry\t俄\t\tcldr\n").message.contains("shorter than 2"));
-        assert!(error("东盟\tPlace\tbloc\t东盟\t\tgeneral\n").message.contains("twice"));
-        assert!(error("东盟\tPlace\tbloc\t\t\twiki\n").message.contains("unknown source"));
+        assert!(
+            error("圣彼得堡\tPlace\ttown\t\t\tcldr\n")
+                .message
+                .contains("unknown kind `town`")
+        );
+        assert!(
+            error("华为\tPlace\tcompany\t\t\tgeneral\n")
+                .message
+                .contains("does not fit")
+        );
+        assert!(
+            error("俄罗斯\tPlace\tcountry\t俄\t\tcldr\n")
+                .message
+                .contains("shorter than 2")
+        );
+        assert!(
+            error("东盟\tPlace\tbloc\t东盟\t\tgeneral\n")
+                .message
+                .contains("twice")
+        );
+        assert!(
+            error("东盟\tPlace\tbloc\t\t\twiki\n")
+                .message
+                .contains("unknown source")
+        );
         let e = error("河长制\tProgram\tsystem\t\t\tmined:2:2017\n");
         assert!(e.message.contains("counts 2 reports but lists 1"), "{e}");
     }
@@ -381,16 +403,29 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
         write("divisions.tsv", "11\t北京市\n");
-        write("a.tsv", "华为\tOrganization\tcompany\t华为公司\t\tgeneral\n");
+        write(
+            "a.tsv",
+            "华为\tOrganization\tcompany\t华为公司\t\tgeneral\n",
+        );
         write("b.tsv", "华为\tOrganization\tcompany\t\t\tgeneral\n");
         let k = Knowledge::load(dir.path()).unwrap();
         assert_eq!(k.entries.len(), 2);
         assert_eq!(k.lookup("华为公司").map(|e| e.name.as_str()), Some("华为"));
-        assert!(k.lookup("北京市").is_none(), "divisions.tsv is no knowledge file");
+        assert!(
+            k.lookup("北京市").is_none(),
+            "divisions.tsv is no knowledge file"
+        );
         write("b.tsv", "# h\n华为\tPlace\tcity\t\t\tgeneral\n");
         let e = Knowledge::load(dir.path()).unwrap_err();
-        assert!(e.to_string().contains("b.tsv:2: 华为 is already 华为 (Organization"), "{e}");
-        write("b.tsv", "华为技术\tOrganization\tcompany\t华为公司\t\tgeneral\n");
+        assert!(
+            e.to_string()
+                .contains("b.tsv:2: 华为 is already 华为 (Organization"),
+            "{e}"
+        );
+        write(
+            "b.tsv",
+            "华为技术\tOrganization\tcompany\t华为公司\t\tgeneral\n",
+        );
         let e = Knowledge::load(dir.path()).unwrap_err();
         assert!(e.message.contains("华为公司 is already 华为"), "{e}");
     }
