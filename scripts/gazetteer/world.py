@@ -118,6 +118,24 @@ CITIES = {
     "KZ": "奇姆肯特", "KG": "奥什", "AE": "沙迦", "SA": "吉达", "EG": "苏伊士", "KE": "蒙巴萨",
     "ZA": "开普敦 德班", "BR": "里约热内卢", "IL": "特拉维夫 海法", "AU": "黄金海岸",
 }
+# Exemplar cities left out: towns a time zone is named after that no report names, some of
+# them homonyms of better-known places (圣路易斯 is San Luis, not St. Louis; 科尔多瓦 and
+# 梅里达 are also Spain's) or of a region or a person (乌拉尔, 基洛夫).
+OBSCURE = set("""圣路易斯 圣胡安 科尔多瓦 梅里达 乌拉尔 基洛夫 道森 诺姆 威克 图勒 埃达克 亚库塔特
+锡特卡 梅特拉卡特拉 梅诺米尼 克雷斯顿 斯威夫特卡伦特 道森克里克 纳尔逊堡 伊努维克 雷索卢特
+兰今湾 剑桥湾 阿蒂科肯 格莱斯贝 布兰克萨布隆 古斯湾 依伦尼贝 奥希纳加 巴伊亚班德拉斯
+斯科列斯比桑德 丹马沙文 汉德加 乌斯内拉 中科雷姆斯克 布辛根 玛丽港 库赛埃 法考福 甘比尔 马克萨斯
+瓦利斯 查塔姆 麦夸里岛 豪勋爵岛 林德曼 尤克拉 布罗肯希尔 克拉伦代克 下太子区 大特克 马里戈特
+密克隆 托尔托拉 圣托马斯 里奥加耶戈斯 拉里奥哈 图库曼 卡塔马卡 胡胡伊 萨尔塔 阿拉瓜伊纳 圣塔伦
+洛罗尼亚 里奥布郎库 波多韦柳 博阿维斯塔 大坎普 贝伦 马塞约 库亚巴 巴伊亚 科伊艾克 蓬塔阿雷纳斯
+坤甸 望加锡 查亚普拉 古晋 科布多 阿克套 阿特劳 阿克托别 库斯塔奈 克孜洛尔达 乌里扬诺夫斯克
+萨拉托夫 阿斯特拉罕 新库兹涅茨克 巴尔瑙尔 托木斯克 赤塔 萨哈林 堪察加 阿纳德尔 马加丹 雅库茨克
+埃法特 瓜达尔卡纳尔 布干维尔 皮特凯恩 塔希提 诺福克 帕果帕果 拉罗汤加 夸贾林 特鲁克群岛
+波纳佩岛 坎顿岛 基里地马地岛 东加塔布 加那利 亚速尔群岛 马德拉 南乔治亚 查戈斯 可可斯 凯尔盖朗
+马埃岛 斯坦利 朗伊尔城 法马古斯塔 辛菲罗波尔 华雷斯城 马萨特兰 奇瓦瓦 埃莫西约 马塔莫罗斯 蒂华纳
+开曼 圣基茨 安提瓜 圣文森特 怀特霍斯 里贾纳 伊魁特 蒙克顿 努克 卡宴 瓜亚基尔 门多萨 乌斯怀亚
+复活节岛 科隆群岛 中途岛 塞班 努美阿 富纳富提 阿皮亚 法罗 圣巴泰勒米岛""".split())
+
 # Cities whose country is disputed: no parent.
 NO_PARENT = {"耶路撒冷"}
 CITY_ALIASES = {"海参崴": "符拉迪沃斯托克", "胡志明市": "西贡", "旧金山": "三藩市"}
@@ -205,7 +223,7 @@ def exemplar_cities(root):
     for zone, city in walk(zones, []):
         code = country_of.get(zone)
         # Antarctic stations, US county seats written with their state (印第安纳州诺克斯).
-        if code and code not in ("AQ", "CN") and "州" not in city and "·" not in city:
+        if code and code not in ("AQ", "CN") and "州" not in city and city not in OBSCURE:
             yield code, city
 
 
