@@ -51,9 +51,17 @@ fn libclang_names_are_those_bindgen_loads() {
 #[test]
 fn a_folder_with_only_libclang_cpp_holds_no_libclang() {
     let only_cpp = fake_lib_folder(&["libclang-cpp.so.14"]);
-    assert!(!with_checks("libclang_loadable", only_cpp.path()).status.success());
+    assert!(
+        !with_checks("libclang_loadable", only_cpp.path())
+            .status
+            .success()
+    );
     let with_c = fake_lib_folder(&["libclang-cpp.so.14", "libclang-14.so.1"]);
-    assert!(with_checks("libclang_loadable", with_c.path()).status.success());
+    assert!(
+        with_checks("libclang_loadable", with_c.path())
+            .status
+            .success()
+    );
 }
 
 #[test]
@@ -68,7 +76,10 @@ fn setup_check_names_libclang_dev_and_the_command_that_installs_it() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("missing libclang-dev"), "{stderr}");
-    assert!(stderr.contains("apt-get install -y libclang-dev"), "{stderr}");
+    assert!(
+        stderr.contains("apt-get install -y libclang-dev"),
+        "{stderr}"
+    );
 
     let with_c = fake_lib_folder(&["libclang.so.1"]);
     let out = Command::new("scripts/setup")

@@ -176,6 +176,14 @@ impl Knowledge {
         self.by_form.get(form).map(|&i| &self.entries[i])
     }
 
+    /// Every name and alias with the entry it stands for (in no set order): what a matcher
+    /// over the text is built from.
+    pub fn forms(&self) -> impl Iterator<Item = (&str, &Entry)> {
+        self.by_form
+            .iter()
+            .map(|(form, &i)| (form.as_str(), &self.entries[i]))
+    }
+
     /// Adds an entry; a form already taken by another thing is an error naming both rows. The
     /// same thing listed again (same name and class, as a body in two lists) keeps the first.
     fn add(&mut self, entry: Entry, file: &DataFile) -> Result<(), DataFileError> {
@@ -411,6 +419,9 @@ mod tests {
         let k = Knowledge::load(dir.path()).unwrap();
         assert_eq!(k.entries.len(), 2);
         assert_eq!(k.lookup("华为公司").map(|e| e.name.as_str()), Some("华为"));
+        let mut forms: Vec<(&str, &str)> = k.forms().map(|(f, e)| (f, e.name.as_str())).collect();
+        forms.sort();
+        assert_eq!(forms, [("华为", "华为"), ("华为公司", "华为")]);
         assert!(
             k.lookup("北京市").is_none(),
             "divisions.tsv is no knowledge file"
