@@ -136,6 +136,12 @@ OBSCURE = set("""圣路易斯 圣胡安 科尔多瓦 梅里达 乌拉尔 基洛�
 开曼 圣基茨 安提瓜 圣文森特 怀特霍斯 里贾纳 伊魁特 蒙克顿 努克 卡宴 瓜亚基尔 门多萨 乌斯怀亚
 复活节岛 科隆群岛 中途岛 塞班 努美阿 富纳富提 阿皮亚 法罗 圣巴泰勒米岛""".split())
 
+# Names that are also common words or other places in Chinese text, more often than the
+# country or city in a report: 海地 (沿海地区), 加纳 (增加纳入), 海防 (人防海防), 万象 (万象更新),
+# 里加 (这里加强), 河内 (黄河内蒙古段), 京都 (北京都市圈), 亚丁 (稻城亚丁), 黄金海岸 and 凤凰城
+# (Chinese resorts and towns), 达尔文 (the naturalist).
+AMBIGUOUS = set("海地 加纳 海防 万象 里加 河内 京都 亚丁 黄金海岸 凤凰城 达尔文".split())
+
 # Cities whose country is disputed: no parent.
 NO_PARENT = {"耶路撒冷"}
 CITY_ALIASES = {"海参崴": "符拉迪沃斯托克", "胡志明市": "西贡", "旧金山": "三藩市"}
@@ -259,6 +265,9 @@ def main():
     rows, seen = [], {}
 
     def add(name, cls, kind, aliases, parent, source):
+        if name in AMBIGUOUS:
+            print(f"world.py: left out {name} ({kind}): a common word too", file=sys.stderr)
+            return False
         forms = []
         for form in [half_width(name)] + [half_width(a) for a in aliases.split("|")]:
             if form and form not in forms:
@@ -267,10 +276,11 @@ def main():
         clash = [f for f in forms if f in seen or (cls == "Place" and kind == "city" and f in chinese)]
         if clash:
             print(f"world.py: skipped {name} ({kind}): {clash[0]} is taken", file=sys.stderr)
-            return
+            return False
         for f in forms:
             seen[f] = name
         rows.append((name, cls, kind, "|".join(forms[1:]), parent, source))
+        return True
 
     country = {}
     for code, name in names.items():
@@ -286,8 +296,8 @@ def main():
             kind, parent = "territory", SOVEREIGN[code]
         else:
             kind, parent = "country", ""
-        country[code] = canonical
-        add(canonical, "Place", kind, "|".join(aliases), parent, "cldr")
+        if add(canonical, "Place", kind, "|".join(aliases), parent, "cldr"):
+            country[code] = canonical
     rows = [(n, c, k, a, country.get(p, p), s) for n, c, k, a, p, s in rows]
     # Hong Kong, Macao and Taiwan are China's; their cities sit under them.
     for code, name, aliases in (("HK", "香港特别行政区", "香港|中国香港"),
@@ -307,7 +317,7 @@ def main():
         add(city, "Place", kind, CITY_ALIASES.get(city, ""), parent, "cldr")
     for code, capital in sorted(CAPITALS.items()):
         if capital not in listed:
-            add(capital, "Place", "capital", "", country[code], "general")
+            add(capital, "Place", "capital", "", country.get(code, ""), "general")
     for code, cities in sorted(CITIES.items()):
         for city in cities.split():
             add(city, "Place", "city", CITY_ALIASES.get(city, ""), country[code], "general")
