@@ -158,6 +158,11 @@ GROUPS = [
     ("太平洋岛国", "Place", "bloc", ""),
     ("阿拉伯国家", "Place", "bloc", ""),
     ("拉美和加勒比", "Place", "bloc", "拉美和加勒比地区|拉丁美洲和加勒比"),
+    ("欧亚经济联盟", "Place", "bloc", ""),
+    ("日韩", "Place", "bloc", ""),
+    ("中日韩", "Place", "bloc", ""),
+    ("欧美", "Place", "bloc", ""),
+    ("亚非拉", "Place", "bloc", ""),
     ("中东", "Place", "world-region", "中东地区"),
     ("东北亚", "Place", "world-region", "东北亚地区"),
     ("亚太", "Place", "world-region", "亚太地区|亚洲太平洋地区"),
@@ -177,6 +182,15 @@ GROUPS = [
     ("国际奥林匹克委员会", "Organization", "international", "国际奥委会"),
     ("世界经济论坛", "Organization", "international", "达沃斯论坛"),
     ("亚洲开发银行", "Organization", "international", "亚开行"),
+    ("非洲联盟", "Organization", "international", "非盟"),
+    ("阿拉伯国家联盟", "Organization", "international", ""),
+    ("海湾阿拉伯国家合作委员会", "Organization", "international", "海合会"),
+    ("七国集团", "Organization", "international", "G7"),
+    ("经济合作与发展组织", "Organization", "international", "经合组织|OECD"),
+    ("北大西洋公约组织", "Organization", "international", ""),
+    ("石油输出国组织", "Organization", "international", "欧佩克|OPEC"),
+    ("联合国粮食及农业组织", "Organization", "international", "联合国粮农组织|粮农组织"),
+    ("世界知识产权组织", "Organization", "international", ""),
 ]
 
 # As src/resolve/gazetteer.rs: a division's name without these is its short name.
