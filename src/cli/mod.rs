@@ -1,5 +1,5 @@
 //! The command line: clap definitions and thin glue over the library. Exit codes: 0 success,
-//! 1 rule examples failed, 2 error.
+//! 1 rule examples failed or pushed graphs did not land, 2 error.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -138,11 +138,49 @@ enum Command {
         #[arg(long, default_value = "queries")]
         queries: PathBuf,
     },
+    /// Send the store's graphs to a triple store server (SPARQL 1.1 Graph Store Protocol).
+    ///
+    /// Each report's named graph, and the ontology's, is replaced on the server with PUT, so a
+    /// push can be repeated. Exit 1 when a graph did not land (listed at the end).
+    ///
+    /// Example: PUSH_PASSWORD=dba policykg push --endpoint http://localhost:8890/sparql-graph-crud-auth
+    ///              --user dba --password-env PUSH_PASSWORD --verify
+    Push(PushArgs),
     /// Work with the extraction rules.
     Rules {
         #[command(subcommand)]
         command: RulesCommand,
     },
+}
+
+#[derive(clap::Args)]
+struct PushArgs {
+    /// The Graph Store Protocol endpoint (Virtuoso: …/sparql-graph-crud-auth; Oxigraph: …/store).
+    #[arg(long)]
+    endpoint: String,
+    #[arg(long, default_value = "out/store")]
+    store: PathBuf,
+    /// Name each graph on the server IRI + report name (default: the store's graph names).
+    #[arg(long)]
+    graph_prefix: Option<String>,
+    /// The user to authenticate as (Basic or Digest, as the server asks).
+    #[arg(long, requires = "password_env")]
+    user: Option<String>,
+    /// The environment variable that holds the user's password.
+    #[arg(long, requires = "user")]
+    password_env: Option<String>,
+    /// Count each graph's triples on the endpoint afterwards and compare with the store's.
+    #[arg(long)]
+    verify: bool,
+    /// The SPARQL query endpoint for --verify (default: beside a Virtuoso or Oxigraph endpoint).
+    #[arg(long)]
+    sparql: Option<String>,
+    /// Print what would be sent, and send nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Push only these reports (file stems), with the ontology.
+    #[arg(long, num_args = 1..)]
+    only: Vec<String>,
 }
 
 #[derive(Subcommand)]
@@ -322,6 +360,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             render_store(&store, &view, &output)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Push(args) => push(&args),
         Command::Rules {
             command: RulesCommand::Test { filter, ontology },
         } => {
@@ -349,6 +388,54 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             })
         }
     }
+}
+
+/// Pushes the store's graphs; exit 1 when some did not land.
+fn push(args: &PushArgs) -> Result<ExitCode, Error> {
+    use crate::push;
+    let store = graph::open_store(&args.store)?;
+    let graphs = push::plan(
+        &store,
+        &args.store,
+        args.graph_prefix.as_deref(),
+        &args.only,
+    )?;
+    if args.dry_run {
+        print!("{}", push::describe(&graphs, &args.endpoint));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let sparql = if args.verify {
+        Some(push::verify_endpoint(
+            &args.endpoint,
+            args.sparql.as_deref(),
+        )?)
+    } else {
+        None
+    };
+    let credentials = match (&args.user, &args.password_env) {
+        (Some(user), Some(var)) => Some(push::credentials_from_env(user, var)?),
+        _ => None,
+    };
+    let mut client = push::Client::new(credentials, push::Retry::default());
+    let total = graphs.iter().map(|g| g.bytes).sum();
+    let progress = ProgressBar::new(total).with_style(
+        ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {bytes_per_sec} {wide_msg}")
+            .expect("the template is valid"),
+    );
+    let started = std::time::Instant::now();
+    let outcomes = push::push(&store, &graphs, &args.endpoint, &mut client, &progress);
+    progress.finish_and_clear();
+    let mut outcomes = outcomes?;
+    let elapsed = started.elapsed();
+    if let Some(sparql) = &sparql {
+        push::verify(&mut outcomes, sparql, &mut client)?;
+    }
+    print!("{}", push::summary(&outcomes, elapsed));
+    Ok(if outcomes.iter().all(push::Outcome::landed) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn print_summary(summary: &BuildSummary, out: &Path) {
