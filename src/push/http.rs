@@ -104,7 +104,9 @@ impl Client {
         if matches!(self.auth, Auth::Unknown) {
             self.learn_auth(url)?;
         }
-        let mut challenged = false;
+        // A challenge already answered is not answered again unless its nonce went stale: the
+        // credentials were refused.
+        let mut challenged = matches!(self.auth, Auth::Digest(_));
         let mut attempt = 1;
         loop {
             let request = self.request(method, url, accept, upload.as_ref())?;
@@ -426,6 +428,17 @@ mod tests {
         assert!(matches!(e, RequestError::Unauthorized(_)), "{e}");
         assert!(e.to_string().contains("refused user \"u\""), "{e}");
         server.join().unwrap();
+    }
+
+    #[test]
+    fn a_stale_nonce_is_answered_again() {
+        let stale = CHALLENGE
+            .replace("stale=\"false\"", "stale=\"true\"")
+            .leak();
+        let (url, server) = scripted(&[CHALLENGE, stale, "HTTP/1.1 201 Created\r\n"]);
+        let mut client = Client::new(credentials(), quick(1));
+        put(&mut client, &url).unwrap();
+        assert_eq!(server.join().unwrap().len(), 3);
     }
 
     #[test]
