@@ -401,7 +401,7 @@ fn push(args: &PushArgs) -> Result<ExitCode, Error> {
         &args.only,
     )?;
     if args.dry_run {
-        print!("{}", push::describe(&graphs, &args.endpoint));
+        print!("{}", push::describe(&store, &graphs, &args.endpoint)?);
         return Ok(ExitCode::SUCCESS);
     }
     let sparql = if args.verify {
@@ -417,9 +417,8 @@ fn push(args: &PushArgs) -> Result<ExitCode, Error> {
         _ => None,
     };
     let mut client = push::Client::new(credentials, push::Retry::default());
-    let total = graphs.iter().map(|g| g.bytes).sum();
-    let progress = ProgressBar::new(total).with_style(
-        ProgressStyle::with_template("{bar:30} {bytes}/{total_bytes} {bytes_per_sec} {wide_msg}")
+    let progress = ProgressBar::new(graphs.len() as u64).with_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} graphs, {eta} left {wide_msg}")
             .expect("the template is valid"),
     );
     let started = std::time::Instant::now();

@@ -1,9 +1,9 @@
 //! A named graph of the store as an N-Triples byte stream, read a few thousand triples at a
 //! time: a graph of hundreds of millions of triples is sent without ever being one string.
 
+use std::fs::File;
 use std::io::{self, Read, Write};
 
-use indicatif::ProgressBar;
 use oxigraph::model::{GraphNameRef, NamedNode, TripleRef};
 use oxigraph::store::{QuadIter, Store};
 
@@ -18,19 +18,16 @@ pub struct GraphBody {
     position: usize,
     /// Triples serialized so far.
     pub triples: u64,
-    /// Told of every byte handed out, so that a progress bar moves inside a large graph.
-    progress: Option<ProgressBar>,
 }
 
 impl GraphBody {
-    pub fn new(store: &Store, graph: &NamedNode, progress: Option<ProgressBar>) -> GraphBody {
+    pub fn new(store: &Store, graph: &NamedNode) -> GraphBody {
         let graph = GraphNameRef::NamedNode(graph.as_ref());
         GraphBody {
             quads: store.quads_for_pattern(None, None, None, Some(graph)),
             buffer: Vec::with_capacity(CHUNK + 1024),
             position: 0,
             triples: 0,
-            progress,
         }
     }
 
@@ -58,20 +55,36 @@ impl Read for GraphBody {
         let n = rest.len().min(out.len());
         out[..n].copy_from_slice(&rest[..n]);
         self.position += n;
-        if let Some(p) = &self.progress {
-            p.inc(n as u64);
-        }
         Ok(n)
     }
 }
 
-/// A graph's size as sent: (triples, bytes), read once through the same serializer, so that
-/// the request can say its Content-Length: Virtuoso 7.2 answers a chunked PUT with 201 Created
-/// and stores nothing.
+/// A graph's size as sent: (triples, bytes), for a dry run.
 pub fn measure(store: &Store, graph: &NamedNode) -> io::Result<(u64, u64)> {
-    let mut body = GraphBody::new(store, graph, None);
+    let mut body = GraphBody::new(store, graph);
     let bytes = io::copy(&mut body, &mut io::sink())?;
     Ok((body.triples, bytes))
+}
+
+/// A graph written to an anonymous temporary file (removed when closed), with its size.
+pub struct Spooled {
+    pub file: File,
+    pub triples: u64,
+    pub bytes: u64,
+}
+
+/// Writes a graph to a temporary file. The request then says its Content-Length (Virtuoso 7.2
+/// answers a chunked PUT with 201 Created and stores nothing), a retry re-reads the file, and
+/// the store is read once: decoding its terms is most of what a push costs the client.
+pub fn spool(store: &Store, graph: &NamedNode) -> io::Result<Spooled> {
+    let mut body = GraphBody::new(store, graph);
+    let mut file = io::BufWriter::new(tempfile::tempfile()?);
+    let bytes = io::copy(&mut body, &mut file)?;
+    Ok(Spooled {
+        file: file.into_inner().map_err(io::IntoInnerError::into_error)?,
+        triples: body.triples,
+        bytes,
+    })
 }
 
 #[cfg(test)]
@@ -101,7 +114,7 @@ mod tests {
     fn a_graph_streams_as_parseable_ntriples_in_chunks() {
         let graph = NamedNode::new_unchecked("https://example.org/g");
         let store = store_with(&graph, 3000);
-        let mut body = GraphBody::new(&store, &graph, None);
+        let mut body = GraphBody::new(&store, &graph);
         let mut bytes = Vec::new();
         // Small reads cross chunk boundaries many times.
         let mut piece = [0u8; 777];
@@ -123,6 +136,12 @@ mod tests {
             .unwrap();
         assert_eq!(parsed.len(), 3000);
         assert_eq!(measure(&store, &graph).unwrap(), (3000, bytes.len() as u64));
+        let mut spooled = spool(&store, &graph).unwrap();
+        assert_eq!((spooled.triples, spooled.bytes), (3000, bytes.len() as u64));
+        let mut written = Vec::new();
+        std::io::Seek::rewind(&mut spooled.file).unwrap();
+        spooled.file.read_to_end(&mut written).unwrap();
+        assert_eq!(written, bytes);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! HTTP to a triple store: Basic or Digest authentication as the server asks, and retries with
 //! backoff when the connection fails or the server answers 5xx.
 
-use std::io::Read;
+use std::fs::File;
+use std::io::Seek;
 use std::time::Duration;
 
 use base64::Engine;
@@ -63,11 +64,11 @@ enum Auth {
     Digest(Box<WwwAuthenticateHeader>),
 }
 
-/// A request's body: made anew for each try (a stream cannot be rewound), with its length.
+/// A request's body: a file, read from its start on each try.
 pub struct Upload<'a> {
     pub content_type: &'a str,
     pub length: u64,
-    pub open: &'a mut dyn FnMut() -> Box<dyn Read>,
+    pub file: &'a File,
 }
 
 pub struct Client {
@@ -99,7 +100,7 @@ impl Client {
         method: &str,
         url: &str,
         accept: Option<&str>,
-        mut upload: Option<Upload>,
+        upload: Option<Upload>,
     ) -> Result<Response<Body>, RequestError> {
         if matches!(self.auth, Auth::Unknown) {
             self.learn_auth(url)?;
@@ -110,11 +111,20 @@ impl Client {
         let mut attempt = 1;
         loop {
             let request = self.request(method, url, accept, upload.as_ref())?;
-            let body = match upload.as_mut() {
-                Some(u) => SendBody::from_owned_reader((u.open)()),
-                None => SendBody::none(),
+            let sent = match upload.as_ref() {
+                Some(u) => {
+                    let mut file = u.file;
+                    file.rewind().map_err(|e| {
+                        RequestError::Connection(format!("cannot read the body's file: {e}"))
+                    })?;
+                    let body = SendBody::from_reader(&mut file);
+                    self.agent.run(request.body(body).map_err(bad_request)?)
+                }
+                None => self
+                    .agent
+                    .run(request.body(SendBody::none()).map_err(bad_request)?),
             };
-            let failure = match self.agent.run(request.body(body).map_err(bad_request)?) {
+            let failure = match sent {
                 Ok(response) if response.status().is_success() => return Ok(response),
                 Ok(response) if response.status() == StatusCode::UNAUTHORIZED => {
                     let challenge = digest_challenge(&response);
@@ -290,7 +300,7 @@ impl std::fmt::Display for RequestError {
 
 #[cfg(test)]
 mod tests {
-    use std::io::{BufRead, BufReader, Write};
+    use std::io::{BufRead, BufReader, Read, Write};
     use std::net::TcpListener;
     use std::thread::JoinHandle;
 
@@ -344,11 +354,12 @@ mod tests {
     }
 
     fn put(client: &mut Client, url: &str) -> Result<Response<Body>, RequestError> {
-        let mut open = || -> Box<dyn Read> { Box::new(&b"<a> <b> <c> .\n"[..]) };
+        let mut file = tempfile::tempfile().unwrap();
+        file.write_all(b"<a> <b> <c> .\n").unwrap();
         let upload = Upload {
             content_type: "application/n-triples",
             length: 14,
-            open: &mut open,
+            file: &file,
         };
         client.send("PUT", url, None, Some(upload))
     }

@@ -16,7 +16,6 @@ use oxigraph::store::Store;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use thiserror::Error;
 
-use self::body::GraphBody;
 pub use self::http::{Client, Credentials, RequestError, Retry};
 use crate::graph::{graph_iri, ontology_graph_iri};
 
@@ -31,6 +30,8 @@ pub enum PushError {
     Endpoint { endpoint: String, message: String },
     #[error("store {path}: {message}")]
     Store { path: PathBuf, message: String },
+    #[error("store: cannot read graph <{graph}>: {message}")]
+    Read { graph: String, message: String },
     #[error("--only {name}: store {store} has no such report; it holds: {known}")]
     UnknownReport {
         name: String,
@@ -50,15 +51,14 @@ pub struct Graph {
     pub source: NamedNode,
     /// The graph's name on the server.
     pub target: String,
-    pub triples: u64,
-    /// The size of its N-Triples body.
-    pub bytes: u64,
 }
 
 /// What became of one graph: sent or not, and what the endpoint counts in it.
 #[derive(Clone, Debug)]
 pub struct Outcome {
     pub graph: Graph,
+    /// The triples sent.
+    pub triples: u64,
     /// Why the server did not take it.
     pub failure: Option<String>,
     /// The endpoint's count of its triples, when verified.
@@ -68,7 +68,7 @@ pub struct Outcome {
 impl Outcome {
     /// Sent, and (when counted) all of it there.
     pub fn landed(&self) -> bool {
-        self.failure.is_none() && self.remote.is_none_or(|n| n == self.graph.triples)
+        self.failure.is_none() && self.remote.is_none_or(|n| n == self.triples)
     }
 }
 
@@ -86,7 +86,7 @@ pub fn credentials_from_env(user: &str, var: &str) -> Result<Credentials, PushEr
     })
 }
 
-/// The graphs to push, the ontology's first, with their sizes. `prefix` renames every graph
+/// The graphs to push, the ontology's first. `prefix` renames every graph
 /// to prefix + report name; `only` keeps these reports (and the ontology, which their
 /// classes and properties are described in).
 pub fn plan(
@@ -95,14 +95,14 @@ pub fn plan(
     prefix: Option<&str>,
     only: &[String],
 ) -> Result<Vec<Graph>, PushError> {
-    let store_error = |e: &dyn std::fmt::Display| PushError::Store {
-        path: store_path.to_owned(),
-        message: e.to_string(),
-    };
     let base = graph_iri("");
     let mut graphs = Vec::new();
     for name in store.named_graphs() {
-        let NamedOrBlankNode::NamedNode(source) = name.map_err(|e| store_error(&e))? else {
+        let NamedOrBlankNode::NamedNode(source) = name.map_err(|e| PushError::Store {
+            path: store_path.to_owned(),
+            message: e.to_string(),
+        })?
+        else {
             continue;
         };
         let report = source
@@ -113,13 +113,10 @@ pub fn plan(
             Some(p) if report != source.as_str() => format!("{p}{report}"),
             _ => source.as_str().to_owned(),
         };
-        let (triples, bytes) = body::measure(store, &source).map_err(|e| store_error(&e))?;
         graphs.push(Graph {
             name: report.to_owned(),
             source,
             target,
-            triples,
-            bytes,
         });
     }
     let ontology = ontology_graph_iri();
@@ -206,34 +203,63 @@ pub fn push(
     client: &mut Client,
     progress: &ProgressBar,
 ) -> Result<Vec<Outcome>, PushError> {
-    let mut outcomes = Vec::with_capacity(graphs.len());
-    for graph in graphs {
-        progress.set_message(graph.name.clone());
-        let start = progress.position();
-        let mut open = || -> Box<dyn std::io::Read> {
-            // A try made again sends the graph from its start.
-            progress.set_position(start);
-            Box::new(GraphBody::new(store, &graph.source, Some(progress.clone())))
-        };
-        let upload = http::Upload {
-            content_type: NTRIPLES,
-            length: graph.bytes,
-            open: &mut open,
-        };
-        let url = graph_url(endpoint, &graph.target);
-        let failure = match client.send("PUT", &url, None, Some(upload)) {
-            Ok(_) => None,
-            Err(e @ RequestError::Status { .. }) => Some(e.to_string()),
-            Err(e) => return Err(endpoint_error(endpoint, e)),
-        };
-        progress.set_position(start + graph.bytes);
-        outcomes.push(Outcome {
-            graph: graph.clone(),
-            failure,
-            remote: None,
+    std::thread::scope(|scope| {
+        // The next graph is read from the store while the server loads the one before: the
+        // two take about as long. One file waits at most, so the disk holds two graphs.
+        let (sender, spooled) = std::sync::mpsc::sync_channel(1);
+        scope.spawn(move || {
+            for graph in graphs {
+                // A failed send means the push stopped: nobody reads the rest.
+                if sender
+                    .send((graph, body::spool(store, &graph.source)))
+                    .is_err()
+                {
+                    break;
+                }
+            }
         });
+        let mut outcomes = Vec::with_capacity(graphs.len());
+        for (graph, file) in spooled {
+            let file = file.map_err(|e| read_error(graph, e))?;
+            progress.set_message(graph.name.clone());
+            outcomes.push(send(client, endpoint, graph, &file)?);
+            progress.inc(1);
+        }
+        Ok(outcomes)
+    })
+}
+
+/// PUTs one spooled graph.
+fn send(
+    client: &mut Client,
+    endpoint: &str,
+    graph: &Graph,
+    spooled: &body::Spooled,
+) -> Result<Outcome, PushError> {
+    let upload = http::Upload {
+        content_type: NTRIPLES,
+        length: spooled.bytes,
+        file: &spooled.file,
+    };
+    let url = graph_url(endpoint, &graph.target);
+    let failure = match client.send("PUT", &url, None, Some(upload)) {
+        Ok(_) => None,
+        Err(e @ RequestError::Status { .. }) => Some(e.to_string()),
+        Err(e) => return Err(endpoint_error(endpoint, e)),
+    };
+    Ok(Outcome {
+        graph: graph.clone(),
+        triples: spooled.triples,
+        failure,
+        remote: None,
+    })
+}
+
+fn read_error(graph: &Graph, e: std::io::Error) -> PushError {
+    PushError::Read {
+        graph: graph.source.as_str().to_owned(),
+        message: e.to_string(),
     }
-    Ok(outcomes)
 }
 
 /// Counts every pushed graph's triples on the SPARQL endpoint `sparql`.
@@ -303,40 +329,29 @@ fn endpoint_error(endpoint: &str, e: impl std::fmt::Display) -> PushError {
 }
 
 /// What a push would send, one line per graph, and the totals.
-pub fn describe(graphs: &[Graph], endpoint: &str) -> String {
+pub fn describe(store: &Store, graphs: &[Graph], endpoint: &str) -> Result<String, PushError> {
     let mut out = String::new();
+    let (mut triples, mut bytes) = (0, 0);
     for g in graphs {
-        let _ = writeln!(
-            out,
-            "PUT {}  {} triples, {} bytes",
-            graph_url(endpoint, &g.target),
-            g.triples,
-            g.bytes
-        );
+        let (t, b) = body::measure(store, &g.source).map_err(|e| read_error(g, e))?;
+        let url = graph_url(endpoint, &g.target);
+        let _ = writeln!(out, "PUT {url}  {t} triples, {b} bytes");
+        (triples, bytes) = (triples + t, bytes + b);
     }
-    let (triples, bytes) = totals(graphs.iter());
     let _ = writeln!(
         out,
         "{} graphs, {triples} triples, {bytes} bytes",
         graphs.len()
     );
-    out
-}
-
-fn totals<'a>(graphs: impl Iterator<Item = &'a Graph>) -> (u64, u64) {
-    graphs.fold((0, 0), |(t, b), g| (t + g.triples, b + g.bytes))
+    Ok(out)
 }
 
 /// The closing report: what was sent and how fast, each graph's counts when verified, and a
 /// list of the graphs that did not land.
 pub fn summary(outcomes: &[Outcome], elapsed: Duration) -> String {
     let mut out = String::new();
-    let (triples, _) = totals(
-        outcomes
-            .iter()
-            .filter(|o| o.failure.is_none())
-            .map(|o| &o.graph),
-    );
+    let sent = outcomes.iter().filter(|o| o.failure.is_none());
+    let triples: u64 = sent.map(|o| o.triples).sum();
     let seconds = elapsed.as_secs_f64();
     let _ = writeln!(
         out,
@@ -349,11 +364,7 @@ pub fn summary(outcomes: &[Outcome], elapsed: Duration) -> String {
         let _ = writeln!(out, "{:<40} {:>10} {:>10}", "graph", "local", "endpoint");
         for o in outcomes {
             let remote = o.remote.map_or("-".to_owned(), |n| n.to_string());
-            let _ = writeln!(
-                out,
-                "{:<40} {:>10} {remote:>10}",
-                o.graph.name, o.graph.triples
-            );
+            let _ = writeln!(out, "{:<40} {:>10} {remote:>10}", o.graph.name, o.triples);
         }
     }
     let missing: Vec<&Outcome> = outcomes.iter().filter(|o| !o.landed()).collect();
@@ -362,7 +373,7 @@ pub fn summary(outcomes: &[Outcome], elapsed: Duration) -> String {
         for o in missing {
             let why = match (&o.failure, o.remote) {
                 (Some(f), _) => f.clone(),
-                (None, Some(n)) => format!("the endpoint holds {n} of {} triples", o.graph.triples),
+                (None, Some(n)) => format!("the endpoint holds {n} of {} triples", o.triples),
                 (None, None) => unreachable!("a graph that landed is not listed"),
             };
             let _ = writeln!(out, "  {} <{}>: {why}", o.graph.name, o.graph.target);
@@ -407,7 +418,8 @@ mod tests {
         assert_eq!(graphs[1].target, "urn:x:a-2020");
         assert_eq!(graphs[1].source.as_str(), graph_iri("a-2020"));
         // a-2020 was inserted second: two triples.
-        assert_eq!(graphs[1].triples, 2);
+        let described = describe(&store, &graphs[1..2], "http://h/store").unwrap();
+        assert!(described.contains("a-2020  2 triples"), "{described}");
         let kept = plan(&store, Path::new("s"), None, &["b-2021".into()]).unwrap();
         assert_eq!(kept.len(), 2);
         assert_eq!(kept[1].target, graph_iri("b-2021"));
@@ -456,26 +468,27 @@ mod tests {
 
     #[test]
     fn the_summary_lists_what_did_not_land() {
-        let graph = |name: &str, triples| Graph {
+        let graph = |name: &str| Graph {
             name: name.into(),
             source: NamedNode::new_unchecked(graph_iri(name)),
             target: graph_iri(name),
-            triples,
-            bytes: 10,
         };
         let outcomes = [
             Outcome {
-                graph: graph("a", 5),
+                graph: graph("a"),
+                triples: 5,
                 failure: None,
                 remote: Some(5),
             },
             Outcome {
-                graph: graph("b", 5),
+                graph: graph("b"),
+                triples: 5,
                 failure: None,
                 remote: Some(3),
             },
             Outcome {
-                graph: graph("c", 5),
+                graph: graph("c"),
+                triples: 5,
                 failure: Some("HTTP 400".into()),
                 remote: None,
             },
