@@ -1,7 +1,8 @@
 //! Push: the store's named graphs into a server-class triple store, by the SPARQL 1.1 Graph
 //! Store HTTP Protocol. Each graph is sent with PUT, which replaces the graph on the server, so
-//! pushing twice leaves the same data; a graph streams from the store as N-Triples (bounded
-//! memory); `verify` counts every graph on the endpoint with SPARQL and names what did not land.
+//! pushing twice leaves the same data; a graph is copied from the store to a temporary file as
+//! N-Triples and streamed from there (bounded memory); `verify` counts every graph on the
+//! endpoint with SPARQL and names what did not land.
 
 mod body;
 mod http;
@@ -30,7 +31,7 @@ pub enum PushError {
     Endpoint { endpoint: String, message: String },
     #[error("store {path}: {message}")]
     Store { path: PathBuf, message: String },
-    #[error("store: cannot read graph <{graph}>: {message}")]
+    #[error("graph <{graph}>: cannot copy it from the store to a temporary file: {message}")]
     Read { graph: String, message: String },
     #[error("--only {name}: store {store} has no such report; it holds: {known}")]
     UnknownReport {
@@ -86,9 +87,9 @@ pub fn credentials_from_env(user: &str, var: &str) -> Result<Credentials, PushEr
     })
 }
 
-/// The graphs to push, the ontology's first. `prefix` renames every graph
-/// to prefix + report name; `only` keeps these reports (and the ontology, which their
-/// classes and properties are described in).
+/// The graphs to push, the ontology's first. `prefix` renames every graph to prefix + report
+/// name; `only` keeps these reports (and the ontology, which their classes and properties are
+/// described in).
 pub fn plan(
     store: &Store,
     store_path: &Path,
