@@ -25,6 +25,8 @@ pub struct Ontology {
     pub gazetteer: Gazetteer,
     pub units: Units,
     pub triples: Vec<Triple>,
+    /// A hash of every file of the folder: part of each report's content hash.
+    pub hash: String,
 }
 
 impl Ontology {
@@ -39,6 +41,7 @@ impl Ontology {
             gazetteer: Gazetteer::load(&dir.join("gazetteer"))?,
             units: Units::load(&dir.join("units.toml"))?,
             triples: graph::parse_ontology(&dir.join("policykg.ttl"))?,
+            hash: graph::metadata::ontology_hash(dir).map_err(|e| Error::output(dir, e))?,
         })
     }
 }
@@ -97,7 +100,7 @@ pub fn process_document(doc: Document, ontology: &Ontology) -> Report {
     );
     timings.resolve = t.elapsed();
     let t = Instant::now();
-    let triples = graph::triples(&doc, &resolved, &ontology.units);
+    let triples = graph::triples(&doc, &resolved, &ontology.units, &ontology.hash);
     timings.graph = t.elapsed();
     let t = Instant::now();
     let entity_graph = EntityGraph::from_triples(&triples);
@@ -244,7 +247,8 @@ fn write_files(reports: &[Report], dir: &Path, svg: bool) -> Result<(), Error> {
     for r in reports {
         let name = &r.doc.name;
         let mut ttl = Vec::new();
-        graph::write_turtle(&r.triples, &mut ttl).map_err(|e| Error::output(dir, e))?;
+        graph::write_turtle(&r.triples, &graph::document_iri(name), &mut ttl)
+            .map_err(|e| Error::output(dir, e))?;
         write(format!("{name}.ttl"), &ttl)?;
         let mut nq = Vec::new();
         graph::write_nquads(&r.triples, &graph::graph_iri(name), &mut nq)

@@ -32,7 +32,7 @@ fn glossary_term_is_a_program_with_its_definition_and_offsets() {
     let tsv = query_seed(
         r#"SELECT ?def ?start ?end WHERE {
              ?p a kg:Program ; rdfs:label "雪亮工程"@zh ; skos:definition ?def ; kg:mention ?m .
-             ?m kg:start ?start ; kg:end ?end .
+             ?m nif:beginIndex ?start ; nif:endIndex ?end .
            } ORDER BY ?start"#,
     );
     let rows: Vec<&str> = tsv.lines().skip(1).collect();

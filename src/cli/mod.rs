@@ -51,7 +51,7 @@ enum Command {
     ///           policykg query --list
     ///           policykg query --named targets-vs-results --format csv
     Query {
-        /// The query text (prefixes kg:, rdfs:, skos:, xsd:, rdf:, prov:, owl: are declared).
+        /// The query text (prefixes kg:, rdfs:, skos:, xsd:, rdf:, prov:, owl:, nif:, dcterms: are declared).
         query: Option<String>,
         /// Read the query from a file instead.
         #[arg(long, conflicts_with_all = ["query", "named"])]

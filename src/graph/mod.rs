@@ -2,6 +2,7 @@
 //! its own named graph, the ontology in another) and stable serializations.
 
 mod build;
+pub mod metadata;
 pub mod vocab;
 
 use std::io::Write;
@@ -45,9 +46,13 @@ pub fn parse_ontology(path: &Path) -> Result<Vec<Triple>, GraphError> {
         })
 }
 
-/// Writes triples as Turtle with the GRAPH.md prefixes, in the given (sorted) order.
-pub fn write_turtle(triples: &[Triple], out: impl Write) -> std::io::Result<()> {
-    let mut serializer = RdfSerializer::from_format(RdfFormat::Turtle);
+/// Writes triples as Turtle with the GRAPH.md prefixes, in the given (sorted) order. IRIs
+/// under `base` (a report's document IRI) are written relative to it: `<>` is the report,
+/// `<#offset_12_20>` a sentence of it, which keeps the provenance legible and small.
+pub fn write_turtle(triples: &[Triple], base: &str, out: impl Write) -> std::io::Result<()> {
+    let mut serializer = RdfSerializer::from_format(RdfFormat::Turtle)
+        .with_base_iri(base)
+        .map_err(std::io::Error::other)?;
     for (prefix, ns) in vocab::PREFIXES {
         serializer = serializer
             .with_prefix(prefix, ns)

@@ -14,7 +14,7 @@ use oxigraph::model::{Term, Triple};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::graph::vocab::{KG, RDF, RDFS};
+use crate::graph::vocab::{KG, NIF, RDF, RDFS};
 
 /// The font Graphviz needs to draw Chinese glyphs (Debian: fonts-noto-cjk).
 pub const CJK_FONT: &str = "Noto Sans CJK SC";
@@ -80,17 +80,20 @@ impl EntityGraph {
             .iter()
             .map(|(r, _)| (format!("{KG}{r}"), *r))
             .collect();
-        let (type_p, label_p, mention_p, start_p, section_p) = (
+        let (type_p, label_p, mention_p, start_p, sentence_p, section_p) = (
             format!("{RDF}type"),
             format!("{RDFS}label"),
             format!("{KG}mention"),
-            format!("{KG}start"),
+            format!("{NIF}beginIndex"),
+            format!("{NIF}sentence"),
             format!("{KG}section"),
         );
         let mut classes: BTreeMap<String, &str> = BTreeMap::new();
         let mut labels: BTreeMap<String, String> = BTreeMap::new();
         let mut mentions: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut starts: HashMap<String, u64> = HashMap::new();
+        // A mention's sentence, and a sentence's section heading.
+        let mut sentences: HashMap<String, String> = HashMap::new();
         let mut sections: HashMap<String, String> = HashMap::new();
         let mut edges: BTreeSet<(String, &'static str, String)> = BTreeSet::new();
         for t in triples {
@@ -111,6 +114,9 @@ impl EntityGraph {
                 }
                 Term::Literal(l) if p == start_p => {
                     starts.insert(s, l.value().parse().unwrap_or(u64::MAX));
+                }
+                Term::NamedNode(o) if p == sentence_p => {
+                    sentences.insert(s, o.as_str().to_owned());
                 }
                 Term::Literal(l) if p == section_p => {
                     sections.insert(s, l.value().to_owned());
@@ -135,7 +141,9 @@ impl EntityGraph {
                 label: labels.get(iri).cloned().unwrap_or_else(|| iri.clone()),
                 class: (*class).to_owned(),
                 mentions: own.len(),
-                section: first.and_then(|m| sections.get(m).cloned()),
+                section: first
+                    .and_then(|m| sentences.get(m))
+                    .and_then(|s| sections.get(s).cloned()),
             };
             index.insert(iri.clone(), graph.add_node(node));
         }
