@@ -3,6 +3,7 @@
 //! when Graphviz's `dot` is installed.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::fmt::Write as _;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -129,14 +130,12 @@ impl EntityGraph {
                 _ => {}
             }
         }
-        let mut graph = DiGraph::new();
-        let mut index = HashMap::new();
-        for (iri, class) in &classes {
+        let nodes = classes.iter().map(|(iri, class)| {
             let own = mentions.get(iri).map_or(&[][..], Vec::as_slice);
             let first = own
                 .iter()
                 .min_by_key(|m| (starts.get(*m).copied().unwrap_or(u64::MAX), (*m).clone()));
-            let node = EntityNode {
+            EntityNode {
                 iri: iri.clone(),
                 label: labels.get(iri).cloned().unwrap_or_else(|| iri.clone()),
                 class: (*class).to_owned(),
@@ -144,8 +143,22 @@ impl EntityGraph {
                 section: first
                     .and_then(|m| sentences.get(m))
                     .and_then(|s| sections.get(s).cloned()),
-            };
-            index.insert(iri.clone(), graph.add_node(node));
+            }
+        });
+        EntityGraph::from_parts(nodes, edges)
+    }
+
+    /// A graph of the given entities and the relations (subject IRI, relation, object IRI)
+    /// between them.
+    pub fn from_parts(
+        nodes: impl IntoIterator<Item = EntityNode>,
+        edges: impl IntoIterator<Item = (String, &'static str, String)>,
+    ) -> EntityGraph {
+        let mut graph = DiGraph::new();
+        let mut index = HashMap::new();
+        for node in nodes {
+            let iri = node.iri.clone();
+            index.insert(iri, graph.add_node(node));
         }
         for (s, r, o) in edges {
             if let (Some(&a), Some(&b)) = (index.get(&s), index.get(&o)) {
@@ -153,6 +166,24 @@ impl EntityGraph {
             }
         }
         EntityGraph { graph, index }
+    }
+
+    /// The entities and relations as TSV lines (`node`: IRI, class, label, mentions;
+    /// `edge`: subject, relation, object), for a corpus overview to gather later.
+    pub fn to_tsv(&self) -> String {
+        let mut out = String::new();
+        for n in self.graph.node_weights() {
+            let _ = writeln!(
+                out,
+                "node\t{}\t{}\t{}\t{}",
+                n.iri, n.class, n.label, n.mentions
+            );
+        }
+        for e in self.graph.edge_references() {
+            let (s, o) = (&self.graph[e.source()].iri, &self.graph[e.target()].iri);
+            let _ = writeln!(out, "edge\t{s}\t{}\t{o}", e.weight());
+        }
+        out
     }
 
     /// The node whose label or IRI is `name`.
@@ -323,6 +354,51 @@ impl EntityGraph {
             strict: false,
             stmts,
         }
+    }
+}
+
+/// The entities of many reports gathered for one overview: a node's mentions add up over the
+/// reports, relations join. It holds each entity once, however many reports name it.
+#[derive(Default)]
+pub struct Corpus {
+    nodes: HashMap<String, EntityNode>,
+    edges: BTreeSet<(String, &'static str, String)>,
+}
+
+impl Corpus {
+    /// Adds a report's entities, as [`EntityGraph::to_tsv`] wrote them.
+    pub fn add_tsv(&mut self, tsv: &str) {
+        for line in tsv.lines() {
+            match line.split('\t').collect::<Vec<_>>()[..] {
+                ["node", iri, class, label, mentions] => {
+                    let mentions: usize = mentions.parse().unwrap_or(0);
+                    self.nodes
+                        .entry(iri.to_owned())
+                        .and_modify(|n| n.mentions += mentions)
+                        .or_insert_with(|| EntityNode {
+                            iri: iri.to_owned(),
+                            label: label.to_owned(),
+                            class: class.to_owned(),
+                            mentions,
+                            section: None,
+                        });
+                }
+                ["edge", s, relation, o] => {
+                    if let Some((r, _)) = RELATIONS.iter().find(|(r, _)| *r == relation) {
+                        self.edges.insert((s.to_owned(), r, o.to_owned()));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The gathered graph, its nodes in IRI order (the same drawing whatever order the reports
+    /// came in).
+    pub fn graph(self) -> EntityGraph {
+        let mut nodes: Vec<EntityNode> = self.nodes.into_values().collect();
+        nodes.sort_by(|a, b| a.iri.cmp(&b.iri));
+        EntityGraph::from_parts(nodes, self.edges)
     }
 }
 
