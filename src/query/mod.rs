@@ -62,7 +62,8 @@ pub fn prepare(evaluator: SparqlEvaluator, query: &str) -> Result<PreparedSparql
     Ok(prepared)
 }
 
-/// Runs a query with the GRAPH.md prefixes predeclared, over the union of all named graphs.
+/// Runs a query with the GRAPH.md prefixes predeclared, over the union of all named graphs
+/// (or the graphs its own FROM names).
 pub fn run(store: &Store, query: &str) -> Result<QueryResults<'static>, QueryError> {
     prepare(SparqlEvaluator::new(), query)?
         .on_store(store)
