@@ -33,15 +33,54 @@ fn built_in_name(path: &Path) -> Option<String> {
 
 /// The text of a file, from disk or from the built-in copy.
 pub fn read_to_string(path: &Path) -> io::Result<String> {
-    let Some(name) = built_in_name(path) else {
+    if built_in_name(path).is_none() {
         return std::fs::read_to_string(path);
+    }
+    String::from_utf8(read(path)?).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+}
+
+/// The bytes of a file, from disk or from the built-in copy.
+pub fn read(path: &Path) -> io::Result<Vec<u8>> {
+    let Some(name) = built_in_name(path) else {
+        return std::fs::read(path);
     };
-    let bytes = built_in::FILES
+    built_in::FILES
         .iter()
         .find(|(n, _)| *n == name)
-        .map(|(_, bytes)| *bytes)
-        .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "not in the built-in copy"))?;
-    String::from_utf8(bytes.to_vec()).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+        .map(|(_, bytes)| bytes.to_vec())
+        .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "not in the built-in copy"))
+}
+
+/// Every file below `dir`, at any depth, sorted by path.
+pub fn files_under(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    match built_in_name(dir) {
+        Some(name) if built_in_folder(&name) => {
+            let inside = format!("{name}/");
+            files.extend(
+                built_in::FILES
+                    .iter()
+                    .filter(|(n, _)| n.starts_with(&inside))
+                    .map(|(n, _)| PathBuf::from(n)),
+            );
+        }
+        Some(_) => return Err(io::Error::new(io::ErrorKind::NotFound, "no such folder")),
+        None => {
+            let mut folders = vec![dir.to_owned()];
+            while let Some(folder) = folders.pop() {
+                for entry in std::fs::read_dir(&folder)? {
+                    let path = entry?.path();
+                    if path.is_dir() {
+                        folders.push(path);
+                    } else {
+                        files.push(path);
+                    }
+                }
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 /// Whether `path` is a folder, on disk or in the built-in copy.
