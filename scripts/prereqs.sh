@@ -48,3 +48,4 @@ has_command() { command -v "$1" >/dev/null 2>&1; }
 # of SIGPIPE, and under `set -o pipefail` the font was reported missing one run in two.
 has_cjk_font() { fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; }
 has_pip() { python3 -m pip --version >/dev/null 2>&1; }
+has_python_module() { python3 -c "import $1" >/dev/null 2>&1; }

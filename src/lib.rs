@@ -6,6 +6,7 @@
 //! [`pipeline`] runs them end to end; [`export`] writes tables for analysis; [`push`] sends
 //! the store's graphs to a triple store server; [`cli`] is the command line on top.
 
+#[cfg(feature = "rocksdb")]
 pub mod cli;
 pub mod error;
 pub mod explain;
@@ -19,7 +20,12 @@ pub mod query;
 pub mod render;
 pub mod resolve;
 pub mod rules;
+#[cfg(feature = "rocksdb")]
+mod staging;
 pub mod text;
+pub mod validate;
 
 pub use error::Error;
-pub use pipeline::{Ontology, Report, build, process};
+#[cfg(feature = "rocksdb")]
+pub use pipeline::build;
+pub use pipeline::{Ontology, Report, process};

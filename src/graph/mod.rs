@@ -77,6 +77,7 @@ pub fn write_nquads(triples: &[Triple], graph: &str, out: impl Write) -> std::io
     writer.finish()?.flush()
 }
 
+#[cfg(feature = "rocksdb")]
 /// Creates an empty store at `path` (RocksDB's set-up takes a while: a build does it while
 /// the reports are read).
 pub fn create_store(path: &Path) -> Result<Store, GraphError> {
@@ -152,13 +153,55 @@ pub fn report_triples(store: &Store, path: &Path) -> Result<Vec<Triple>, GraphEr
     Ok(triples)
 }
 
-/// Opens an existing store read-only.
+/// Opens an existing store read-only. A build may swap a new output in meanwhile: the folder
+/// is opened first and the store read through it (Linux: `/proc/self/fd/N`), so that the old
+/// store's files never mix with the new one's, and an open that a swap cut short is tried
+/// again on the new store. Either way the reader sees one whole store.
+#[cfg(feature = "rocksdb")]
 pub fn open_store(path: &Path) -> Result<Store, GraphError> {
+    let mut tries = 0;
+    loop {
+        match open_store_once(path) {
+            Err(GraphError::Store { .. }) if tries < 3 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            opened => return opened,
+        }
+    }
+}
+
+#[cfg(feature = "rocksdb")]
+fn open_store_once(path: &Path) -> Result<Store, GraphError> {
     if !path.join("CURRENT").exists() {
         return Err(GraphError::NoStore(path.to_owned()));
     }
-    Store::open_read_only(path).map_err(|source| GraphError::Store {
+    let err = |source| GraphError::Store {
         path: path.to_owned(),
         source,
-    })
+    };
+    let folder = std::fs::File::open(path).map_err(|e| err(e.into()))?;
+    let through = folder_path(&folder).filter(|p| p.join("CURRENT").exists());
+    let store = Store::open_read_only(through.as_deref().unwrap_or(path)).map_err(err)?;
+    if through.is_some() {
+        // The store opens its files through this folder handle for as long as it is open,
+        // and the handle must not be reused for another file meanwhile: it stays open.
+        std::mem::forget(folder);
+    }
+    Ok(store)
+}
+
+/// A path that names an open folder itself, whatever is renamed meanwhile.
+#[cfg(all(feature = "rocksdb", target_os = "linux"))]
+fn folder_path(folder: &std::fs::File) -> Option<PathBuf> {
+    use std::os::fd::AsRawFd;
+    Some(PathBuf::from(format!(
+        "/proc/self/fd/{}",
+        folder.as_raw_fd()
+    )))
+}
+
+#[cfg(all(feature = "rocksdb", not(target_os = "linux")))]
+fn folder_path(_folder: &std::fs::File) -> Option<PathBuf> {
+    None
 }
