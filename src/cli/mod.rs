@@ -502,6 +502,8 @@ fn push(args: &PushArgs) -> Result<ExitCode, Error> {
     } else {
         ExitCode::from(1)
     })
+}
+
 /// Checks files, or the store's reports, against the shapes and lists what breaks them.
 fn validate(files: &[PathBuf], store: &Path, shapes: &Path) -> Result<ExitCode, Error> {
     if !shapes.is_file() {
