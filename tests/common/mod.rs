@@ -139,12 +139,16 @@ pub fn class_of<'r>(r: &'r Report, label: &str) -> Option<&'r str> {
 }
 
 /// The corpus of 24 reports of 河北省 (`shared/corpus/hebei-province` beside the repository
-/// or its worktree, or `$POLICYKG_CORPUS`).
+/// or its worktree, or `$POLICYKG_CORPUS`, or `$POLICYKG_SHARED/corpus/hebei-province`).
 pub fn corpus_dir() -> PathBuf {
     let repo = repo();
     let tried: Vec<PathBuf> = std::env::var_os("POLICYKG_CORPUS")
         .map(PathBuf::from)
         .into_iter()
+        .chain(
+            std::env::var_os("POLICYKG_SHARED")
+                .map(|shared| PathBuf::from(shared).join("corpus/hebei-province")),
+        )
         .chain(
             repo.ancestors()
                 .skip(1)
