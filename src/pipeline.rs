@@ -602,4 +602,3 @@ fn describe(r: &Report) -> Vec<String> {
     }
     lines
 }
-
