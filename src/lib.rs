@@ -20,12 +20,9 @@ pub mod query;
 pub mod render;
 pub mod resolve;
 pub mod rules;
-#[cfg(feature = "rocksdb")]
 mod staging;
 pub mod text;
 pub mod validate;
 
 pub use error::Error;
-#[cfg(feature = "rocksdb")]
-pub use pipeline::build;
-pub use pipeline::{Ontology, Report, process};
+pub use pipeline::{Ontology, Report, build, process};
