@@ -18,6 +18,8 @@ pub enum Error {
     Query(#[from] crate::query::QueryError),
     #[error(transparent)]
     Push(#[from] crate::push::PushError),
+    #[error(transparent)]
+    Validate(#[from] crate::validate::ValidateError),
     #[error("{0}: no such file or folder")]
     NotFound(PathBuf),
     #[error(

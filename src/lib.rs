@@ -7,6 +7,7 @@
 //! the store's graphs to a triple store server; [`serve`] answers SPARQL over HTTP; [`cli`] is
 //! the command line on top.
 
+#[cfg(feature = "rocksdb")]
 pub mod cli;
 pub mod error;
 pub mod explain;
@@ -20,8 +21,11 @@ pub mod query;
 pub mod render;
 pub mod resolve;
 pub mod rules;
+#[cfg(feature = "rocksdb")]
 pub mod serve;
+mod staging;
 pub mod text;
+pub mod validate;
 
 pub use error::Error;
 pub use pipeline::{Ontology, Report, build, process};

@@ -189,6 +189,8 @@ pub struct ReportSummary {
     pub reused: bool,
     /// What was found: layout, entities, quantities, warnings (empty when reused).
     pub lines: Vec<String>,
+    /// The encoding the report was decoded from, when it was not UTF-8.
+    pub decoded_from: Option<&'static str>,
 }
 
 /// What a build produced.
@@ -217,7 +219,8 @@ const ENTITIES: &str = ".entities";
 /// overview of the corpus, and one store with each report in its own named graph and the
 /// ontology in another. Everything is written into a fresh folder beside `out`, which
 /// replaces `out` only when all of it succeeded: a failed build leaves the previous output as
-/// it was. Reports unchanged since the build in `out` are taken from it.
+/// it was, and so does one interrupted (src/staging.rs). Reports unchanged since the build in
+/// `out` are taken from it.
 pub fn build(
     files: &[PathBuf],
     out: &Path,
@@ -225,13 +228,10 @@ pub fn build(
     options: &BuildOptions,
     on_report: &dyn Fn(&Path),
 ) -> Result<BuildSummary, Error> {
-    let staging = sibling(out, "new");
-    let result = build_into(files, out, &staging, ontology, options, on_report)
-        .and_then(|summary| swap_in(&staging, out).map(|()| summary));
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
-    }
-    result
+    let staging = crate::staging::Staging::begin(out)?;
+    let summary = build_into(files, out, staging.path(), ontology, options, on_report)?;
+    staging.commit()?;
+    Ok(summary)
 }
 
 /// The build in `out` that this one starts from: the content hash of each report graph of
@@ -322,7 +322,8 @@ fn build_into(
     on_report: &dyn Fn(&Path),
 ) -> Result<BuildSummary, Error> {
     let entities_dir = staging.join(ENTITIES);
-    std::fs::create_dir_all(&entities_dir).map_err(|e| Error::output(&entities_dir, e))?;
+    // Not create_dir_all: that could bring back a staging folder an interrupt just removed.
+    std::fs::create_dir(&entities_dir).map_err(|e| Error::output(&entities_dir, e))?;
     let t = Instant::now();
     let ontology = Ontology::load(ontology_dir)?;
     let ontology_time = t.elapsed();
@@ -422,6 +423,7 @@ fn reuse(
         name,
         reused: true,
         lines: vec!["  unchanged since the previous build: reused".to_owned()],
+        decoded_from: None,
     };
     Ok((summary, entities))
 }
@@ -517,6 +519,7 @@ fn build_report(file: &Path, ontology: &Ontology, dir: &Path, svg: bool) -> Resu
             name: name.clone(),
             reused: false,
             lines: describe(&report),
+            decoded_from: report.doc.decoded_from,
         },
         timings: report.timings.clone(),
         triples: std::mem::take(&mut report.triples),
@@ -598,33 +601,4 @@ fn describe(r: &Report) -> Vec<String> {
         lines.push("  warning: no entity recognized in this report".to_owned());
     }
     lines
-}
-
-/// A hidden folder beside `out` (`.out.new-<pid>`), on the same file system so that a rename
-/// swaps it in.
-fn sibling(out: &Path, what: &str) -> PathBuf {
-    let name = out
-        .file_name()
-        .map_or("out".into(), |n| n.to_string_lossy().into_owned());
-    out.with_file_name(format!(".{name}.{what}-{}", std::process::id()))
-}
-
-/// Replaces `out` by `staging`: the old folder is moved aside, the new one renamed into place,
-/// then the old one removed.
-fn swap_in(staging: &Path, out: &Path) -> Result<(), Error> {
-    let old = sibling(out, "old");
-    let had_old = out.exists();
-    if had_old {
-        std::fs::rename(out, &old).map_err(|e| Error::output(out, e))?;
-    }
-    if let Err(e) = std::fs::rename(staging, out) {
-        if had_old {
-            let _ = std::fs::rename(&old, out);
-        }
-        return Err(Error::output(out, e));
-    }
-    if had_old {
-        std::fs::remove_dir_all(&old).map_err(|e| Error::output(&old, e))?;
-    }
-    Ok(())
 }

@@ -156,17 +156,11 @@ fn assert_refused(o: &std::process::Output, out: &Path, words: &[&str]) {
         std::fs::read_to_string(out.join("marker.ttl")).unwrap(),
         "previous"
     );
-    let staging = std::fs::read_dir(out.parent().unwrap())
-        .unwrap()
-        .filter(|e| {
-            e.as_ref()
-                .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .starts_with(".out.")
-        })
-        .count();
-    assert_eq!(staging, 0, "no staging folder is left behind");
+    assert_eq!(
+        staging_folders(out),
+        Vec::<String>::new(),
+        "no staging folder is left behind"
+    );
 }
 
 #[test]

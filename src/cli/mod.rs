@@ -1,6 +1,6 @@
 //! The command line: clap definitions and thin glue over the library. Exit codes: 0 success,
-//! 1 rule examples failed or pushed graphs did not land, 2 error, 3 a build with
-//! `--keep-going` left reports out.
+//! 1 rule examples failed, pushed graphs did not land or the graph breaks its shapes, 2 error,
+//! 3 a build with `--keep-going` left reports out.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -203,6 +203,19 @@ enum Command {
         /// The ontology folder, to say where each rule is written on entity pages.
         #[arg(long, default_value = "ontology")]
         ontology: PathBuf,
+    },
+    /// Check the graph against its SHACL shapes (pyshacl); exit 1 when something breaks one.
+    ///
+    /// Examples: policykg validate                  (every report in out/store)
+    ///           policykg validate out/my-report.ttl
+    Validate {
+        /// RDF files to check (Turtle, or N-Triples named .nt) instead of the store.
+        files: Vec<PathBuf>,
+        #[arg(long, default_value = "out/store")]
+        store: PathBuf,
+        /// The shapes.
+        #[arg(long, default_value = "ontology/shapes.ttl")]
+        shapes: PathBuf,
     },
     /// Work with the extraction rules.
     Rules {
@@ -463,6 +476,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             crate::serve::serve(options, library, rules)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Validate {
+            files,
+            store,
+            shapes,
+        } => validate(&files, &store, &shapes),
         Command::Rules {
             command: RulesCommand::Test { filter, ontology },
         } => {
@@ -539,6 +557,36 @@ fn push(args: &PushArgs) -> Result<ExitCode, Error> {
     })
 }
 
+/// Checks files, or the store's reports, against the shapes and lists what breaks them.
+fn validate(files: &[PathBuf], store: &Path, shapes: &Path) -> Result<ExitCode, Error> {
+    if !shapes.is_file() {
+        return Err(Error::NotFound(shapes.to_owned()));
+    }
+    let (checked, violations) = if files.is_empty() {
+        let opened = graph::open_store(store)?;
+        crate::validate::validate_store(&opened, store, shapes)?
+    } else {
+        if let Some(missing) = files.iter().find(|f| !f.is_file()) {
+            return Err(Error::NotFound(missing.clone()));
+        }
+        (files.len(), crate::validate::validate_files(shapes, files)?)
+    };
+    for v in &violations {
+        println!("{v}");
+    }
+    if violations.is_empty() {
+        println!("{checked} graphs conform to {}", shapes.display());
+        Ok(ExitCode::SUCCESS)
+    } else {
+        println!(
+            "{} violations of {} in {checked} graphs",
+            violations.len(),
+            shapes.display()
+        );
+        Ok(ExitCode::from(1))
+    }
+}
+
 /// Runs a query on the store at `store` and writes its results to `output` or standard output.
 fn answer(
     store: &Path,
@@ -561,6 +609,12 @@ fn print_summary(summary: &BuildSummary, out: &Path) {
     let ontology_time = summary.ontology_time;
     let mut stdout = std::io::stdout().lock();
     for r in &summary.reports {
+        if let Some(encoding) = r.decoded_from {
+            eprintln!(
+                "note: {}: read as {encoding}, not UTF-8; offsets count chars of the decoded text",
+                r.path.display()
+            );
+        }
         let _ = writeln!(
             stdout,
             "{} → {}/{}.ttl",

@@ -77,6 +77,7 @@ pub fn write_nquads(triples: &[Triple], graph: &str, out: impl Write) -> std::io
     writer.finish()?.flush()
 }
 
+#[cfg(feature = "rocksdb")]
 /// Creates an empty store at `path` (RocksDB's set-up takes a while: a build does it while
 /// the reports are read).
 pub fn create_store(path: &Path) -> Result<Store, GraphError> {
@@ -110,6 +111,7 @@ pub fn content_hashes(
 /// A copy of the store at `from` in `to`, a new folder on the same file system, opened for
 /// writing: RocksDB's checkpoint hard-links the immutable table files, so copying a large
 /// store takes milliseconds and leaves the original as it was.
+#[cfg(feature = "rocksdb")]
 pub fn copy_store(from: &Path, to: &Path) -> Result<Store, GraphError> {
     let err = |path: &Path| {
         let path = path.to_owned();
@@ -152,25 +154,97 @@ pub fn report_triples(store: &Store, path: &Path) -> Result<Vec<Triple>, GraphEr
     Ok(triples)
 }
 
-/// Opens an existing store read-only.
+/// Opens an existing store read-only. A build may swap a new output in meanwhile: the folder
+/// is opened first and the store read through it (Linux: `/proc/self/fd/N`), so that the old
+/// store's files never mix with the new one's, and an open that a swap cut short is tried
+/// again on the new store. Either way the reader sees one whole store.
+#[cfg(feature = "rocksdb")]
 pub fn open_store(path: &Path) -> Result<Store, GraphError> {
     open_existing(path, |p| Store::open_read_only(p))
 }
 
-/// Opens an existing store for reading and writing (`serve --writable`).
+/// Opens an existing store for reading and writing (`serve --writable`), as `open_store` does.
+#[cfg(feature = "rocksdb")]
 pub fn open_store_writable(path: &Path) -> Result<Store, GraphError> {
     open_existing(path, |p| Store::open(p))
 }
 
+#[cfg(feature = "rocksdb")]
 fn open_existing(
     path: &Path,
-    open: impl FnOnce(&Path) -> Result<Store, StorageError>,
+    open: impl Fn(&Path) -> Result<Store, StorageError>,
+) -> Result<Store, GraphError> {
+    let mut tries = 0;
+    loop {
+        match open_once(path, &open) {
+            Err(GraphError::Store { .. }) if tries < 3 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            opened => return opened,
+        }
+    }
+}
+
+#[cfg(feature = "rocksdb")]
+fn open_once(
+    path: &Path,
+    open: &impl Fn(&Path) -> Result<Store, StorageError>,
 ) -> Result<Store, GraphError> {
     if !path.join("CURRENT").exists() {
         return Err(GraphError::NoStore(path.to_owned()));
     }
-    open(path).map_err(|source| GraphError::Store {
+    let err = |source| GraphError::Store {
         path: path.to_owned(),
         source,
-    })
+    };
+    let folder = std::fs::File::open(path).map_err(|e| err(e.into()))?;
+    let through = folder_path(&folder).filter(|p| p.join("CURRENT").exists());
+    let store = open(through.as_deref().unwrap_or(path)).map_err(err)?;
+    if through.is_some() {
+        // The store opens its files through this folder handle for as long as it is open,
+        // and the handle must not be reused for another file meanwhile: it stays open.
+        std::mem::forget(folder);
+    }
+    Ok(store)
 }
+
+/// A path that names an open folder itself, whatever is renamed meanwhile.
+#[cfg(all(feature = "rocksdb", target_os = "linux"))]
+fn folder_path(folder: &std::fs::File) -> Option<PathBuf> {
+    use std::os::fd::AsRawFd;
+    Some(PathBuf::from(format!(
+        "/proc/self/fd/{}",
+        folder.as_raw_fd()
+    )))
+}
+
+#[cfg(all(feature = "rocksdb", not(target_os = "linux")))]
+fn folder_path(_folder: &std::fs::File) -> Option<PathBuf> {
+    None
+}
+
+/// Without the `rocksdb` feature (the fuzz targets) there is no on-disk store: every stage
+/// but the store builds, and asking for a store says why there is none.
+#[cfg(not(feature = "rocksdb"))]
+mod without_rocksdb {
+    use super::{GraphError, Path, Store};
+
+    fn no_store(path: &Path) -> GraphError {
+        GraphError::Ontology {
+            path: path.to_owned(),
+            message: "policykg was built without the `rocksdb` feature: no on-disk store".into(),
+        }
+    }
+    pub fn create_store(path: &Path) -> Result<Store, GraphError> {
+        Err(no_store(path))
+    }
+    pub fn open_store(path: &Path) -> Result<Store, GraphError> {
+        Err(no_store(path))
+    }
+    pub fn copy_store(from: &Path, _to: &Path) -> Result<Store, GraphError> {
+        Err(no_store(from))
+    }
+}
+#[cfg(not(feature = "rocksdb"))]
+pub use without_rocksdb::{copy_store, create_store, open_store};

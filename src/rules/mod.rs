@@ -216,27 +216,34 @@ impl RuleSet {
     /// Loads `ontology_dir/lexicons/*.toml`, then `ontology_dir/rules/*.toml`.
     pub fn load(ontology_dir: &Path) -> Result<RuleSet, DataFileError> {
         let lexicons = Lexicons::load_dir(&ontology_dir.join("lexicons"), &ENTITY_CLASSES)?;
-        let mut files = Vec::new();
+        let files = toml_files(&ontology_dir.join("rules"))?
+            .iter()
+            .map(|path| DataFile::read(path))
+            .collect::<Result<Vec<_>, _>>()?;
+        RuleSet::from_files(files, lexicons)
+    }
+
+    /// Compiles the rules of rule files already read, in order, against the lexicons.
+    pub fn from_files(files: Vec<DataFile>, lexicons: Lexicons) -> Result<RuleSet, DataFileError> {
         let mut raw_rules: Vec<(usize, RawRule, usize)> = Vec::new();
-        for path in toml_files(&ontology_dir.join("rules"))? {
-            let file = DataFile::read(&path)?;
+        for (f, file) in files.iter().enumerate() {
             let raw: RawRuleFile = file.parse()?;
             for r in raw.rule {
                 let line = file.line_of(&r.id);
-                if let Some((f, _, first)) = raw_rules.iter().find(|(_, x, _)| x.id == r.id) {
-                    let first_path: &DataFile = if *f == files.len() { &file } else { &files[*f] };
+                if let Some((first_file, _, first)) =
+                    raw_rules.iter().find(|(_, x, _)| x.id == r.id)
+                {
                     return Err(file.error(
                         line,
                         format!(
                             "duplicate rule id {:?} (first defined at {}:{first}); ids must be unique",
                             r.id.get_ref(),
-                            first_path.path.display(),
+                            files[*first_file].path.display(),
                         ),
                     ));
                 }
-                raw_rules.push((files.len(), r, line));
+                raw_rules.push((f, r, line));
             }
-            files.push(file);
         }
         // Compiling the patterns is most of loading an ontology: every other one on a second
         // thread, in file order again after.

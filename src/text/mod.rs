@@ -10,8 +10,8 @@ mod normalize;
 
 use std::path::{Path, PathBuf};
 
-pub use layout::{Layout, LayoutError, is_chinese_numeral, small_chinese_number};
-pub use load::{LoadError, read_report};
+pub use layout::{Layout, LayoutError, MAX_SENTENCE, is_chinese_numeral, small_chinese_number};
+pub use load::{LoadError, ReportText, read_report};
 pub use normalize::{normalize, normalize_char};
 
 /// A half-open range of char offsets into a document's text.
@@ -126,8 +126,10 @@ pub struct Document {
     /// The input file's stem: the report's id in file names and IRIs.
     pub name: String,
     pub path: PathBuf,
-    /// The text as given.
+    /// The text as given (decoded to UTF-8 when the file was not).
     pub text: String,
+    /// The encoding the file was decoded from, when it was not UTF-8 (`GB18030`, `UTF-16LE`).
+    pub decoded_from: Option<&'static str>,
     /// The text after [`normalize`]: the same chars, one for one.
     pub norm: String,
     /// Byte offset of each char (and of the end) in `norm`, and in `text`.
@@ -139,12 +141,14 @@ pub struct Document {
 impl Document {
     /// Reads and lays out a report file.
     pub fn load(path: &Path, config: &layout::LayoutConfig) -> Result<Document, crate::Error> {
-        let text = read_report(path)?;
+        let read = read_report(path)?;
         let name = path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "report".to_owned());
-        Ok(Document::from_text(name, path.to_owned(), text, config))
+        let mut doc = Document::from_text(name, path.to_owned(), read.text, config);
+        doc.decoded_from = read.decoded_from;
+        Ok(doc)
     }
 
     /// Lays out a report given as a string (extraction never fails on text).
@@ -167,6 +171,7 @@ impl Document {
             name,
             path,
             text,
+            decoded_from: None,
             norm,
             char_bytes,
             text_char_bytes,

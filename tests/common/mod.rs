@@ -147,3 +147,51 @@ pub fn class_of<'r>(r: &'r Report, label: &str) -> Option<&'r str> {
         .find(|e| e.label == label)
         .map(|e| e.class.as_str())
 }
+
+/// The corpus of 24 reports of 河北省 (`shared/corpus/hebei-province` beside the repository
+/// or its worktree, or `$POLICYKG_CORPUS`, or `$POLICYKG_SHARED/corpus/hebei-province`).
+pub fn corpus_dir() -> PathBuf {
+    let repo = repo();
+    let tried: Vec<PathBuf> = std::env::var_os("POLICYKG_CORPUS")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain(
+            std::env::var_os("POLICYKG_SHARED")
+                .map(|shared| PathBuf::from(shared).join("corpus/hebei-province")),
+        )
+        .chain(
+            repo.ancestors()
+                .skip(1)
+                .take(2)
+                .map(|up| up.join("shared/corpus/hebei-province")),
+        )
+        .collect();
+    tried
+        .iter()
+        .find(|c| c.is_dir())
+        .cloned()
+        .unwrap_or_else(|| panic!("no corpus in {tried:?}; set POLICYKG_CORPUS"))
+}
+
+/// A report of a pathological shape, written by `scripts/shapes-of-input.py`.
+pub fn shaped_input(dir: &Path, kind: &str, size: usize) -> PathBuf {
+    let path = dir.join(format!("{kind}-{size}.txt"));
+    let status = Command::new("python3")
+        .arg(repo().join("scripts/shapes-of-input.py"))
+        .args([kind, &size.to_string()])
+        .arg(&path)
+        .status()
+        .expect("python3 runs");
+    assert!(status.success(), "shapes-of-input.py {kind} {size}");
+    path
+}
+
+/// The staging folders (`.NAME.new-PID`) beside an output folder.
+pub fn staging_folders(out: &Path) -> Vec<String> {
+    let prefix = format!(".{}.new-", out.file_name().unwrap().to_string_lossy());
+    std::fs::read_dir(out.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(&prefix))
+        .collect()
+}
