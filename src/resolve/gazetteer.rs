@@ -123,6 +123,13 @@ impl Divisions {
         path
     }
 
+    /// Names of provinces (codes of 2 digits).
+    pub fn provinces(&self) -> impl Iterator<Item = &str> {
+        (0..self.rows.len())
+            .filter(|&r| self.code(r).len() == 2)
+            .map(|r| self.row_name(r))
+    }
+
     /// Names of provinces and prefectures (codes of 2 and 4 digits).
     pub fn upper_levels(&self) -> impl Iterator<Item = &str> {
         (0..self.rows.len())

@@ -14,6 +14,11 @@ use super::{
 };
 use crate::rules::{DataFile, DataFileError};
 
+/// A site's navigation after a report: this many lines in a row…
+const NAVIGATION_RUN: usize = 8;
+/// …of at most this many chars each.
+const NAVIGATION_LINE: usize = 12;
+
 pub type LayoutError = DataFileError;
 
 #[derive(Deserialize)]
@@ -286,10 +291,20 @@ impl Layout {
                 .position(|l| l.text.chars().count() >= config.long_line)
                 .map_or(first, |i| i + first)
         });
-        let last = lines[first_paragraph..]
-            .iter()
-            .position(|l| config.trailer.is_match(l.text))
-            .map_or(lines.len(), |i| i + first_paragraph);
+        // …or a site's navigation: a run of short lines without a sentence's end (北京 / 天津
+        // / 河北 …, the lists of bodies and sites a page links to); a report's broken lines
+        // come one or two at a time.
+        let navigation = |i: usize| {
+            lines[i..].len() >= NAVIGATION_RUN
+                && lines[i..i + NAVIGATION_RUN].iter().all(|l| {
+                    !l.text.is_empty()
+                        && l.text.chars().count() <= NAVIGATION_LINE
+                        && !l.text.contains(['。', ',', ';', ':'])
+                })
+        };
+        let last = (first_paragraph..lines.len())
+            .find(|&i| config.trailer.is_match(lines[i].text) || navigation(i))
+            .unwrap_or(lines.len());
         let start = lines[first].span.start;
         let end = if last < lines.len() {
             lines[last].span.start
