@@ -257,16 +257,17 @@ impl Lexicons {
         Some(format!("(?:{})", escaped.join("|")))
     }
 
-    /// The words the segmenter's dictionary takes from the lexicons: endings of two chars or
-    /// more (a name ends where one does), the regions and cities named by their own words, and
-    /// the words that lead a name, which stand on their own before it (全面|实施, 圆满|完成:
-    /// the genre's verbs, more frequent here than in the dictionary's own texts).
+    /// The words the segmenter's dictionary takes from the lexicons: the regions and cities
+    /// named by their own words and the genre's compounds, and at a name's edges, weighted so
+    /// that they stand on their own: the endings of two chars or more (花朵护卫工程|建设, not
+    /// 工程建设) and the words that lead a name (全面|实施, 圆满|完成: the genre's verbs, more
+    /// frequent here than in the dictionary's own texts).
     pub fn domain_words(&self) -> Vec<(&str, Pos, DomainWeight)> {
         let endings = self
             .suffixes
             .iter()
             .filter(|s| s.text.chars().count() >= 2)
-            .map(|s| (s.text.as_str(), Pos::Noun, DomainWeight::Word));
+            .map(|s| (s.text.as_str(), Pos::Noun, DomainWeight::Edge));
         let places = ["region", "major_city"]
             .into_iter()
             .flat_map(|list| self.words(list))
@@ -275,10 +276,17 @@ impl Lexicons {
             .words("compound")
             .iter()
             .map(|w| (w.as_str(), Pos::Noun, DomainWeight::Word));
+        // 获|省住建厅: a one-char verb before a place's or a body's name leads it too (the
+        // longer words of that list, 建设成, would take the 成 of 成为).
         let leads = self
-            .words("boundary_name")
+            .words("boundary")
             .iter()
-            .map(|w| (w.as_str(), Pos::Verb, DomainWeight::Lead));
+            .chain(
+                self.words("boundary_name")
+                    .iter()
+                    .filter(|w| w.chars().count() == 1),
+            )
+            .map(|w| (w.as_str(), Pos::Verb, DomainWeight::Edge));
         endings
             .chain(places)
             .chain(compounds)

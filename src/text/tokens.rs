@@ -3,9 +3,10 @@
 //! words (the suffix lexicon's endings, regions, cities, bodies). Rules match names and cue
 //! words on these words: a name starts and ends where a word does, and 为 inside 成为 is no cue.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
-use jieba_rs::Jieba;
+use fst::raw::{Fst, Output};
 
 use super::Span;
 
@@ -63,18 +64,6 @@ impl Pos {
         }
     }
 
-    /// The tag a domain word is added under.
-    fn tag(self) -> &'static str {
-        match self {
-            Pos::Place => "ns",
-            Pos::Organization => "nt",
-            Pos::Person => "nr",
-            Pos::Proper => "nz",
-            Pos::Verb => "v",
-            _ => "n",
-        }
-    }
-
     /// Words that join a clause's parts and never a name's: prepositions, particles and
     /// pronouns (在, 的, 我们). Not conjunctions: the dictionary tags 及时 as one (及时响应机制).
     pub fn is_function(self) -> bool {
@@ -89,9 +78,16 @@ pub struct Token {
     pub pos: Pos,
 }
 
-/// The dictionary segmenter with the domain's words added.
+/// The dictionary segmenter with the domain's words added: jieba's method (every dictionary
+/// word at every char, then the most probable way through them) over jieba's dictionary,
+/// compiled into an `fst` map at build time (`build.rs`), so that nothing is loaded.
 pub struct Segmenter {
-    jieba: Jieba,
+    dict: Fst<&'static [u8]>,
+    /// The domain's words: frequency and part of speech, over the dictionary's.
+    domain: HashMap<String, (u64, Pos)>,
+    /// The longest domain word, in bytes.
+    longest: usize,
+    log_total: f64,
 }
 
 impl std::fmt::Debug for Segmenter {
@@ -100,60 +96,163 @@ impl std::fmt::Debug for Segmenter {
     }
 }
 
+include!(concat!(env!("OUT_DIR"), "/dict.rs"));
+static DICT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/dict.fst"));
+
 /// How often a domain word counts as seen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DomainWeight {
     /// A word of the genre: enough to win over the dictionary's own cut of it (雄安 + 新区).
     Word,
-    /// A word that leads a name: enough that a compound of two such words (全面实施, 圆满完成)
-    /// is cut into them.
-    Lead,
+    /// A word at a name's edge (the verb that leads it, the ending that ends it): enough that
+    /// a compound of it and the next word (全面实施, 工程建设) is cut into them.
+    Edge,
 }
 
 impl DomainWeight {
-    fn frequency(self) -> usize {
+    fn frequency(self) -> u64 {
         match self {
             DomainWeight::Word => 20_000,
-            DomainWeight::Lead => 200_000,
+            DomainWeight::Edge => 200_000,
         }
     }
 }
 
+/// A word found at a char: where it ends (bytes), how often it is seen, its part of speech.
+type Candidate = (usize, u64, Pos);
+
 impl Segmenter {
-    /// jieba's dictionary and `domain` words with the part of speech each stands for.
+    /// jieba's dictionary and `domain` words with the part of speech each stands for (a word
+    /// the dictionary has keeps its own).
     pub fn new<'w>(domain: impl IntoIterator<Item = (&'w str, Pos, DomainWeight)>) -> Segmenter {
-        let mut jieba = Jieba::new();
+        let mut segmenter = Segmenter {
+            dict: Fst::new(DICT).expect("build.rs writes a valid fst"),
+            domain: HashMap::new(),
+            longest: 0,
+            log_total: 0.0,
+        };
+        let mut total = TOTAL;
         for (word, pos, weight) in domain {
-            // A word the dictionary has keeps its own part of speech.
-            let tag = (!jieba.has_word(word)).then(|| pos.tag());
-            jieba.add_word(word, Some(weight.frequency()), tag);
+            // A domain word is seen at least this often; a word the dictionary has as often
+            // already keeps its frequency.
+            let (before, pos) = segmenter
+                .domain
+                .get(word)
+                .copied()
+                .or_else(|| segmenter.lookup(word))
+                .map_or((0, pos), |(freq, own)| (freq, own));
+            let freq = weight.frequency().max(before);
+            segmenter.domain.insert(word.to_owned(), (freq, pos));
+            segmenter.longest = segmenter.longest.max(word.len());
+            total = total + freq - before;
         }
-        Segmenter { jieba }
+        segmenter.log_total = (total as f64).ln();
+        segmenter
+    }
+
+    /// The dictionary's frequency and part of speech of `word`.
+    fn lookup(&self, word: &str) -> Option<(u64, Pos)> {
+        let value = self.dict.get(word)?.value();
+        Some((value >> 8, Pos::from_tag(TAGS[(value & 0xff) as usize])))
+    }
+
+    /// Every dictionary or domain word of `text` that starts at byte `at`.
+    fn candidates(&self, text: &str, at: usize, found: &mut Vec<Candidate>) {
+        found.clear();
+        let mut node = self.dict.root();
+        let mut value = Output::zero();
+        for (k, &b) in text.as_bytes()[at..].iter().enumerate() {
+            let Some(i) = node.find_input(b) else {
+                break;
+            };
+            let t = node.transition(i);
+            value = value.cat(t.out);
+            node = self.dict.node(t.addr);
+            let end = at + k + 1;
+            if node.is_final() && text.is_char_boundary(end) {
+                let v = value.cat(node.final_output()).value();
+                found.push((end, v >> 8, Pos::from_tag(TAGS[(v & 0xff) as usize])));
+            }
+        }
+        let ends = text[at..]
+            .char_indices()
+            .skip(1)
+            .map(|(i, _)| at + i)
+            .chain(std::iter::once(text.len()))
+            .take_while(|&end| end - at <= self.longest);
+        for end in ends {
+            if let Some(&(freq, pos)) = self.domain.get(&text[at..end]) {
+                found.retain(|c| c.0 != end);
+                found.push((end, freq, pos));
+            }
+        }
+    }
+
+    /// `text` cut into words, in bytes: the most probable path through the words found at each
+    /// char, a char no word starts at standing alone.
+    fn segment(&self, text: &str) -> Vec<(Range<usize>, Pos)> {
+        // best[i]: the best log probability of the text from byte i, and the word taken there.
+        let mut best: Vec<(f64, usize, Pos)> = vec![(0.0, text.len(), Pos::Other); text.len() + 1];
+        let mut found = Vec::new();
+        for (i, c) in text.char_indices().rev() {
+            self.candidates(text, i, &mut found);
+            let single = i + c.len_utf8();
+            if !found.iter().any(|f| f.0 == single) {
+                found.push((single, 1, unknown(c)));
+            }
+            best[i] = found
+                .iter()
+                .map(|&(end, freq, pos)| {
+                    let p = (freq.max(1) as f64).ln() - self.log_total + best[end].0;
+                    (p, end, pos)
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
+                .expect("a char is a word at least");
+        }
+        let mut words = Vec::new();
+        let mut i = 0;
+        while i < text.len() {
+            let (_, end, pos) = best[i];
+            words.push((i..end, pos));
+            i = end;
+        }
+        words
     }
 
     /// The words of `text`, their spans in chars from `offset`. Words the dictionaries lack
-    /// stay single chars: the HMM that guesses them would join a name's first char to the
-    /// word before it (即抚|生路), and a name may start at any char.
+    /// stay single chars: a name may start at any char.
     pub fn tokens(&self, text: &str, offset: usize) -> Vec<Token> {
-        self.jieba
-            .tag(text, false)
+        let mut chars = 0;
+        self.segment(text)
             .into_iter()
-            .map(|t| Token {
-                span: Span::new(offset + t.start, offset + t.end),
-                pos: Pos::from_tag(t.tag),
+            .map(|(range, pos)| {
+                let start = offset + chars;
+                chars += text[range].chars().count();
+                Token {
+                    span: Span::new(start, offset + chars),
+                    pos,
+                }
             })
             .collect()
     }
 
     /// `text` with its words, in bytes of `text`.
     pub fn words<'t>(&self, text: &'t str) -> Words<'t> {
-        let tokens = self
-            .jieba
-            .tag(text, false)
-            .into_iter()
-            .map(|t| (t.byte_start..t.byte_end, Pos::from_tag(t.tag)))
-            .collect();
-        Words { text, tokens }
+        Words {
+            text,
+            tokens: self.segment(text),
+        }
+    }
+}
+
+/// The part of speech of a char no word holds.
+fn unknown(c: char) -> Pos {
+    if c.is_ascii_digit() {
+        Pos::Numeral
+    } else if c.is_alphanumeric() {
+        Pos::Other
+    } else {
+        Pos::Symbol
     }
 }
 
