@@ -1,12 +1,16 @@
 # Checks for what building and testing policykg needs, sourced by scripts/setup and by the
 # setup test (tests/setup.rs). Each check answers by its exit status and prints nothing.
 
-# A file name bindgen (clang-sys) loads as libclang: libclang.so, libclang.so.1,
-# libclang-14.so, libclang-14.so.1. Not libclang-cpp.so.14, the C++ library that many images
-# carry without the C one: matching it sent a fresh machine into a 20-minute RocksDB compile
-# that failed at its last step.
+# A file name bindgen (clang-sys 1.x, build/dynamic.rs) loads as libclang: libclang.so,
+# libclang-*.so, libclang.so.*, libclang-*.so.*, but never a name holding "-cpp.": that is
+# libclang-cpp.so.14, the C++ library many images carry without the C one. Matching it sent a
+# fresh machine into a 20-minute RocksDB compile that failed at its last step.
 is_libclang_name() {
-  [[ $1 =~ ^libclang(-[0-9][0-9.]*)?\.so(\.[0-9][0-9.]*)?$ ]]
+  case $1 in
+    *-cpp.*) return 1 ;;
+    libclang.so | libclang-*.so | libclang.so.* | libclang-*.so.*) return 0 ;;
+    *) return 1 ;;
+  esac
 }
 
 # Some file in the given folders is a libclang.
@@ -21,20 +25,22 @@ libclang_in() {
   return 1
 }
 
-# Some library the dynamic loader lists (`ldconfig -p` lines on standard input) is a libclang.
-libclang_listed() {
-  local name
-  while read -r name _; do
-    is_libclang_name "$name" && return 0
-  done
-  return 1
-}
-
-# Where clang-sys looks: $LIBCLANG_PATH, the loader's cache, then the usual folders.
+# Where clang-sys looks (build/common.rs): only $LIBCLANG_PATH when it is set; otherwise
+# `llvm-config --prefix`, $LD_LIBRARY_PATH, $LIBRARY_PATH and the usual Linux folders.
 libclang_loadable() {
-  if [ -n "${LIBCLANG_PATH:-}" ]; then libclang_in "$LIBCLANG_PATH" && return 0; fi
-  ldconfig -p 2>/dev/null | libclang_listed && return 0
-  libclang_in /usr/lib/llvm-*/lib /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib64 /usr/lib /usr/local/lib
+  if [ -n "${LIBCLANG_PATH:-}" ]; then
+    libclang_in "$LIBCLANG_PATH"
+    return
+  fi
+  local dirs=() prefix
+  if prefix=$(llvm-config --prefix 2>/dev/null); then dirs+=("$prefix/bin" "$prefix/lib" "$prefix/lib64"); fi
+  local IFS=:
+  dirs+=(${LD_LIBRARY_PATH:-} ${LIBRARY_PATH:-})
+  unset IFS
+  shopt -s nullglob
+  dirs+=(/usr/local/llvm*/lib* /usr/local/lib*/*/* /usr/local/lib*/* /usr/local/lib* /usr/lib*/*/* /usr/lib*/* /usr/lib*)
+  shopt -u nullglob
+  libclang_in "${dirs[@]}"
 }
 
 has_command() { command -v "$1" >/dev/null 2>&1; }

@@ -5,6 +5,7 @@
 
 mod gazetteer;
 pub mod ids;
+pub mod knowledge;
 mod relations;
 pub mod units;
 
