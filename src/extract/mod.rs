@@ -168,8 +168,14 @@ fn regex_for(rule: &Rule, divisions: &[String]) -> Option<Regex> {
 }
 
 /// Runs every active rule over the document. `divisions` are the administrative divisions the
-/// document can name (for patterns with `{{divisions}}`).
-pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extraction {
+/// document can name (for patterns with `{{divisions}}`); `known` the names of general
+/// knowledge, found where they stand as whole words.
+pub fn extract(
+    doc: &Document,
+    rules: &RuleSet,
+    divisions: &[String],
+    known: &KnownNames,
+) -> Extraction {
     let tokens = tokens(doc, &rules.segmenter);
     let work: Vec<(&Rule, Vec<Input>)> = rules
         .active()
@@ -178,7 +184,12 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
     let hits_per_rule = match_rules(&work, rules, divisions);
     // What the hits mean is decided in rule order (a quantity may take an earlier one's
     // indicator).
-    let mut found = Found::default();
+    let (entities, nested) = known.find(doc, &tokens);
+    let mut found = Found {
+        entities,
+        nested,
+        ..Found::default()
+    };
     for ((rule, texts), hits_per_input) in work.iter().zip(hits_per_rule) {
         for (input, hits) in texts.iter().zip(hits_per_input) {
             for hit in &hits {

@@ -210,7 +210,7 @@ struct Canonical {
     /// The IRI scope: the division path for divisions, none for national bodies, else the
     /// jurisdiction.
     scope: Option<Vec<String>>,
-    class: Option<(&'static str, &'static str)>,
+    class: Option<(&'static str, Option<&'static str>)>,
 }
 
 struct Resolver<'a> {
@@ -362,21 +362,22 @@ impl<'a> Resolver<'a> {
     }
 
     /// What the gazetteers know of a canonical name: a country, a national body, a division of
-    /// the chain or inside the jurisdiction, each with its IRI scope and class.
+    /// the chain or inside the jurisdiction, a thing of general knowledge, each with its IRI
+    /// scope and class.
     fn known(&self, name: String) -> Canonical {
         let j = self.jurisdiction;
         if let Some(country) = self.gazetteer.bodies.country_of(&name) {
             return Canonical {
                 name: country.to_owned(),
                 scope: Some(Vec::new()),
-                class: Some(("Place", "AdministrativeDivision")),
+                class: Some(("Place", Some("AdministrativeDivision"))),
             };
         }
         if let Some(national) = self.gazetteer.bodies.national.get(&name) {
             return Canonical {
                 name: national.clone(),
                 scope: Some(Vec::new()),
-                class: Some(("Organization", "GovernmentBody")),
+                class: Some(("Organization", Some("GovernmentBody"))),
             };
         }
         if let Some(d) = j.chain.iter().find(|d| d.name == name) {
@@ -389,7 +390,7 @@ impl<'a> Resolver<'a> {
             return Canonical {
                 name,
                 scope: Some(scope),
-                class: Some(("Place", "AdministrativeDivision")),
+                class: Some(("Place", Some("AdministrativeDivision"))),
             };
         }
         // A division inside the jurisdiction (a 街道 or 镇 of this district).
@@ -406,7 +407,16 @@ impl<'a> Resolver<'a> {
             return Canonical {
                 name,
                 scope: Some(scope),
-                class: Some(("Place", "AdministrativeDivision")),
+                class: Some(("Place", Some("AdministrativeDivision"))),
+            };
+        }
+        // Known to every reader (俄罗斯, 长三角, 国家发展改革委, 清华大学, 长江经济带发展):
+        // named once for the whole country, typed by what it is.
+        if let Some(entry) = self.gazetteer.knowledge.lookup(&name) {
+            return Canonical {
+                name: entry.name.clone(),
+                scope: Some(Vec::new()),
+                class: Some((entry.class().as_str(), entry.kind.subclass())),
             };
         }
         Canonical {
@@ -780,7 +790,7 @@ fn entity_of(
 ) -> Entity {
     let best = group.best();
     let (class, subclass) = match group.canonical.class {
-        Some((c, s)) => (c.to_owned(), Some(s.to_owned())),
+        Some((c, s)) => (c.to_owned(), s.map(str::to_owned)),
         None if best.class == "Program" && place_sets.contains(name) => ("Place".into(), None),
         None => (best.class.clone(), best.subclass.clone()),
     };

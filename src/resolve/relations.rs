@@ -8,7 +8,7 @@ use super::{
     COUNTED_KIND_RULE, Entity, GAZETTEER_RULE, LOCAL_PLACE_RULE, NAME_CONTAINS_RULE, Provenance,
     Relation, Resolver,
 };
-use crate::extract::{Extraction, is_quote, strip_quotes};
+use crate::extract::{Extraction, KNOWN_NAME_RULE as KNOWLEDGE_RULE, is_quote, strip_quotes};
 use crate::rules::{Emit, Relation as Emitted};
 use crate::text::{Document, Span, is_chinese_numeral, small_chinese_number};
 
@@ -47,6 +47,7 @@ pub(super) fn relations(
     };
     let mut found = Statements::new();
     passes.gazetteer_divisions(&mut found);
+    passes.gazetteer_knowledge(&mut found);
     let literal = passes.rule_relations(extraction, &mut found);
     passes.resolve_name_contains(&mut found);
     passes.resolve_counted_kind(&mut found);
@@ -87,6 +88,24 @@ impl Passes<'_> {
             if let (Some(parent), Some(first)) = (parent, e.mentions.first()) {
                 let triple = (e.iri.clone(), "partOf".into(), parent.iri.clone());
                 state(found, triple, first.span, GAZETTEER_RULE);
+            }
+        }
+    }
+
+    /// `gazetteer.knowledge`: a thing of general knowledge is part of what its row names as its
+    /// parent (圣彼得堡 of 俄罗斯, 雄安新区 of 河北省) where the report names that too.
+    fn gazetteer_knowledge(&self, found: &mut Statements) {
+        let knowledge = &self.resolver.gazetteer.knowledge;
+        for e in self.entities {
+            let parent = knowledge
+                .lookup(&e.label)
+                .and_then(|entry| entry.parent.as_deref())
+                .and_then(|p| self.find(p, Some(e.class.as_str())));
+            if let (Some(parent), Some(first)) = (parent, e.mentions.first()) {
+                if parent.iri != e.iri {
+                    let triple = (e.iri.clone(), "partOf".into(), parent.iri.clone());
+                    state(found, triple, first.span, KNOWLEDGE_RULE);
+                }
             }
         }
     }

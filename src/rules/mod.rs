@@ -20,7 +20,7 @@ pub use datafile::{DataFile, DataFileError};
 pub use emit::{Comparator, Emit, Measure, Relation};
 pub use lexicon::{ENGINE_LISTS, Lexicons, Suffix};
 
-use crate::text::Segmenter;
+use crate::text::{DomainWeight, Pos, Segmenter};
 
 /// The entity classes a rule may emit (GRAPH.md's top classes).
 pub const ENTITY_CLASSES: [&str; 4] = ["Program", "Place", "Organization", "Person"];
@@ -299,6 +299,14 @@ impl RuleSet {
             lexicons,
             segmenter: Arc::new(segmenter),
         })
+    }
+
+    /// Adds words to the segmenter's domain dictionary (the names of general knowledge). Only
+    /// while the rule set is not shared yet, as it is loaded.
+    pub fn add_words<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, Pos, DomainWeight)>) {
+        Arc::get_mut(&mut self.segmenter)
+            .expect("the segmenter is not shared while the ontology loads")
+            .add(words);
     }
 
     pub fn active(&self) -> impl Iterator<Item = &Rule> {

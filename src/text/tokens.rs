@@ -87,7 +87,8 @@ pub struct Segmenter {
     domain: HashMap<String, (u64, Pos)>,
     /// The longest domain word, in bytes.
     longest: usize,
-    log_total: f64,
+    /// The sum of every word's frequency.
+    total: u64,
 }
 
 impl std::fmt::Debug for Segmenter {
@@ -129,9 +130,16 @@ impl Segmenter {
             dict: Fst::new(DICT).expect("build.rs writes a valid fst"),
             domain: HashMap::new(),
             longest: 0,
-            log_total: 0.0,
+            total: TOTAL,
         };
-        let mut total = TOTAL;
+        segmenter.add(domain);
+        segmenter
+    }
+
+    /// Adds `domain` words with the part of speech each stands for (a word the dictionary has
+    /// keeps its own).
+    pub fn add<'w>(&mut self, domain: impl IntoIterator<Item = (&'w str, Pos, DomainWeight)>) {
+        let segmenter = self;
         for (word, pos, weight) in domain {
             // A domain word is seen at least this often; a word the dictionary has as often
             // already keeps its frequency.
@@ -144,10 +152,8 @@ impl Segmenter {
             let freq = weight.frequency().max(before);
             segmenter.domain.insert(word.to_owned(), (freq, pos));
             segmenter.longest = segmenter.longest.max(word.len());
-            total = total + freq - before;
+            segmenter.total = segmenter.total + freq - before;
         }
-        segmenter.log_total = (total as f64).ln();
-        segmenter
     }
 
     /// The dictionary's frequency and part of speech of `word`.
@@ -194,6 +200,7 @@ impl Segmenter {
         // best[i]: the best log probability of the text from byte i, and the word taken there.
         let mut best: Vec<(f64, usize, Pos)> = vec![(0.0, text.len(), Pos::Other); text.len() + 1];
         let mut found = Vec::new();
+        let log_total = (self.total as f64).ln();
         for (i, c) in text.char_indices().rev() {
             self.candidates(text, i, &mut found);
             let single = i + c.len_utf8();
@@ -203,7 +210,7 @@ impl Segmenter {
             best[i] = found
                 .iter()
                 .map(|&(end, freq, pos)| {
-                    let p = (freq.max(1) as f64).ln() - self.log_total + best[end].0;
+                    let p = (freq.max(1) as f64).ln() - log_total + best[end].0;
                     (p, end, pos)
                 })
                 .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)))
