@@ -44,4 +44,7 @@ libclang_loadable() {
 }
 
 has_command() { command -v "$1" >/dev/null 2>&1; }
-has_cjk_font() { fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; }
+# grep reads all of fc-list's output: `grep -q` stops at the first match, fc-list then dies
+# of SIGPIPE, and under `set -o pipefail` the font was reported missing one run in two.
+has_cjk_font() { fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; }
+has_pip() { python3 -m pip --version >/dev/null 2>&1; }

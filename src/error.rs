@@ -16,6 +16,8 @@ pub enum Error {
     Graph(#[from] crate::graph::GraphError),
     #[error(transparent)]
     Query(#[from] crate::query::QueryError),
+    #[error(transparent)]
+    Push(#[from] crate::push::PushError),
     #[error("{0}: no such file or folder")]
     NotFound(PathBuf),
     #[error(

@@ -3,8 +3,8 @@
 //! The pipeline, one module per stage: [`text`] (load, normalize, layout, offsets) →
 //! [`extract`] (the rules engine over `ontology/rules`) → [`resolve`] (canonical names,
 //! jurisdiction, IRIs) → [`graph`] (RDF, store, serialization) → [`render`] / [`query`].
-//! [`pipeline`] runs them end to end; [`export`] writes tables for analysis; [`cli`] is the
-//! command line on top.
+//! [`pipeline`] runs them end to end; [`export`] writes tables for analysis; [`push`] sends
+//! the store's graphs to a triple store server; [`cli`] is the command line on top.
 
 pub mod cli;
 pub mod error;
@@ -14,6 +14,7 @@ pub mod extract;
 mod files;
 pub mod graph;
 pub mod pipeline;
+pub mod push;
 pub mod query;
 pub mod render;
 pub mod resolve;

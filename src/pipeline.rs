@@ -1,7 +1,12 @@
 //! The pipeline end to end: text → extract → resolve → graph → render, for one report
-//! ([`process`]) and for a build of several into an output folder ([`build`]).
+//! ([`process`]) and for a build of a corpus into an output folder ([`build`]): reports are
+//! read in parallel, each written out and loaded into the store as soon as it is done, and
+//! those unchanged since the previous build are reused, not read again.
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use oxigraph::model::Triple;
@@ -25,6 +30,8 @@ pub struct Ontology {
     pub gazetteer: Gazetteer,
     pub units: Units,
     pub triples: Vec<Triple>,
+    /// A hash of every file of the folder: part of each report's content hash.
+    pub hash: String,
 }
 
 impl Ontology {
@@ -42,6 +49,7 @@ impl Ontology {
             gazetteer,
             units: Units::load(&dir.join("units.toml"))?,
             triples: graph::parse_ontology(&dir.join("policykg.ttl"))?,
+            hash: graph::metadata::ontology_hash(dir).map_err(|e| Error::output(dir, e))?,
         })
     }
 }
@@ -74,6 +82,8 @@ pub struct Report {
     pub extraction: Extraction,
     pub resolved: Resolved,
     pub triples: Vec<Triple>,
+    /// The entities and their relations, drawn in `dot` (and gathered into a corpus overview).
+    pub entities: EntityGraph,
     pub dot: String,
     pub timings: Timings,
 }
@@ -100,7 +110,7 @@ pub fn process_document(doc: Document, ontology: &Ontology) -> Report {
     );
     timings.resolve = t.elapsed();
     let t = Instant::now();
-    let triples = graph::triples(&doc, &resolved, &ontology.units);
+    let triples = graph::triples(&doc, &resolved, &ontology.units, &ontology.hash);
     timings.graph = t.elapsed();
     let t = Instant::now();
     let entity_graph = EntityGraph::from_triples(&triples);
@@ -113,6 +123,7 @@ pub fn process_document(doc: Document, ontology: &Ontology) -> Report {
         extraction,
         resolved,
         triples,
+        entities: entity_graph,
         dot,
         timings,
     }
@@ -120,6 +131,9 @@ pub fn process_document(doc: Document, ontology: &Ontology) -> Report {
 
 /// Reads a report file and runs it through the pipeline.
 pub fn process(path: &Path, ontology: &Ontology) -> Result<Report, Error> {
+    if !path.exists() {
+        return Err(Error::NotFound(path.to_owned()));
+    }
     let t = Instant::now();
     let doc = Document::load(path, &ontology.layout)?;
     let text_time = t.elapsed();
@@ -128,7 +142,8 @@ pub fn process(path: &Path, ontology: &Ontology) -> Result<Report, Error> {
     Ok(report)
 }
 
-/// The report files named: files as they are, folders for their `*.txt`, sorted.
+/// The report files named: files as they are, folders for their `*.txt`, sorted. A named file
+/// that is not there is kept: it fails as the report it is (with `--keep-going`, alone).
 pub fn report_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
     let mut files = Vec::new();
     for input in inputs {
@@ -139,38 +154,82 @@ pub fn report_files(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
                 return Err(Error::NoReports(input.clone()));
             }
             files.extend(found);
-        } else if input.is_file() {
-            files.push(input.clone());
         } else {
-            return Err(Error::NotFound(input.clone()));
+            files.push(input.clone());
         }
     }
     Ok(files)
 }
 
+/// How a build runs.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Reports read at the same time.
+    pub jobs: usize,
+    /// Draw each report's diagram as SVG too (the corpus overview is drawn whenever `dot` is
+    /// installed).
+    pub svg: bool,
+    /// A report that fails is listed and left out; the others build.
+    pub keep_going: bool,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            svg: false,
+            keep_going: false,
+        }
+    }
+}
+
+/// What a build says about one report; the report itself is gone once it is written.
+#[derive(Debug, Clone)]
+pub struct ReportSummary {
+    pub path: PathBuf,
+    pub name: String,
+    /// Unchanged since the previous build: its outputs were reused, nothing was read again.
+    pub reused: bool,
+    /// What was found: layout, entities, quantities, warnings (empty when reused).
+    pub lines: Vec<String>,
+}
+
 /// What a build produced.
 pub struct BuildSummary {
-    pub reports: Vec<Report>,
+    /// In the order of the files.
+    pub reports: Vec<ReportSummary>,
+    /// Reports that could not be built (with `--keep-going`), in the order of the files.
+    pub failed: Vec<(PathBuf, Error)>,
+    /// Whether SVG was drawn (`dot` is installed).
     pub svg: bool,
+    /// Time spent in each stage, summed over the reports read.
     pub timings: Timings,
     /// Time spent loading the ontology.
     pub ontology_time: Duration,
 }
 
-/// Builds the reports into `out`: Turtle, N-Quads, DOT (and SVG when `dot` is there) per report,
-/// and one store with each report in its own named graph and the ontology in another.
-/// Everything is written into a fresh folder beside `out`, which replaces `out` only when all
-/// of it succeeded: a failed build leaves the previous output as it was.
-/// The ontology is loaded from `ontology` while the store is set up.
+/// Name of the file in an output folder that says which program built it: a build reuses
+/// outputs only from the same program (new code may read the same text differently).
+const BUILT_BY: &str = ".built-by";
+
+/// The folder of an output folder that keeps each report's entities (`<name>.tsv`), from
+/// which a build draws the corpus overview without reading reused reports again.
+const ENTITIES: &str = ".entities";
+
+/// Builds the reports into `out`: Turtle, N-Quads and DOT per report (SVG with `--svg`), an
+/// overview of the corpus, and one store with each report in its own named graph and the
+/// ontology in another. Everything is written into a fresh folder beside `out`, which
+/// replaces `out` only when all of it succeeded: a failed build leaves the previous output as
+/// it was. Reports unchanged since the build in `out` are taken from it.
 pub fn build(
     files: &[PathBuf],
     out: &Path,
     ontology: &Path,
-    svg: bool,
+    options: &BuildOptions,
     on_report: &dyn Fn(&Path),
 ) -> Result<BuildSummary, Error> {
     let staging = sibling(out, "new");
-    let result = build_into(files, &staging, ontology, svg, on_report)
+    let result = build_into(files, out, &staging, ontology, options, on_report)
         .and_then(|summary| swap_in(&staging, out).map(|()| summary));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&staging);
@@ -178,55 +237,370 @@ pub fn build(
     result
 }
 
-/// Builds everything into `staging`. The store is set up on a second thread while the
-/// ontology is loaded and the reports are read, and filled while the files are written.
+/// The build in `out` that this one starts from: the content hash of each report graph of
+/// its store, when this program made it.
+struct Previous {
+    dir: PathBuf,
+    hashes: HashMap<String, String>,
+}
+
+impl Previous {
+    /// Whatever cannot be read of a previous build is built again, so errors give none.
+    fn read(out: &Path) -> Previous {
+        let same_program = std::fs::read_to_string(out.join(BUILT_BY)).ok() == Some(built_by());
+        let hashes = same_program
+            .then(|| {
+                let path = out.join("store");
+                graph::content_hashes(&graph::open_store(&path).ok()?, &path).ok()
+            })
+            .flatten()
+            .unwrap_or_default();
+        Previous {
+            dir: out.to_owned(),
+            hashes,
+        }
+    }
+
+    /// Whether the report's text and the ontology are what the previous build read, and its
+    /// files are there.
+    fn unchanged(&self, file: &Path, ontology_hash: &str) -> bool {
+        let name = report_name(file);
+        let Some(hash) = self.hashes.get(&graph::graph_iri(&name)) else {
+            return false;
+        };
+        let complete = output_files(&name)
+            .iter()
+            .all(|f| self.dir.join(f).is_file());
+        complete
+            && std::fs::read(file).is_ok_and(|bytes| {
+                std::str::from_utf8(&bytes)
+                    .is_ok_and(|text| &graph::metadata::content_hash(text, ontology_hash) == hash)
+            })
+    }
+}
+
+/// The program that builds: its version and the executable's size and time, so that a
+/// rebuilt binary does not reuse what an older one wrote.
+fn built_by() -> String {
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| format!("{} {:?}", m.len(), m.modified().ok()))
+        .unwrap_or_default();
+    format!("policykg {} {exe}\n", env!("CARGO_PKG_VERSION"))
+}
+
+/// A report's id in file names and IRIs: its file's stem.
+fn report_name(file: &Path) -> String {
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "report".to_owned())
+}
+
+/// The files a report's build writes, relative to the output folder (SVG aside).
+fn output_files(name: &str) -> [PathBuf; 4] {
+    [
+        format!("{name}.ttl").into(),
+        format!("{name}.nq").into(),
+        format!("{name}.dot").into(),
+        Path::new(ENTITIES).join(format!("{name}.tsv")),
+    ]
+}
+
+/// One report read, written and ready to load.
+struct Built {
+    summary: ReportSummary,
+    triples: Vec<Triple>,
+    /// Its entities, for the corpus overview.
+    entities: String,
+    timings: Timings,
+}
+
+/// Builds everything into `staging`, starting from the previous build in `out`.
 fn build_into(
     files: &[PathBuf],
+    out: &Path,
     staging: &Path,
     ontology_dir: &Path,
-    svg: bool,
+    options: &BuildOptions,
     on_report: &dyn Fn(&Path),
 ) -> Result<BuildSummary, Error> {
-    std::fs::create_dir_all(staging).map_err(|e| Error::output(staging, e))?;
+    let entities_dir = staging.join(ENTITIES);
+    std::fs::create_dir_all(&entities_dir).map_err(|e| Error::output(&entities_dir, e))?;
+    let t = Instant::now();
+    let ontology = Ontology::load(ontology_dir)?;
+    let ontology_time = t.elapsed();
+    let previous = Previous::read(out);
+    let (reused, todo): (Vec<&PathBuf>, Vec<&PathBuf>) = files
+        .iter()
+        .partition(|f| previous.unchanged(f, &ontology.hash));
     let store_path = staging.join("store");
-    std::thread::scope(|scope| {
-        let store = scope.spawn(|| graph::create_store(&store_path));
-        let t = Instant::now();
-        let ontology = &Ontology::load(ontology_dir)?;
-        let ontology_time = t.elapsed();
-        let mut reports = Vec::new();
-        let mut timings = Timings::default();
-        for f in files {
-            on_report(f);
-            let r = process(f, ontology)?;
-            timings += r.timings.clone();
-            reports.push(r);
+    let store = start_store(&previous, &reused, &store_path)?;
+    let mut loader = graph::StoreLoader::new(&store, &store_path);
+    if reused.is_empty() {
+        loader.add(&graph::ontology_graph_iri(), ontology.triples.clone())?;
+    }
+    let mut corpus = render::Corpus::default();
+    let mut summary = BuildSummary {
+        reports: Vec::new(),
+        failed: Vec::new(),
+        svg: render::dot_available(),
+        timings: Timings::default(),
+        ontology_time,
+    };
+    for f in &reused {
+        on_report(f);
+        let (report, entities) = reuse(f, &previous.dir, staging, options.svg)?;
+        corpus.add_tsv(&entities);
+        summary.reports.push(report);
+    }
+    let mut sink = Sink {
+        loader: &mut loader,
+        corpus: &mut corpus,
+        summary: &mut summary,
+    };
+    read_reports(&todo, &ontology, staging, options, &mut sink, on_report)?;
+    loader.commit()?;
+    let t = Instant::now();
+    write_overview(corpus.graph(), staging, summary.svg)?;
+    drop(store);
+    std::fs::write(staging.join(BUILT_BY), built_by()).map_err(|e| Error::output(staging, e))?;
+    summary.timings.write += t.elapsed();
+    let order: HashMap<&PathBuf, usize> = files.iter().enumerate().map(|(i, f)| (f, i)).collect();
+    summary.reports.sort_by_key(|r| order.get(&r.path).copied());
+    summary.failed.sort_by_key(|(p, _)| order.get(p).copied());
+    Ok(summary)
+}
+
+/// The store of this build: a copy of the previous one without the graphs of reports that
+/// changed or are gone, when some are reused; a new one otherwise.
+fn start_store(
+    previous: &Previous,
+    reused: &[&PathBuf],
+    path: &Path,
+) -> Result<oxigraph::store::Store, Error> {
+    if reused.is_empty() {
+        return Ok(graph::create_store(path)?);
+    }
+    let store = graph::copy_store(&previous.dir.join("store"), path)?;
+    let kept: HashSet<String> = reused
+        .iter()
+        .map(|f| graph::graph_iri(&report_name(f)))
+        .collect();
+    let stale = previous
+        .hashes
+        .keys()
+        .filter(|g| !kept.contains(*g))
+        .map(String::as_str);
+    graph::remove_graphs(&store, path, stale)?;
+    Ok(store)
+}
+
+/// Takes an unchanged report's files from the previous build (hard links where the file
+/// system allows: nothing is copied).
+fn reuse(
+    file: &Path,
+    previous: &Path,
+    staging: &Path,
+    svg: bool,
+) -> Result<(ReportSummary, String), Error> {
+    let name = report_name(file);
+    let svg_file = PathBuf::from(format!("{name}.svg"));
+    let drawn = svg && previous.join(&svg_file).is_file();
+    for f in output_files(&name).iter().chain(drawn.then_some(&svg_file)) {
+        let (from, to) = (previous.join(f), staging.join(f));
+        if std::fs::hard_link(&from, &to).is_err() {
+            std::fs::copy(&from, &to).map_err(|e| Error::output(&from, e))?;
         }
-        let t = Instant::now();
-        let store = store.join().expect("the store thread does not panic")?;
-        let mut graphs: Vec<(String, &[Triple])> =
-            vec![(graph::ontology_graph_iri(), &ontology.triples)];
-        graphs.extend(
-            reports
-                .iter()
-                .map(|r| (graph::graph_iri(&r.doc.name), r.triples.as_slice())),
-        );
-        std::thread::scope(|inner| {
-            let filled = inner.spawn(|| graph::fill_store(&store, &store_path, &graphs));
-            let written = write_files(&reports, staging, svg);
-            filled.join().expect("the store thread does not panic")?;
-            written
-        })?;
-        drop(graphs);
-        drop(store);
-        timings.write = t.elapsed();
-        Ok(BuildSummary {
-            reports,
-            svg,
-            timings,
-            ontology_time,
-        })
+    }
+    if svg && !staging.join(format!("{name}.svg")).is_file() {
+        let dot = std::fs::read_to_string(staging.join(format!("{name}.dot")))
+            .map_err(|e| Error::output(staging, e))?;
+        write_svg(&dot, &staging.join(format!("{name}.svg")))?;
+    }
+    let entities_file = staging.join(ENTITIES).join(format!("{name}.tsv"));
+    let entities =
+        std::fs::read_to_string(&entities_file).map_err(|e| Error::output(&entities_file, e))?;
+    let summary = ReportSummary {
+        path: file.to_owned(),
+        name,
+        reused: true,
+        lines: vec!["  unchanged since the previous build: reused".to_owned()],
+    };
+    Ok((summary, entities))
+}
+
+/// Where finished reports go: the store, the corpus overview, the build's summary.
+struct Sink<'s, 'l> {
+    loader: &'s mut graph::StoreLoader<'l>,
+    corpus: &'s mut render::Corpus,
+    summary: &'s mut BuildSummary,
+}
+
+/// Reads the reports on `options.jobs` threads, each writing its report's files as soon as it
+/// is done; this thread loads each into the store as it arrives and drops it. Without
+/// `keep_going` the first failure stops the others and fails the build.
+fn read_reports(
+    files: &[&PathBuf],
+    ontology: &Ontology,
+    staging: &Path,
+    options: &BuildOptions,
+    sink: &mut Sink,
+    on_report: &dyn Fn(&Path),
+) -> Result<(), Error> {
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        // A report waits for the loader at most one per thread: memory stays flat.
+        let (tx, rx) = mpsc::sync_channel(options.jobs);
+        for _ in 0..options.jobs.clamp(1, files.len().max(1)) {
+            let tx = tx.clone();
+            let (next, stop) = (&next, &stop);
+            scope.spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let Some(&file) = files.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                        break;
+                    };
+                    let built = build_report(file, ontology, staging, options.svg);
+                    if tx.send((file, built)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        for (file, built) in rx {
+            on_report(file);
+            match built {
+                Ok(b) => {
+                    sink.summary.timings += b.timings;
+                    sink.loader
+                        .add(&graph::graph_iri(&b.summary.name), b.triples)?;
+                    sink.corpus.add_tsv(&b.entities);
+                    sink.summary.reports.push(b.summary);
+                }
+                Err(e) if options.keep_going => sink.summary.failed.push((file.clone(), e)),
+                Err(e) => {
+                    stop.store(true, Ordering::Relaxed);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
     })
+}
+
+/// Reads one report and writes its Turtle, N-Quads and DOT (and SVG when asked).
+fn build_report(file: &Path, ontology: &Ontology, dir: &Path, svg: bool) -> Result<Built, Error> {
+    let mut report = process(file, ontology)?;
+    let t = Instant::now();
+    let name = &report.doc.name;
+    let write = |ext: &str, bytes: &[u8]| {
+        let path = dir.join(format!("{name}.{ext}"));
+        std::fs::write(&path, bytes).map_err(|e| Error::output(&path, e))
+    };
+    let mut ttl = Vec::new();
+    graph::write_turtle(&report.triples, &graph::document_iri(name), &mut ttl)
+        .map_err(|e| Error::output(dir, e))?;
+    write("ttl", &ttl)?;
+    let mut nq = Vec::new();
+    graph::write_nquads(&report.triples, &graph::graph_iri(name), &mut nq)
+        .map_err(|e| Error::output(dir, e))?;
+    write("nq", &nq)?;
+    write("dot", report.dot.as_bytes())?;
+    let entities = report.entities.to_tsv();
+    let entities_file = dir.join(ENTITIES).join(format!("{name}.tsv"));
+    std::fs::write(&entities_file, &entities).map_err(|e| Error::output(&entities_file, e))?;
+    if svg {
+        write_svg(&report.dot, &dir.join(format!("{name}.svg")))?;
+    }
+    report.timings.write = t.elapsed();
+    Ok(Built {
+        summary: ReportSummary {
+            path: file.to_owned(),
+            name: name.clone(),
+            reused: false,
+            lines: describe(&report),
+        },
+        timings: report.timings.clone(),
+        triples: std::mem::take(&mut report.triples),
+        entities,
+    })
+}
+
+fn write_svg(dot: &str, path: &Path) -> Result<(), Error> {
+    let drawing = render::run_dot(dot, "svg").map_err(|e| Error::output(path, e))?;
+    std::fs::write(path, drawing).map_err(|e| Error::output(path, e))
+}
+
+/// The corpus overview: the most central entities of every report, as `overview.dot` (and
+/// `overview.svg` when `dot` is installed).
+fn write_overview(g: EntityGraph, dir: &Path, svg: bool) -> Result<(), Error> {
+    let all = render::Filter::default();
+    let dot = render::print_dot(g.to_dot("overview", &g.overview(OVERVIEW_CAP, &all), &all));
+    let path = dir.join("overview.dot");
+    std::fs::write(&path, &dot).map_err(|e| Error::output(&path, e))?;
+    if svg {
+        write_svg(&dot, &dir.join("overview.svg"))?;
+    }
+    Ok(())
+}
+
+/// What a build says about a report it read: what was skipped, the layout, counts per class,
+/// warnings.
+fn describe(r: &Report) -> Vec<String> {
+    let doc = &r.doc;
+    let mut lines = Vec::new();
+    for s in &doc.layout.skipped {
+        lines.push(format!(
+            "  skipped chars {}..{} (lines {}–{}): {}",
+            s.span.start,
+            s.span.end,
+            doc.line_of(s.span.start),
+            doc.line_of(s.span.end),
+            s.reason
+        ));
+    }
+    lines.extend(
+        doc.layout
+            .warnings
+            .iter()
+            .map(|w| format!("  warning: {w}")),
+    );
+    let j = r.resolved.jurisdiction.scope().join(" › ");
+    let layout = &doc.layout;
+    lines.push(format!(
+        "  jurisdiction {} · year {} · {} parts, {} sections, {} sentences, {} glossary entries",
+        if j.is_empty() { "unknown".into() } else { j },
+        layout.meta.year.map_or("unknown".into(), |y| y.to_string()),
+        layout.parts.len(),
+        layout.sections.len(),
+        layout.sentences.len(),
+        layout.glossary.len(),
+    ));
+    let counts: Vec<String> = crate::rules::ENTITY_CLASSES
+        .iter()
+        .map(|c| {
+            let n = r.resolved.entities.iter().filter(|e| e.class == *c).count();
+            format!("{c} {n}")
+        })
+        .collect();
+    let targets = r
+        .resolved
+        .quantities
+        .iter()
+        .filter(|q| q.mention.kind == crate::extract::QuantityKind::Target)
+        .count();
+    lines.push(format!(
+        "  {} · Target {targets} · Achievement {} · relations {} · triples {}",
+        counts.join(" · "),
+        r.resolved.quantities.len() - targets,
+        r.resolved.relations.len(),
+        r.triples.len()
+    ));
+    if r.resolved.entities.is_empty() {
+        lines.push("  warning: no entity recognized in this report".to_owned());
+    }
+    lines
 }
 
 /// A hidden folder beside `out` (`.out.new-<pid>`), on the same file system so that a rename
@@ -236,30 +610,6 @@ fn sibling(out: &Path, what: &str) -> PathBuf {
         .file_name()
         .map_or("out".into(), |n| n.to_string_lossy().into_owned());
     out.with_file_name(format!(".{name}.{what}-{}", std::process::id()))
-}
-
-/// Turtle, N-Quads, DOT and SVG of each report.
-fn write_files(reports: &[Report], dir: &Path, svg: bool) -> Result<(), Error> {
-    let write = |name: String, bytes: &[u8]| {
-        let path = dir.join(name);
-        std::fs::write(&path, bytes).map_err(|e| Error::output(&path, e))
-    };
-    for r in reports {
-        let name = &r.doc.name;
-        let mut ttl = Vec::new();
-        graph::write_turtle(&r.triples, &mut ttl).map_err(|e| Error::output(dir, e))?;
-        write(format!("{name}.ttl"), &ttl)?;
-        let mut nq = Vec::new();
-        graph::write_nquads(&r.triples, &graph::graph_iri(name), &mut nq)
-            .map_err(|e| Error::output(dir, e))?;
-        write(format!("{name}.nq"), &nq)?;
-        write(format!("{name}.dot"), r.dot.as_bytes())?;
-        if svg {
-            let drawing = render::run_dot(&r.dot, "svg").map_err(|e| Error::output(dir, e))?;
-            write(format!("{name}.svg"), &drawing)?;
-        }
-    }
-    Ok(())
 }
 
 /// Replaces `out` by `staging`: the old folder is moved aside, the new one renamed into place,

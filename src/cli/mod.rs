@@ -1,5 +1,6 @@
 //! The command line: clap definitions and thin glue over the library. Exit codes: 0 success,
-//! 1 rule examples failed, 2 error.
+//! 1 rule examples failed or pushed graphs did not land, 2 error, 3 a build with
+//! `--keep-going` left reports out.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,7 +13,7 @@ use crate::error::Error;
 use crate::export::{self, ExportFormat};
 use crate::extract::{CheckOutcome, check};
 use crate::graph;
-use crate::pipeline::{BuildSummary, build, report_files};
+use crate::pipeline::{BuildOptions, BuildSummary, build, report_files};
 use crate::query::{self, Format};
 use crate::render::{self, EntityGraph};
 use crate::rules::ENTITY_CLASSES;
@@ -34,6 +35,7 @@ enum Command {
     ///
     /// Example: policykg build            (every report in seeds/ into out/)
     ///          policykg build my.txt --out /tmp/my-out
+    ///          policykg build corpus/ --jobs 4 --keep-going
     Build {
         /// Report files or folders of *.txt reports.
         #[arg(default_value = "seeds")]
@@ -44,6 +46,15 @@ enum Command {
         /// The ontology folder: rules, lexicons, gazetteers.
         #[arg(long, default_value = "ontology")]
         ontology: PathBuf,
+        /// Reports read at the same time (default: one per core).
+        #[arg(long, short)]
+        jobs: Option<usize>,
+        /// Draw each report's diagram as SVG too (the corpus overview always is, with Graphviz).
+        #[arg(long)]
+        svg: bool,
+        /// Build the reports that can be read, list those that cannot, and exit 3.
+        #[arg(long)]
+        keep_going: bool,
     },
     /// Run a SPARQL query against the store: given, from a file, or from the query library.
     ///
@@ -51,7 +62,7 @@ enum Command {
     ///           policykg query --list
     ///           policykg query --named targets-vs-results --format csv
     Query {
-        /// The query text (prefixes kg:, rdfs:, skos:, xsd:, rdf:, prov:, owl: are declared).
+        /// The query text (prefixes kg:, rdfs:, skos:, xsd:, rdf:, prov:, owl:, nif:, dcterms: are declared).
         query: Option<String>,
         /// Read the query from a file instead.
         #[arg(long, conflicts_with_all = ["query", "named"])]
@@ -70,6 +81,23 @@ enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: Format,
         /// Write the results here instead of to standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Each target a report sets beside the result the jurisdiction's next report gives:
+    /// met, missed or not reported (the named query `promises`).
+    ///
+    /// Example: policykg promises
+    ///          policykg promises --format csv -o promises.csv
+    Promises {
+        #[arg(long, default_value = "out/store")]
+        store: PathBuf,
+        /// The query library.
+        #[arg(long, default_value = "queries")]
+        queries: PathBuf,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+        /// Write the table here instead of to standard output.
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -138,11 +166,49 @@ enum Command {
         #[arg(long, default_value = "queries")]
         queries: PathBuf,
     },
+    /// Send the store's graphs to a triple store server (SPARQL 1.1 Graph Store Protocol).
+    ///
+    /// Each report's named graph, and the ontology's, is replaced on the server with PUT, so a
+    /// push can be repeated. Exit 1 when a graph did not land (listed at the end).
+    ///
+    /// Example: PUSH_PASSWORD=dba policykg push --endpoint http://localhost:8890/sparql-graph-crud-auth
+    ///              --user dba --password-env PUSH_PASSWORD --verify
+    Push(PushArgs),
     /// Work with the extraction rules.
     Rules {
         #[command(subcommand)]
         command: RulesCommand,
     },
+}
+
+#[derive(clap::Args)]
+struct PushArgs {
+    /// The Graph Store Protocol endpoint (Virtuoso: …/sparql-graph-crud-auth; Oxigraph: …/store).
+    #[arg(long)]
+    endpoint: String,
+    #[arg(long, default_value = "out/store")]
+    store: PathBuf,
+    /// Name each graph on the server IRI + report name (default: the store's graph names).
+    #[arg(long)]
+    graph_prefix: Option<String>,
+    /// The user to authenticate as (Basic or Digest, as the server asks).
+    #[arg(long, requires = "password_env")]
+    user: Option<String>,
+    /// The environment variable that holds the user's password.
+    #[arg(long, requires = "user")]
+    password_env: Option<String>,
+    /// Count each graph's triples on the endpoint afterwards and compare with the store's.
+    #[arg(long)]
+    verify: bool,
+    /// The SPARQL query endpoint for --verify (default: beside a Virtuoso or Oxigraph endpoint).
+    #[arg(long)]
+    sparql: Option<String>,
+    /// Print what would be sent, and send nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Push only these reports (file stems), with the ontology.
+    #[arg(long, num_args = 1..)]
+    only: Vec<String>,
 }
 
 #[derive(Subcommand)]
@@ -182,12 +248,17 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             reports,
             out,
             ontology,
+            jobs,
+            svg,
+            keep_going,
         } => {
             let files = report_files(&reports)?;
-            let svg = render::dot_available();
-            if !svg {
-                eprintln!("note: {}", render::INSTALL_GRAPHVIZ);
-            }
+            let defaults = BuildOptions::default();
+            let options = BuildOptions {
+                jobs: jobs.unwrap_or(defaults.jobs).max(1),
+                svg,
+                keep_going,
+            };
             let progress = ProgressBar::new(files.len() as u64).with_style(
                 ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
                     .expect("the template is valid"),
@@ -199,11 +270,26 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 progress.set_message(f.display().to_string());
                 progress.inc(1);
             };
-            let summary = build(&files, &out, &ontology, svg, &on_report);
+            let summary = build(&files, &out, &ontology, &options, &on_report);
             progress.finish_and_clear();
             let summary = summary?;
+            if !summary.svg {
+                eprintln!("note: {}", render::INSTALL_GRAPHVIZ);
+            }
             print_summary(&summary, &out);
-            Ok(ExitCode::SUCCESS)
+            for (path, e) in &summary.failed {
+                eprintln!("failed: {}: {e}", path.display());
+            }
+            Ok(if summary.failed.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                eprintln!(
+                    "{} of {} reports failed and were left out",
+                    summary.failed.len(),
+                    files.len()
+                );
+                ExitCode::from(3)
+            })
         }
         Command::Query {
             query,
@@ -234,15 +320,16 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     });
                 }
             };
-            let store = graph::open_store(&store)?;
-            match output {
-                Some(path) => {
-                    let file = std::fs::File::create(&path).map_err(|e| Error::output(&path, e))?;
-                    query::write_results(&store, &text, format, std::io::BufWriter::new(file))?;
-                }
-                None => query::write_results(&store, &text, format, std::io::stdout().lock())?,
-            }
-            Ok(ExitCode::SUCCESS)
+            answer(&store, &text, format, output.as_deref())
+        }
+        Command::Promises {
+            store,
+            queries,
+            format,
+            output,
+        } => {
+            let promises = query::named::find(&queries, "promises")?;
+            answer(&store, &promises.text, format, output.as_deref())
         }
         Command::Export {
             format,
@@ -322,6 +409,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             render_store(&store, &view, &output)?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Push(args) => push(&args),
         Command::Rules {
             command: RulesCommand::Test { filter, ontology },
         } => {
@@ -351,70 +439,84 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
     }
 }
 
+/// Pushes the store's graphs; exit 1 when some did not land.
+fn push(args: &PushArgs) -> Result<ExitCode, Error> {
+    use crate::push;
+    let store = graph::open_store(&args.store)?;
+    let graphs = push::plan(
+        &store,
+        &args.store,
+        args.graph_prefix.as_deref(),
+        &args.only,
+    )?;
+    if args.dry_run {
+        print!("{}", push::describe(&store, &graphs, &args.endpoint)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    let sparql = if args.verify {
+        Some(push::verify_endpoint(
+            &args.endpoint,
+            args.sparql.as_deref(),
+        )?)
+    } else {
+        None
+    };
+    let credentials = match (&args.user, &args.password_env) {
+        (Some(user), Some(var)) => Some(push::credentials_from_env(user, var)?),
+        _ => None,
+    };
+    let mut client = push::Client::new(credentials, push::Retry::default());
+    let progress = ProgressBar::new(graphs.len() as u64).with_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} graphs, {eta} left {wide_msg}")
+            .expect("the template is valid"),
+    );
+    let started = std::time::Instant::now();
+    let outcomes = push::push(&store, &graphs, &args.endpoint, &mut client, &progress);
+    progress.finish_and_clear();
+    let mut outcomes = outcomes?;
+    let elapsed = started.elapsed();
+    if let Some(sparql) = &sparql {
+        push::verify(&mut outcomes, sparql, &mut client)?;
+    }
+    print!("{}", push::summary(&outcomes, elapsed));
+    Ok(if outcomes.iter().all(push::Outcome::landed) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// Runs a query on the store at `store` and writes its results to `output` or standard output.
+fn answer(
+    store: &Path,
+    text: &str,
+    format: Format,
+    output: Option<&Path>,
+) -> Result<ExitCode, Error> {
+    let store = graph::open_store(store)?;
+    match output {
+        Some(path) => {
+            let file = std::fs::File::create(path).map_err(|e| Error::output(path, e))?;
+            query::write_results(&store, text, format, std::io::BufWriter::new(file))?;
+        }
+        None => query::write_results(&store, text, format, std::io::stdout().lock())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn print_summary(summary: &BuildSummary, out: &Path) {
     let ontology_time = summary.ontology_time;
     let mut stdout = std::io::stdout().lock();
     for r in &summary.reports {
-        let doc = &r.doc;
         let _ = writeln!(
             stdout,
             "{} → {}/{}.ttl",
-            doc.path.display(),
+            r.path.display(),
             out.display(),
-            doc.name
+            r.name
         );
-        for s in &doc.layout.skipped {
-            let _ = writeln!(
-                stdout,
-                "  skipped chars {}..{} (lines {}–{}): {}",
-                s.span.start,
-                s.span.end,
-                doc.line_of(s.span.start),
-                doc.line_of(s.span.end),
-                s.reason
-            );
-        }
-        for w in &doc.layout.warnings {
-            let _ = writeln!(stdout, "  warning: {w}");
-        }
-        let j = r.resolved.jurisdiction.scope().join(" › ");
-        let _ = writeln!(
-            stdout,
-            "  jurisdiction {} · year {} · {} parts, {} sections, {} sentences, {} glossary entries",
-            if j.is_empty() { "unknown".into() } else { j },
-            doc.layout
-                .meta
-                .year
-                .map_or("unknown".into(), |y| y.to_string()),
-            doc.layout.parts.len(),
-            doc.layout.sections.len(),
-            doc.layout.sentences.len(),
-            doc.layout.glossary.len(),
-        );
-        let counts: Vec<String> = ENTITY_CLASSES
-            .iter()
-            .map(|c| {
-                let n = r.resolved.entities.iter().filter(|e| e.class == *c).count();
-                format!("{c} {n}")
-            })
-            .collect();
-        let (targets, achievements) =
-            r.resolved
-                .quantities
-                .iter()
-                .fold((0, 0), |(t, a), q| match q.mention.kind {
-                    crate::extract::QuantityKind::Target => (t + 1, a),
-                    crate::extract::QuantityKind::Achievement => (t, a + 1),
-                });
-        let _ = writeln!(
-            stdout,
-            "  {} · Target {targets} · Achievement {achievements} · relations {} · triples {}",
-            counts.join(" · "),
-            r.resolved.relations.len(),
-            r.triples.len()
-        );
-        if r.resolved.entities.is_empty() {
-            let _ = writeln!(stdout, "  warning: no entity recognized in this report");
+        for line in &r.lines {
+            let _ = writeln!(stdout, "{line}");
         }
     }
     let t = &summary.timings;

@@ -95,8 +95,9 @@ fn find_entity(store: &Store, name: &str) -> Result<Option<String>, Error> {
 }
 
 const MENTION_COLUMNS: &str = "?doc ?start ?end ?rule ?sentence ?sstart";
-const MENTION_PATTERN: &str = "?m kg:document/rdfs:label ?doc ; kg:start ?start ; kg:end ?end ; kg:rule ?rule . \
-     OPTIONAL { ?m kg:sentence ?sentence ; kg:sentenceStart ?sstart }";
+const MENTION_PATTERN: &str = "?m nif:referenceContext/rdfs:label ?doc ; nif:beginIndex ?start ; \
+     nif:endIndex ?end ; kg:rule ?rule . \
+     OPTIONAL { ?m nif:sentence ?s . ?s nif:anchorOf ?sentence ; nif:beginIndex ?sstart }";
 
 fn write_mention(out: &mut String, t: &Table, row: &[Option<Term>], rules: &RuleSet) {
     let rule = col(t, row, "rule");

@@ -1,15 +1,18 @@
 //! From resolved entities, quantities and relations to triples, with provenance on each fact:
 //! entities and quantities carry `kg:mention` nodes; a relation is also stated as an
-//! `rdf:Statement` (the reified triple) that carries its mentions.
+//! `rdf:Statement` (the reified triple) that carries its mentions. Provenance is NIF 2.0: the
+//! document is the `nif:Context` holding the text once, each sentence a fact comes from is a
+//! `nif:Sentence` holding its words once, and a mention is an offset pair into them.
 
 use oxigraph::model::{Literal, NamedNode, Term, Triple};
 
-use super::vocab::{kg, rdf, rdfs, skos, xsd};
+use super::metadata;
+use super::vocab::{dcterms, kg, nif, rdf, rdfs, skos, xsd};
 use crate::extract::QuantityKind;
 use crate::resolve::ids::{self, ID_BASE};
 use crate::resolve::units::{self, Units};
 use crate::resolve::{Provenance, Resolved};
-use crate::text::Document;
+use crate::text::{Document, Span};
 
 /// The IRI of a report's document node.
 pub fn document_iri(name: &str) -> String {
@@ -49,55 +52,137 @@ impl Triples<'_> {
         self.out.push(Triple::new(s.clone(), p, o));
     }
 
-    /// A mention node: document, offsets, sentence, surface and rule.
+    /// The offsets of a NIF string: chars of the input, as NIF 2.0 counts them. NIF types
+    /// them `xsd:nonNegativeInteger`, but Oxigraph stores every integer type as `xsd:integer`:
+    /// written so, the files and the store hold the same triples.
+    fn offsets(&mut self, s: &NamedNode, span: Span) {
+        self.add(s, nif("beginIndex"), integer(span.start));
+        self.add(s, nif("endIndex"), integer(span.end));
+        let context = self.doc_iri.clone();
+        self.add(s, nif("referenceContext"), context);
+    }
+
+    /// A mention: a NIF phrase of the report's text (offsets, the words, its sentence) and
+    /// the rule that read it. The sentence is a node of its own, written once however many
+    /// mentions it holds.
     fn mention(&mut self, subject: &NamedNode, prov: &Provenance) {
-        let m = named(&ids::iri(
-            "mention",
-            std::slice::from_ref(&self.doc.name),
-            &format!("{}-{}-{}", prov.span.start, prov.span.end, prov.rule),
-        ));
+        let m = named(&mention_iri(&self.doc_iri, prov.span, &prov.rule));
         self.add(subject, kg("mention"), m.clone());
         self.add(&m, rdf("type"), kg("Mention"));
-        let doc_iri = self.doc_iri.clone();
-        self.add(&m, kg("document"), doc_iri);
-        self.add(&m, kg("start"), integer(prov.span.start));
-        self.add(&m, kg("end"), integer(prov.span.end));
-        self.add(&m, kg("text"), Literal::from(self.doc.original(prov.span)));
+        self.offsets(&m, prov.span);
+        self.add(
+            &m,
+            nif("anchorOf"),
+            Literal::from(self.doc.original(prov.span)),
+        );
+        self.add(&m, kg("rule"), Literal::from(prov.rule.as_str()));
         if let Some(s) = self.doc.sentence_of(prov.span) {
-            let sentence = self.doc.original(s.span);
-            self.add(&m, kg("sentence"), Literal::from(sentence));
-            self.add(&m, kg("sentenceStart"), integer(s.span.start));
+            let sentence = named(&offset_iri(&self.doc_iri, s.span));
+            self.add(&m, nif("sentence"), sentence.clone());
+            self.add(&sentence, rdf("type"), nif("Sentence"));
+            self.offsets(&sentence, s.span);
+            self.add(
+                &sentence,
+                nif("anchorOf"),
+                Literal::from(self.doc.original(s.span)),
+            );
             if let Some(heading) = self.doc.heading_of(s) {
-                self.add(&m, kg("section"), zh(&heading));
+                self.add(&sentence, kg("section"), zh(&heading));
             }
         }
-        self.add(&m, kg("rule"), Literal::from(prov.rule.as_str()));
+    }
+
+    /// What the report is: its year, plan period, jurisdiction and level, what its header
+    /// says (title, publisher, source, date, speaker) and its hashes.
+    fn document(&mut self, resolved: &Resolved, ontology_hash: &str) {
+        let (doc, d) = (self.doc, self.doc_iri.clone());
+        self.add(&d, rdf("type"), kg("Document"));
+        self.add(&d, rdfs("label"), Literal::from(doc.name.as_str()));
+        let meta = &doc.layout.meta;
+        if let Some(year) = meta.year {
+            self.add(&d, kg("year"), integer(year));
+        }
+        if let Some((start, end)) = meta.plan_period {
+            self.add(&d, kg("planStart"), integer(start));
+            self.add(&d, kg("planEnd"), integer(end));
+        }
+        let jurisdiction = &resolved.jurisdiction;
+        if let Some(body) = jurisdiction.body() {
+            if let Some(e) = resolved.entities.iter().find(|e| e.label == body.name) {
+                self.add(&d, kg("jurisdiction"), named(&e.iri));
+            }
+        }
+        if let Some(level) = metadata::level_name(jurisdiction.chain.len()) {
+            self.add(&d, kg("divisionLevel"), Literal::from(level));
+        }
+        let header = metadata::read_header(doc);
+        for (p, value) in [
+            ("title", &header.title),
+            ("publisher", &header.publisher),
+            ("creator", &header.speaker),
+        ] {
+            if let Some(v) = value {
+                self.add(&d, dcterms(p), zh(v));
+            }
+        }
+        if let Some(source) = header
+            .source
+            .as_deref()
+            .and_then(|s| NamedNode::new(s).ok())
+        {
+            self.add(&d, dcterms("source"), source);
+        }
+        if let Some((y, m, day)) = header.date {
+            let date = format!("{y:04}-{m:02}-{day:02}");
+            self.add(
+                &d,
+                dcterms("date"),
+                Literal::new_typed_literal(date, xsd("date")),
+            );
+        }
+        let text_hash = ids::stable_hash(&[&doc.text]);
+        self.add(&d, kg("textHash"), Literal::from(text_hash));
+        let content_hash = metadata::content_hash(&doc.text, ontology_hash);
+        self.add(&d, kg("contentHash"), Literal::from(content_hash));
+    }
+
+    /// The report as a NIF context: its whole text, once.
+    fn context(&mut self) {
+        let doc = self.doc_iri.clone();
+        self.add(&doc, rdf("type"), nif("Context"));
+        self.add(&doc, nif("isString"), Literal::from(self.doc.text.as_str()));
+        self.add(&doc, nif("beginIndex"), integer(0));
+        self.add(&doc, nif("endIndex"), integer(self.doc.char_len()));
     }
 }
 
-/// Every triple of one report, sorted and without duplicates.
-pub fn triples(doc: &Document, resolved: &Resolved, units: &Units) -> Vec<Triple> {
+/// A NIF offset-based IRI (`…#offset_12_20`) of a span of the report.
+fn offset_iri(doc: &NamedNode, span: Span) -> String {
+    format!("{}#offset_{}_{}", doc.as_str(), span.start, span.end)
+}
+
+/// A mention's IRI: its span's offset IRI and the rule, which tells two readings of the same
+/// words apart (a name that a rule and a stage both found).
+fn mention_iri(doc: &NamedNode, span: Span, rule: &str) -> String {
+    format!("{}_{rule}", offset_iri(doc, span))
+}
+
+/// Every triple of one report, sorted and without duplicates. `ontology_hash` identifies the
+/// ontology folder the report was read with (its part of the content hash).
+pub fn triples(
+    doc: &Document,
+    resolved: &Resolved,
+    units: &Units,
+    ontology_hash: &str,
+) -> Vec<Triple> {
     let doc_iri = named(&document_iri(&doc.name));
     let mut t = Triples {
         doc,
         doc_iri: doc_iri.clone(),
         out: Vec::new(),
     };
-    t.add(&doc_iri, rdf("type"), kg("Document"));
-    t.add(&doc_iri, rdfs("label"), Literal::from(doc.name.as_str()));
-    let meta = &doc.layout.meta;
-    if let Some(year) = meta.year {
-        t.add(&doc_iri, kg("year"), integer(year));
-    }
-    if let Some((start, end)) = meta.plan_period {
-        t.add(&doc_iri, kg("planStart"), integer(start));
-        t.add(&doc_iri, kg("planEnd"), integer(end));
-    }
-    if let Some(body) = resolved.jurisdiction.body() {
-        if let Some(e) = resolved.entities.iter().find(|e| e.label == body.name) {
-            t.add(&doc_iri, kg("jurisdiction"), named(&e.iri));
-        }
-    }
+    t.document(resolved, ontology_hash);
+    t.context();
 
     for e in &resolved.entities {
         let s = named(&e.iri);

@@ -2,17 +2,20 @@
 //! its own named graph, the ontology in another) and stable serializations.
 
 mod build;
+mod load;
+pub mod metadata;
 pub mod vocab;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{GraphName, NamedNode, Quad, Triple};
+use oxigraph::model::{GraphName, NamedNode, Triple};
 use oxigraph::store::{StorageError, Store};
 use thiserror::Error;
 
 pub use build::{document_iri, graph_iri, ontology_graph_iri, triples};
+pub use load::StoreLoader;
 
 #[derive(Debug, Error)]
 #[non_exhaustive]
@@ -45,9 +48,13 @@ pub fn parse_ontology(path: &Path) -> Result<Vec<Triple>, GraphError> {
         })
 }
 
-/// Writes triples as Turtle with the GRAPH.md prefixes, in the given (sorted) order.
-pub fn write_turtle(triples: &[Triple], out: impl Write) -> std::io::Result<()> {
-    let mut serializer = RdfSerializer::from_format(RdfFormat::Turtle);
+/// Writes triples as Turtle with the GRAPH.md prefixes, in the given (sorted) order. IRIs
+/// under `base` (a report's document IRI) are written relative to it: `<>` is the report,
+/// `<#offset_12_20>` a sentence of it, which keeps the provenance legible and small.
+pub fn write_turtle(triples: &[Triple], base: &str, out: impl Write) -> std::io::Result<()> {
+    let mut serializer = RdfSerializer::from_format(RdfFormat::Turtle)
+        .with_base_iri(base)
+        .map_err(std::io::Error::other)?;
     for (prefix, ns) in vocab::PREFIXES {
         serializer = serializer
             .with_prefix(prefix, ns)
@@ -79,29 +86,54 @@ pub fn create_store(path: &Path) -> Result<Store, GraphError> {
     })
 }
 
-/// Loads the given named graphs into a new store.
-pub fn fill_store(
+/// The content hash of each report graph in a store (graph IRI → hash).
+pub fn content_hashes(
     store: &Store,
     path: &Path,
-    graphs: &[(String, &[Triple])],
-) -> Result<(), GraphError> {
-    let err = |source| GraphError::Store {
-        path: path.to_owned(),
-        source,
+) -> Result<std::collections::HashMap<String, String>, GraphError> {
+    let predicate = vocab::kg("contentHash");
+    let mut hashes = std::collections::HashMap::new();
+    for quad in store.quads_for_pattern(None, Some(predicate.as_ref()), None, None) {
+        let quad = quad.map_err(|source| GraphError::Store {
+            path: path.to_owned(),
+            source,
+        })?;
+        if let (GraphName::NamedNode(g), oxigraph::model::Term::Literal(h)) =
+            (&quad.graph_name, &quad.object)
+        {
+            hashes.insert(g.as_str().to_owned(), h.value().to_owned());
+        }
+    }
+    Ok(hashes)
+}
+
+/// A copy of the store at `from` in `to`, a new folder on the same file system, opened for
+/// writing: RocksDB's checkpoint hard-links the immutable table files, so copying a large
+/// store takes milliseconds and leaves the original as it was.
+pub fn copy_store(from: &Path, to: &Path) -> Result<Store, GraphError> {
+    let err = |path: &Path| {
+        let path = path.to_owned();
+        move |source| GraphError::Store { path, source }
     };
-    let quads = graphs.iter().flat_map(|(g, triples)| {
-        let graph = GraphName::NamedNode(NamedNode::new_unchecked(g.as_str()));
-        triples
-            .iter()
-            .map(move |t| t.clone().in_graph(graph.clone()))
-    });
-    // The bulk loader writes sorted files directly: half the time of a transaction here.
-    // Atomicity is not needed: a failed build's store is in a staging folder that is removed.
-    let mut loader = store.bulk_loader().with_num_threads(1).without_atomicity();
-    loader
-        .load_quads(quads.collect::<Vec<Quad>>())
-        .map_err(err)?;
-    loader.commit().map_err(err)
+    open_store(from)?.backup(to).map_err(err(from))?;
+    Store::open(to).map_err(err(to))
+}
+
+/// Removes named graphs (with all their triples) from a store.
+pub fn remove_graphs<'a>(
+    store: &Store,
+    path: &Path,
+    graphs: impl IntoIterator<Item = &'a str>,
+) -> Result<(), GraphError> {
+    for g in graphs {
+        store
+            .remove_named_graph(NamedNode::new_unchecked(g).as_ref())
+            .map_err(|source| GraphError::Store {
+                path: path.to_owned(),
+                source,
+            })?;
+    }
+    Ok(())
 }
 
 /// Every report's triples in a store: all its named graphs but the ontology's.

@@ -10,9 +10,12 @@ pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
 pub const XSD: &str = "http://www.w3.org/2001/XMLSchema#";
 pub const PROV: &str = "http://www.w3.org/ns/prov#";
 pub const OWL: &str = "http://www.w3.org/2002/07/owl#";
+/// NIF 2.0 Core: the vocabulary of provenance (a report's text, its sentences, offsets).
+pub const NIF: &str = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
+pub const DCTERMS: &str = "http://purl.org/dc/terms/";
 
 /// The prefixes written in Turtle output and known to queries.
-pub const PREFIXES: [(&str, &str); 7] = [
+pub const PREFIXES: [(&str, &str); 9] = [
     ("kg", KG),
     ("rdf", RDF),
     ("rdfs", RDFS),
@@ -20,6 +23,8 @@ pub const PREFIXES: [(&str, &str); 7] = [
     ("xsd", XSD),
     ("prov", PROV),
     ("owl", OWL),
+    ("nif", NIF),
+    ("dcterms", DCTERMS),
 ];
 
 fn node(ns: &str, local: &str) -> NamedNode {
@@ -40,6 +45,12 @@ pub fn skos(local: &str) -> NamedNode {
 }
 pub fn xsd(local: &str) -> NamedNode {
     node(XSD, local)
+}
+pub fn nif(local: &str) -> NamedNode {
+    node(NIF, local)
+}
+pub fn dcterms(local: &str) -> NamedNode {
+    node(DCTERMS, local)
 }
 
 /// The SPARQL prologue declaring [`PREFIXES`].

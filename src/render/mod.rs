@@ -3,6 +3,7 @@
 //! when Graphviz's `dot` is installed.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::fmt::Write as _;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -14,7 +15,7 @@ use oxigraph::model::{Term, Triple};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 
-use crate::graph::vocab::{KG, RDF, RDFS};
+use crate::graph::vocab::{KG, NIF, RDF, RDFS};
 
 /// The font Graphviz needs to draw Chinese glyphs (Debian: fonts-noto-cjk).
 pub const CJK_FONT: &str = "Noto Sans CJK SC";
@@ -80,17 +81,20 @@ impl EntityGraph {
             .iter()
             .map(|(r, _)| (format!("{KG}{r}"), *r))
             .collect();
-        let (type_p, label_p, mention_p, start_p, section_p) = (
+        let (type_p, label_p, mention_p, start_p, sentence_p, section_p) = (
             format!("{RDF}type"),
             format!("{RDFS}label"),
             format!("{KG}mention"),
-            format!("{KG}start"),
+            format!("{NIF}beginIndex"),
+            format!("{NIF}sentence"),
             format!("{KG}section"),
         );
         let mut classes: BTreeMap<String, &str> = BTreeMap::new();
         let mut labels: BTreeMap<String, String> = BTreeMap::new();
         let mut mentions: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut starts: HashMap<String, u64> = HashMap::new();
+        // A mention's sentence, and a sentence's section heading.
+        let mut sentences: HashMap<String, String> = HashMap::new();
         let mut sections: HashMap<String, String> = HashMap::new();
         let mut edges: BTreeSet<(String, &'static str, String)> = BTreeSet::new();
         for t in triples {
@@ -112,6 +116,9 @@ impl EntityGraph {
                 Term::Literal(l) if p == start_p => {
                     starts.insert(s, l.value().parse().unwrap_or(u64::MAX));
                 }
+                Term::NamedNode(o) if p == sentence_p => {
+                    sentences.insert(s, o.as_str().to_owned());
+                }
                 Term::Literal(l) if p == section_p => {
                     sections.insert(s, l.value().to_owned());
                 }
@@ -123,21 +130,35 @@ impl EntityGraph {
                 _ => {}
             }
         }
-        let mut graph = DiGraph::new();
-        let mut index = HashMap::new();
-        for (iri, class) in &classes {
+        let nodes = classes.iter().map(|(iri, class)| {
             let own = mentions.get(iri).map_or(&[][..], Vec::as_slice);
             let first = own
                 .iter()
                 .min_by_key(|m| (starts.get(*m).copied().unwrap_or(u64::MAX), (*m).clone()));
-            let node = EntityNode {
+            EntityNode {
                 iri: iri.clone(),
                 label: labels.get(iri).cloned().unwrap_or_else(|| iri.clone()),
                 class: (*class).to_owned(),
                 mentions: own.len(),
-                section: first.and_then(|m| sections.get(m).cloned()),
-            };
-            index.insert(iri.clone(), graph.add_node(node));
+                section: first
+                    .and_then(|m| sentences.get(m))
+                    .and_then(|s| sections.get(s).cloned()),
+            }
+        });
+        EntityGraph::from_parts(nodes, edges)
+    }
+
+    /// A graph of the given entities and the relations (subject IRI, relation, object IRI)
+    /// between them.
+    pub fn from_parts(
+        nodes: impl IntoIterator<Item = EntityNode>,
+        edges: impl IntoIterator<Item = (String, &'static str, String)>,
+    ) -> EntityGraph {
+        let mut graph = DiGraph::new();
+        let mut index = HashMap::new();
+        for node in nodes {
+            let iri = node.iri.clone();
+            index.insert(iri, graph.add_node(node));
         }
         for (s, r, o) in edges {
             if let (Some(&a), Some(&b)) = (index.get(&s), index.get(&o)) {
@@ -145,6 +166,24 @@ impl EntityGraph {
             }
         }
         EntityGraph { graph, index }
+    }
+
+    /// The entities and relations as TSV lines (`node`: IRI, class, label, mentions;
+    /// `edge`: subject, relation, object), for a corpus overview to gather later.
+    pub fn to_tsv(&self) -> String {
+        let mut out = String::new();
+        for n in self.graph.node_weights() {
+            let _ = writeln!(
+                out,
+                "node\t{}\t{}\t{}\t{}",
+                n.iri, n.class, n.label, n.mentions
+            );
+        }
+        for e in self.graph.edge_references() {
+            let (s, o) = (&self.graph[e.source()].iri, &self.graph[e.target()].iri);
+            let _ = writeln!(out, "edge\t{s}\t{}\t{o}", e.weight());
+        }
+        out
     }
 
     /// The node whose label or IRI is `name`.
@@ -315,6 +354,51 @@ impl EntityGraph {
             strict: false,
             stmts,
         }
+    }
+}
+
+/// The entities of many reports gathered for one overview: a node's mentions add up over the
+/// reports, relations join. It holds each entity once, however many reports name it.
+#[derive(Default)]
+pub struct Corpus {
+    nodes: HashMap<String, EntityNode>,
+    edges: BTreeSet<(String, &'static str, String)>,
+}
+
+impl Corpus {
+    /// Adds a report's entities, as [`EntityGraph::to_tsv`] wrote them.
+    pub fn add_tsv(&mut self, tsv: &str) {
+        for line in tsv.lines() {
+            match line.split('\t').collect::<Vec<_>>()[..] {
+                ["node", iri, class, label, mentions] => {
+                    let mentions: usize = mentions.parse().unwrap_or(0);
+                    self.nodes
+                        .entry(iri.to_owned())
+                        .and_modify(|n| n.mentions += mentions)
+                        .or_insert_with(|| EntityNode {
+                            iri: iri.to_owned(),
+                            label: label.to_owned(),
+                            class: class.to_owned(),
+                            mentions,
+                            section: None,
+                        });
+                }
+                ["edge", s, relation, o] => {
+                    if let Some((r, _)) = RELATIONS.iter().find(|(r, _)| *r == relation) {
+                        self.edges.insert((s.to_owned(), r, o.to_owned()));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The gathered graph, its nodes in IRI order (the same drawing whatever order the reports
+    /// came in).
+    pub fn graph(self) -> EntityGraph {
+        let mut nodes: Vec<EntityNode> = self.nodes.into_values().collect();
+        nodes.sort_by(|a, b| a.iri.cmp(&b.iri));
+        EntityGraph::from_parts(nodes, self.edges)
     }
 }
 
