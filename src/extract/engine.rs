@@ -151,17 +151,9 @@ fn entity_hit(
         range = quoted_run_on(text, range, inner, lexicons);
     }
     let name = &text[range.clone()];
-    // A quoted list names one thing where a count heads it (“六个走前列、做标杆”), a kind
-    // follows it (“诚信燕赵、投资沃土”品牌) or a program's ending does (“提醒、约谈”的督查机制).
-    let counted = name
-        .trim_start_matches(is_chinese_numeral)
-        .starts_with('个')
-        && name.starts_with(is_chinese_numeral);
     if quoted != inner
-        && name.contains('、')
-        && !counted
         && kind_after.is_none()
-        && !names_a_program_after(name, &text[range.end..], lexicons)
+        && a_list_of_phrases(name, &text[range.end..], lexicons)
     {
         return None;
     }
@@ -218,6 +210,17 @@ fn entity_hit(
         groups,
         class: Some(class),
     })
+}
+
+/// Whether a quoted name is a list of phrases: it holds 、 and nothing makes the list one
+/// thing, neither a count heading it (“六个走前列、做标杆”) nor a program's ending after it
+/// (“提醒、约谈”的督查机制); the caller checks a kind after it (“诚信燕赵、投资沃土”品牌).
+fn a_list_of_phrases(name: &str, rest: &str, lexicons: &Lexicons) -> bool {
+    let counted = name
+        .trim_start_matches(is_chinese_numeral)
+        .starts_with('个')
+        && name.starts_with(is_chinese_numeral);
+    name.contains('、') && !counted && !names_a_program_after(name, rest, lexicons)
 }
 
 /// The class (and subclass) of a name a rule found, or `None` where its ending says it is

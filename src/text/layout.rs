@@ -157,6 +157,18 @@ struct Line<'a> {
     text: &'a str,
 }
 
+/// Whether `lines` start with a site's navigation: a run of short lines without a sentence's
+/// end (北京 / 天津 / 河北 …, the lists of bodies and sites a page links to); a report's broken
+/// lines come one or two at a time.
+fn navigation(lines: &[Line]) -> bool {
+    lines.len() >= NAVIGATION_RUN
+        && lines[..NAVIGATION_RUN].iter().all(|l| {
+            !l.text.is_empty()
+                && l.text.chars().count() <= NAVIGATION_LINE
+                && !l.text.contains(['。', ',', ';', ':'])
+        })
+}
+
 fn lines_of(doc: &Document) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     let mut start = 0;
@@ -291,19 +303,9 @@ impl Layout {
                 .position(|l| l.text.chars().count() >= config.long_line)
                 .map_or(first, |i| i + first)
         });
-        // …or a site's navigation: a run of short lines without a sentence's end (北京 / 天津
-        // / 河北 …, the lists of bodies and sites a page links to); a report's broken lines
-        // come one or two at a time.
-        let navigation = |i: usize| {
-            lines[i..].len() >= NAVIGATION_RUN
-                && lines[i..i + NAVIGATION_RUN].iter().all(|l| {
-                    !l.text.is_empty()
-                        && l.text.chars().count() <= NAVIGATION_LINE
-                        && !l.text.contains(['。', ',', ';', ':'])
-                })
-        };
+        // …or a site's navigation.
         let last = (first_paragraph..lines.len())
-            .find(|&i| config.trailer.is_match(lines[i].text) || navigation(i))
+            .find(|&i| config.trailer.is_match(lines[i].text) || navigation(&lines[i..]))
             .unwrap_or(lines.len());
         let start = lines[first].span.start;
         let end = if last < lines.len() {
