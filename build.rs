@@ -1,14 +1,65 @@
-//! Compiles the segmenter's dictionary (`ontology/segmenter/dict.txt`, jieba's) into an `fst`
-//! map at build time, so that a build loads no dictionary: the map is the binary's own bytes.
-//! Each word maps to its frequency and part-of-speech tag (`freq << 8 | tag`).
+//! Build-time work: embeds `ontology/` and `queries/` in the binary (see `src/files.rs`), so
+//! that an installed `policykg` builds, queries and serves from any folder (`include_bytes!`
+//! makes each file a dependency of the crate; `rerun-if-changed` on the folders catches files
+//! added or removed); and compiles the segmenter's dictionary (`ontology/segmenter/dict.txt`,
+//! jieba's) into an `fst` map, so that a build loads no dictionary: the map is the binary's own
+//! bytes. Each word maps to its frequency and part-of-speech tag (`freq << 8 | tag`).
 
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::Path;
 
+/// The folders the binary carries, relative to the manifest.
+const ROOTS: [&str; 2] = ["ontology", "queries"];
+
 const DICT: &str = "ontology/segmenter/dict.txt";
 
 fn main() {
+    embed_folders();
+    compile_dictionary();
+}
+
+fn embed_folders() {
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let mut files = Vec::new();
+    for root in ROOTS {
+        println!("cargo:rerun-if-changed={root}");
+        collect(&Path::new(&manifest).join(root), root, &mut files);
+    }
+    files.sort();
+    let mut code = String::from("pub static FILES: &[(&str, &[u8])] = &[\n");
+    for name in files {
+        let path = Path::new(&manifest).join(&name);
+        code += &format!(
+            "    ({name:?}, include_bytes!({:?})),\n",
+            path.display().to_string()
+        );
+    }
+    code += "];\n";
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("built_in.rs");
+    std::fs::write(out, code).expect("OUT_DIR is writable");
+}
+
+/// Every file under `dir` (hidden ones left out), named `prefix/…` with `/` separators.
+fn collect(dir: &Path, prefix: &str, files: &mut Vec<String>) {
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    for entry in entries {
+        let entry = entry.expect("a readable folder entry");
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
+        let key = format!("{prefix}/{name}");
+        if entry.path().is_dir() {
+            collect(&entry.path(), &key, files);
+        } else {
+            files.push(key);
+        }
+    }
+}
+
+/// The dictionary as `dict.fst` and its tags and total frequency as `dict.rs`, in OUT_DIR.
+fn compile_dictionary() {
     println!("cargo:rerun-if-changed={DICT}");
     println!("cargo:rerun-if-changed=build.rs");
     let text = std::fs::read_to_string(DICT).expect("the segmenter's dictionary is there");

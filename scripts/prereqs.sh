@@ -48,3 +48,7 @@ has_command() { command -v "$1" >/dev/null 2>&1; }
 # of SIGPIPE, and under `set -o pipefail` the font was reported missing one run in two.
 has_cjk_font() { fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null; }
 has_pip() { python3 -m pip --version >/dev/null 2>&1; }
+python_module() { python3 -c "import $1" >/dev/null 2>&1; }
+# The npm packages of a folder's package-lock.json are installed (the lock is not newer than
+# what npm installed from it).
+npm_installed() { [ -f "$1/node_modules/.package-lock.json" ] && ! [ "$1/package-lock.json" -nt "$1/node_modules/.package-lock.json" ]; }

@@ -4,7 +4,8 @@
 //! [`extract`] (the rules engine over `ontology/rules`) → [`resolve`] (canonical names,
 //! jurisdiction, IRIs) → [`graph`] (RDF, store, serialization) → [`render`] / [`query`].
 //! [`pipeline`] runs them end to end; [`export`] writes tables for analysis; [`push`] sends
-//! the store's graphs to a triple store server; [`cli`] is the command line on top.
+//! the store's graphs to a triple store server; [`serve`] answers SPARQL over HTTP; [`cli`] is
+//! the command line on top.
 
 pub mod cli;
 pub mod error;
@@ -19,6 +20,7 @@ pub mod query;
 pub mod render;
 pub mod resolve;
 pub mod rules;
+pub mod serve;
 pub mod text;
 
 pub use error::Error;

@@ -36,7 +36,7 @@ pub struct Ontology {
 
 impl Ontology {
     pub fn load(dir: &Path) -> Result<Ontology, Error> {
-        if !dir.is_dir() {
+        if !crate::files::is_dir(dir) {
             return Err(Error::NotFound(dir.to_owned()));
         }
         let mut rules = RuleSet::load(dir)?;

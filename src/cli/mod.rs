@@ -43,7 +43,8 @@ enum Command {
         /// Output folder; replaced as a whole only when the build succeeds.
         #[arg(long, default_value = "out")]
         out: PathBuf,
-        /// The ontology folder: rules, lexicons, gazetteers.
+        /// The ontology folder: rules, lexicons, gazetteers (default: ./ontology if there is
+        /// one, else the copy built into policykg).
         #[arg(long, default_value = "ontology")]
         ontology: PathBuf,
         /// Reports read at the same time (default: one per core).
@@ -174,6 +175,35 @@ enum Command {
     /// Example: PUSH_PASSWORD=dba policykg push --endpoint http://localhost:8890/sparql-graph-crud-auth
     ///              --user dba --password-env PUSH_PASSWORD --verify
     Push(PushArgs),
+    /// Serve the store over HTTP: the SPARQL 1.1 Protocol at /query, a query page at /, entity
+    /// pages at /entity. Read-only unless --writable; one log line per request on stderr.
+    ///
+    /// Example: policykg serve --bind 127.0.0.1:7878 --timeout 30
+    Serve {
+        #[arg(long, default_value = "out/store")]
+        store: PathBuf,
+        /// The address to listen on.
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: std::net::SocketAddr,
+        /// Cancel a query after this many seconds (answered 503 with a message).
+        #[arg(long, value_name = "SECONDS")]
+        timeout: Option<u64>,
+        /// Accept SPARQL updates (otherwise they are answered 403).
+        #[arg(long)]
+        writable: bool,
+        /// Let pages from any origin query this server (Access-Control-Allow-Origin: *).
+        #[arg(long)]
+        cors: bool,
+        /// At most this many connections at once; more wait until one closes.
+        #[arg(long, default_value_t = 256)]
+        max_connections: usize,
+        /// The query library, offered as tabs and as ?named=NAME.
+        #[arg(long, default_value = "queries")]
+        queries: PathBuf,
+        /// The ontology folder, to say where each rule is written on entity pages.
+        #[arg(long, default_value = "ontology")]
+        ontology: PathBuf,
+    },
     /// Work with the extraction rules.
     Rules {
         #[command(subcommand)]
@@ -344,7 +374,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 ExportFormat::Jsonld => {
                     let path = ontology.join("context.jsonld");
                     let context =
-                        std::fs::read_to_string(&path).map_err(|e| Error::output(&path, e))?;
+                        crate::files::read_to_string(&path).map_err(|e| Error::output(&path, e))?;
                     export::write_jsonld(&store, &output, &context)?
                 }
             };
@@ -410,6 +440,29 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Push(args) => push(&args),
+        Command::Serve {
+            store,
+            bind,
+            timeout,
+            writable,
+            cors,
+            max_connections,
+            queries,
+            ontology,
+        } => {
+            let options = crate::serve::Options {
+                store,
+                bind,
+                timeout: timeout.map(std::time::Duration::from_secs),
+                writable,
+                cors,
+                max_connections,
+            };
+            let library = query::named::list(&queries)?;
+            let rules = crate::rules::RuleSet::load(&ontology)?;
+            crate::serve::serve(options, library, rules)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Rules {
             command: RulesCommand::Test { filter, ontology },
         } => {
@@ -550,20 +603,14 @@ fn render_store(store_path: &Path, view: &View, output: &Path) -> Result<(), Err
     let triples = graph::report_triples(&store, store_path)?;
     let g = EntityGraph::from_triples(&triples);
     let (title, nodes) = match (view.focus, &view.named) {
-        (Some(name), _) => {
-            let start = g.find(name).ok_or_else(|| {
-                Error::output(
-                    output,
-                    format!(
-                        "no entity labelled {name:?} in the store; list labels with `policykg query --named mention-counts`"
-                    ),
-                )
-            })?;
-            (
-                format!("{name} (depth {})", view.depth),
-                g.neighbourhood(start, view.depth),
+        (Some(name), _) => g.focus(name, view.depth).ok_or_else(|| {
+            Error::output(
+                output,
+                format!(
+                    "no entity labelled {name:?} in the store; list labels with `policykg query --named mention-counts`"
+                ),
             )
-        }
+        })?,
         (None, Some(q)) => {
             let table = query::select(&store, &q.text)?;
             let cells: Vec<String> = table

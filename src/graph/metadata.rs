@@ -82,19 +82,8 @@ pub fn content_hash(text: &str, ontology_hash: &str) -> String {
 /// A hash of every file of the ontology folder (rules, lexicons, gazetteers, the ontology),
 /// by relative path and content.
 pub fn ontology_hash(dir: &std::path::Path) -> std::io::Result<String> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_owned()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d)? {
-            let p = e?.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
+    // On disk or built into the binary (crate::files): the same files hash the same.
+    let files = crate::files::files_under(dir)?;
     let mut parts = Vec::with_capacity(files.len() * 2);
     for f in &files {
         let rel = f
@@ -103,7 +92,7 @@ pub fn ontology_hash(dir: &std::path::Path) -> std::io::Result<String> {
             .to_string_lossy()
             .into_owned();
         parts.push(rel);
-        parts.push(String::from_utf8_lossy(&std::fs::read(f)?).into_owned());
+        parts.push(String::from_utf8_lossy(&crate::files::read(f)?).into_owned());
     }
     let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
     Ok(stable_hash(&refs))

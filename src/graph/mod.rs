@@ -34,7 +34,7 @@ pub enum GraphError {
 
 /// Parses the ontology (Turtle) into triples; a syntax error names the file, line and column.
 pub fn parse_ontology(path: &Path) -> Result<Vec<Triple>, GraphError> {
-    let text = std::fs::read_to_string(path).map_err(|e| GraphError::Ontology {
+    let text = crate::files::read_to_string(path).map_err(|e| GraphError::Ontology {
         path: path.to_owned(),
         message: format!("cannot read: {e}"),
     })?;
@@ -154,10 +154,22 @@ pub fn report_triples(store: &Store, path: &Path) -> Result<Vec<Triple>, GraphEr
 
 /// Opens an existing store read-only.
 pub fn open_store(path: &Path) -> Result<Store, GraphError> {
+    open_existing(path, |p| Store::open_read_only(p))
+}
+
+/// Opens an existing store for reading and writing (`serve --writable`).
+pub fn open_store_writable(path: &Path) -> Result<Store, GraphError> {
+    open_existing(path, |p| Store::open(p))
+}
+
+fn open_existing(
+    path: &Path,
+    open: impl FnOnce(&Path) -> Result<Store, StorageError>,
+) -> Result<Store, GraphError> {
     if !path.join("CURRENT").exists() {
         return Err(GraphError::NoStore(path.to_owned()));
     }
-    Store::open_read_only(path).map_err(|source| GraphError::Store {
+    open(path).map_err(|source| GraphError::Store {
         path: path.to_owned(),
         source,
     })

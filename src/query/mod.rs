@@ -7,7 +7,7 @@ use std::io::Write;
 
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use thiserror::Error;
 use unicode_width::UnicodeWidthStr;
@@ -40,19 +40,32 @@ pub struct Table {
     pub rows: Vec<Vec<Option<Term>>>,
 }
 
-/// Runs a query with the GRAPH.md prefixes predeclared, over the union of all named graphs.
-pub fn run(store: &Store, query: &str) -> Result<QueryResults<'static>, QueryError> {
-    let mut evaluator = SparqlEvaluator::new();
+/// `evaluator` with the GRAPH.md prefixes predeclared.
+pub fn with_prefixes(mut evaluator: SparqlEvaluator) -> SparqlEvaluator {
     for (prefix, ns) in vocab::PREFIXES {
         evaluator = evaluator
             .with_prefix(prefix, ns)
             .expect("vocab::PREFIXES are valid");
     }
-    let mut prepared = evaluator
+    evaluator
+}
+
+/// Parses a query with the GRAPH.md prefixes predeclared. Its default graph is the union of
+/// all named graphs, unless it names its own (FROM).
+pub fn prepare(evaluator: SparqlEvaluator, query: &str) -> Result<PreparedSparqlQuery, QueryError> {
+    let mut prepared = with_prefixes(evaluator)
         .parse_query(query)
         .map_err(|e| QueryError::Syntax(e.to_string()))?;
-    prepared.dataset_mut().set_default_graph_as_union();
-    prepared
+    if prepared.dataset().is_default_dataset() {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
+    Ok(prepared)
+}
+
+/// Runs a query with the GRAPH.md prefixes predeclared, over the union of all named graphs
+/// (or the graphs its own FROM names).
+pub fn run(store: &Store, query: &str) -> Result<QueryResults<'static>, QueryError> {
+    prepare(SparqlEvaluator::new(), query)?
         .on_store(store)
         .execute()
         .map_err(|e| QueryError::Evaluation(e.to_string()))

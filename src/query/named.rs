@@ -27,7 +27,7 @@ pub fn list(dir: &Path) -> Result<Vec<NamedQuery>, Error> {
     paths
         .into_iter()
         .map(|path| {
-            let text = std::fs::read_to_string(&path).map_err(|e| Error::output(&path, e))?;
+            let text = crate::files::read_to_string(&path).map_err(|e| Error::output(&path, e))?;
             let description = text
                 .lines()
                 .take_while(|l| l.starts_with('#'))

@@ -195,6 +195,16 @@ impl EntityGraph {
         })
     }
 
+    /// The entity named `name` (label or IRI) and its neighbourhood within `depth` edges, with
+    /// a title for the drawing.
+    pub fn focus(&self, name: &str, depth: usize) -> Option<(String, BTreeSet<NodeIndex>)> {
+        let start = self.find(name)?;
+        Some((
+            format!("{} (depth {depth})", self.graph[start].label),
+            self.neighbourhood(start, depth),
+        ))
+    }
+
     /// Nodes within `depth` edges of `start`, either direction.
     pub fn neighbourhood(&self, start: NodeIndex, depth: usize) -> BTreeSet<NodeIndex> {
         let mut seen = BTreeSet::from([start]);
@@ -399,6 +409,30 @@ impl Corpus {
         let mut nodes: Vec<EntityNode> = self.nodes.into_values().collect();
         nodes.sort_by(|a, b| a.iri.cmp(&b.iri));
         EntityGraph::from_parts(nodes, self.edges)
+    }
+}
+
+/// Makes each entity of a drawing a link: `href` of its IRI (its tooltip) becomes the node's
+/// `URL`, which SVG output draws as an `<a>` around the node.
+pub fn link_nodes(graph: &mut Graph, href: impl Fn(&str) -> String) {
+    let (Graph::DiGraph { stmts, .. } | Graph::Graph { stmts, .. }) = graph;
+    for stmt in stmts {
+        let Stmt::Node(node) = stmt else { continue };
+        let iri = node
+            .attributes
+            .iter()
+            .find_map(|Attribute(key, value)| match (key, value) {
+                (Id::Plain(k), Id::Escaped(v)) if k == "tooltip" => {
+                    Some(v.trim_matches('"').to_owned())
+                }
+                _ => None,
+            });
+        if let Some(iri) = iri {
+            node.attributes
+                .push(Attribute(Id::Plain("URL".into()), quoted(&href(&iri))));
+            node.attributes
+                .push(Attribute(Id::Plain("target".into()), quoted("_top")));
+        }
     }
 }
 

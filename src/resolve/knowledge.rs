@@ -215,19 +215,13 @@ impl Knowledge {
 
 /// The knowledge files of a gazetteer folder: every `*.tsv` but the divisions, by name.
 pub fn knowledge_files(dir: &Path) -> Result<Vec<PathBuf>, DataFileError> {
-    let listing = std::fs::read_dir(dir).map_err(|e| DataFileError {
+    // On disk or built into the binary (crate::files).
+    let mut files = crate::files::sorted_files(dir, "tsv").map_err(|e| DataFileError {
         path: dir.to_owned(),
         line: 0,
         message: format!("cannot list the gazetteer folder: {e}"),
     })?;
-    let mut files: Vec<PathBuf> = listing
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.extension().is_some_and(|x| x == "tsv")
-                && p.file_name().is_some_and(|n| n != DIVISIONS_FILE)
-        })
-        .collect();
-    files.sort();
+    files.retain(|p| p.file_name().is_some_and(|n| n != DIVISIONS_FILE));
     Ok(files)
 }
 

@@ -25,7 +25,7 @@ pub struct DataFile {
 
 impl DataFile {
     pub fn read(path: &Path) -> Result<DataFile, DataFileError> {
-        let source = std::fs::read_to_string(path).map_err(|e| DataFileError {
+        let source = crate::files::read_to_string(path).map_err(|e| DataFileError {
             path: path.to_owned(),
             line: 0,
             message: format!("cannot read: {e}"),

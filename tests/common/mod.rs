@@ -24,6 +24,16 @@ pub fn policykg(args: &[&str]) -> Output {
         .expect("the policykg binary runs")
 }
 
+/// Runs the binary in `dir` (a folder without the repository's `ontology/` and `queries/`
+/// stands for an installed binary).
+pub fn policykg_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_policykg"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the policykg binary runs")
+}
+
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
