@@ -259,7 +259,6 @@ impl RuleSet {
             files.push(file);
         }
         let named = lists_named(raw_rules.iter().map(|(_, r, _)| r));
-        lexicons.check_names(&ontology_dir.join("lexicons"), &named)?;
         // Compiling the patterns is most of loading an ontology: every other one on a second
         // thread, in file order again after.
         let (mut even, mut odd) = (Vec::new(), Vec::new());
@@ -294,6 +293,8 @@ impl RuleSet {
             (compiled, segmenter)
         });
         let rules = compiled.into_iter().collect::<Result<Vec<Rule>, _>>()?;
+        // After the rules compile, so that an error in a rule file is named first.
+        lexicons.check_names(&ontology_dir.join("lexicons"), &named)?;
         Ok(RuleSet {
             rules,
             lexicons,
