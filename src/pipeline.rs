@@ -39,11 +39,14 @@ impl Ontology {
         if !crate::files::is_dir(dir) {
             return Err(Error::NotFound(dir.to_owned()));
         }
+        let mut rules = RuleSet::load(dir)?;
+        let gazetteer = Gazetteer::load(&dir.join("gazetteer"))?;
+        rules.add_words(gazetteer.known.domain_words());
         Ok(Ontology {
             dir: dir.to_owned(),
             layout: LayoutConfig::load(&dir.join("text.toml"))?,
-            rules: RuleSet::load(dir)?,
-            gazetteer: Gazetteer::load(&dir.join("gazetteer"))?,
+            rules,
+            gazetteer,
             units: Units::load(&dir.join("units.toml"))?,
             triples: graph::parse_ontology(&dir.join("policykg.ttl"))?,
             hash: graph::metadata::ontology_hash(dir).map_err(|e| Error::output(dir, e))?,
@@ -94,7 +97,7 @@ pub fn process_document(doc: Document, ontology: &Ontology) -> Report {
     let t = Instant::now();
     let jurisdiction = find_jurisdiction(&doc, &ontology.gazetteer);
     let divisions = division_names(&jurisdiction, &ontology.gazetteer);
-    let extraction = extract(&doc, &ontology.rules, &divisions);
+    let extraction = extract(&doc, &ontology.rules, &divisions, &ontology.gazetteer.known);
     timings.extract = t.elapsed();
     let t = Instant::now();
     let resolved = resolve(

@@ -246,8 +246,10 @@ fn fragments_inside_quotes_and_counts_inside_place_names_are_no_places() {
 
 #[test]
 fn a_list_of_zones_is_no_program_and_words_that_hold_suffixes_end_no_names() {
-    let r =
-        report("支持经济技术开发区、高新技术开发区、新兴产业示范区建设,王某新当选中国工程院院士。");
+    let r = report(
+        "支持经济技术开发区、高新技术开发区、新兴产业示范区建设,王某新当选中国工程院院士,建成滨河公园。",
+    );
+    assert_class(&r, "滨河公园", "Place");
     assert_no_names(
         &r,
         &[
@@ -362,13 +364,10 @@ fn an_abbreviation_is_an_alias_of_the_full_name() {
     assert!(full.aliases.contains("万达文旅工程"), "{:?}", full.aliases);
     assert_eq!(full.mentions.len(), 2);
     assert_eq!(class_of(&r, "万达文旅工程"), None);
-    // Words of the full name taken whole are not an abbreviation of it.
-    let state_owned = r
-        .resolved
-        .entities
-        .iter()
-        .find(|e| e.label == "国有大中型企业股份制改革");
-    assert!(state_owned.is_none_or(|e| !e.aliases.contains("国有企业改革")));
+    // Words of the full name taken whole are not an abbreviation of it: two entities.
+    let state_owned = entity(&r, "国有大中型企业股份制改革");
+    assert!(!state_owned.aliases.contains("国有企业改革"));
+    assert_class(&r, "国有企业改革", "Program");
 }
 
 #[test]
@@ -552,8 +551,9 @@ fn statements_clauses_and_fixed_phrases_are_no_names() {
 #[test]
 fn bodies_of_a_kind_and_verbs_before_them_are_no_names() {
     let r = report(
-        "引进跨国公司和证券公司,发展行业协会,建设一流大学,新设小额贷款公司,改善农村中小学条件,建成社区医院。",
+        "引进跨国公司和证券公司,发展行业协会,建设一流大学,新设小额贷款公司,改善农村中小学条件,建成社区医院和长安区人民医院。",
     );
+    assert_class(&r, "长安区人民医院", "Organization");
     assert_no_names(
         &r,
         &[
@@ -592,8 +592,9 @@ fn kinds_of_villages_and_verbs_before_ports_are_no_names() {
 #[test]
 fn crimes_struck_words_said_twice_and_verb_phrases_are_no_programs() {
     let r = report(
-        "依法严厉打击各种犯罪活动,一个一个抓落实,加大国有企业改革力度,坚持创新驱动发展这一核心战略。",
+        "依法严厉打击各种犯罪活动,一个一个抓落实,加大国有企业改革力度,坚持创新驱动发展这一核心战略,实施蓝天保卫工程。",
     );
+    assert_class(&r, "蓝天保卫工程", "Program");
     assert_no_names(
         &r,
         &[

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use policykg::extract::{extract, parse_number};
+use policykg::extract::{KnownNames, extract, parse_number};
 use policykg::pipeline::Ontology;
 use policykg::resolve::units::decimal;
 use policykg::rules::{Kind, RuleSet};
@@ -49,7 +49,7 @@ fuzz_target!(|text: &str| {
         text.into(),
         &ontology.layout,
     );
-    let found = extract(&doc, rules, &[]);
+    let found = extract(&doc, rules, &[], &KnownNames::default());
     for q in &found.quantities {
         assert!(q.span.end <= doc.char_len());
     }

@@ -27,7 +27,7 @@ pub struct CheckResult {
 
 /// What a rule yields on an example: names (entity rules) or the fields of its first hit.
 fn found(rule: &Rule, rules: &RuleSet, text: &str) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
-    let hits = apply(rule, &rules.lexicons, text);
+    let hits = apply(rule, &rules.lexicons, &rules.segmenter.words(text));
     let names = hits
         .iter()
         .map(|h| text[h.range.clone()].to_owned())
@@ -41,7 +41,7 @@ fn found(rule: &Rule, rules: &RuleSet, text: &str) -> (Vec<String>, Vec<BTreeMap
                 .map(|(k, r)| (k.clone(), text[r.clone()].to_owned()))
                 .collect();
             // Fixed fields fill in what the pattern did not capture.
-            for (k, v) in &rule.emit {
+            for (k, v) in &rule.emit.written {
                 f.entry(k.clone()).or_insert_with(|| v.clone());
             }
             if let Some((class, sub)) = &h.class {

@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use crate::rules::{ClassChoice, Kind, Lexicons, Rule, Scope};
-use crate::text::is_chinese_numeral;
+use crate::rules::{ClassChoice, Kind, Lexicons, Rule, Scope, Suffix};
+use crate::text::{Pos, Words, is_chinese_numeral};
 
 /// What one match of a rule yields, in byte ranges of the text it ran on.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,13 +20,15 @@ pub struct Hit {
     pub class: Option<(String, Option<String>)>,
 }
 
-/// Runs `rule` over `text`.
-pub fn apply(rule: &Rule, lexicons: &Lexicons, text: &str) -> Vec<Hit> {
-    apply_regex(rule, &rule.regex, lexicons, text)
+/// Runs `rule` over a text and its words.
+pub fn apply(rule: &Rule, lexicons: &Lexicons, words: &Words) -> Vec<Hit> {
+    apply_regex(rule, &rule.regex, lexicons, words)
 }
 
-/// Runs `rule` over `text` with `regex` (the rule's own, or its per-document form).
-pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, text: &str) -> Vec<Hit> {
+/// Runs `rule` over a text and its words with `regex` (the rule's own, or its per-document
+/// form).
+pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, words: &Words) -> Vec<Hit> {
+    let text = words.text;
     let mut hits = Vec::new();
     let mut pos = 0;
     while let Some(found) = regex.find_at(text, pos) {
@@ -53,7 +55,7 @@ pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, text: &str) 
                 groups,
                 class: None,
             }),
-            Kind::Entity => entity_hit(rule, lexicons, text, whole.clone(), groups),
+            Kind::Entity => entity_hit(rule, lexicons, words, whole.clone(), groups),
             Kind::Quantity => groups.get("value").map(|v| {
                 let end = groups.get("unit").map_or(v.end, |u| u.end.max(v.end));
                 Hit {
@@ -83,12 +85,13 @@ pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, text: &str) 
             // leaves that char to start the next name.
             (None, Kind::Entity, Some(list)) => caps.name("name").and_then(|n| {
                 let last = last_char_of(&n.range())?;
-                let cut = trim_left(
-                    n.as_str(),
+                (trim_left(
+                    words,
+                    &n.range(),
                     lexicons.words(list),
-                    lexicons.words("not_boundary"),
-                );
-                (n.start() + cut == last).then_some(last)
+                    lexicons.words("unit"),
+                ) == last)
+                    .then_some(last)
             }),
             _ => None,
         }
@@ -115,10 +118,11 @@ pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, text: &str) 
 fn entity_hit(
     rule: &Rule,
     lexicons: &Lexicons,
-    text: &str,
+    words: &Words,
     whole: Range<usize>,
     groups: BTreeMap<String, Range<usize>>,
 ) -> Option<Hit> {
+    let text = words.text;
     let mut range = groups.get("name")?.clone();
     // A nested name is the head of a longer one by construction: it does not run on.
     if let (Some(ClassChoice::Fixed(class)), false) = (&rule.class, rule.nested) {
@@ -131,7 +135,7 @@ fn entity_hit(
             range.end += more;
         }
     }
-    range.start = left_edge(rule, lexicons, text, &range);
+    range.start = left_edge(rule, lexicons, words, &range)?;
     // The mention is the name, not the quote marks around it.
     let quoted = &text[range.clone()];
     let inner = strip_quotes(quoted);
@@ -147,17 +151,9 @@ fn entity_hit(
         range = quoted_run_on(text, range, inner, lexicons);
     }
     let name = &text[range.clone()];
-    // A quoted list names one thing where a count heads it (“六个走前列、做标杆”), a kind
-    // follows it (“诚信燕赵、投资沃土”品牌) or a program's ending does (“提醒、约谈”的督查机制).
-    let counted = name
-        .trim_start_matches(is_chinese_numeral)
-        .starts_with('个')
-        && name.starts_with(is_chinese_numeral);
     if quoted != inner
-        && name.contains('、')
-        && !counted
         && kind_after.is_none()
-        && !names_a_program_after(name, &text[range.end..], lexicons)
+        && a_list_of_phrases(name, &text[range.end..], lexicons)
     {
         return None;
     }
@@ -175,7 +171,9 @@ fn entity_hit(
     } else {
         is_name(name, lexicons)
     };
-    if !named || continues_a_word(name, &text[range.end..], lexicons) {
+    // 政协委|员, 南站街|道: a name ends where a word does.
+    let ends_inside_a_word = !words.is_edge(range.end) && text[range.end..].starts_with(is_han);
+    if !named || ends_inside_a_word {
         return None;
     }
     if spoken_of_otherwise(rule, name, text, &whole, &range, lexicons)
@@ -184,35 +182,13 @@ fn entity_hit(
     {
         return None;
     }
-    let class = match rule.class.as_ref()? {
-        ClassChoice::Fixed(c) => {
-            let suffix = lexicons.suffix_of(name);
-            // 体育中心 ends like a venue, not like a body's 中心: a longer suffix of another
-            // class is the other rule's name (a person's name may end like anything).
-            if c != "Person" && suffix.is_some_and(|s| &s.class != c) {
-                return None;
-            }
-            let sub = suffix
-                .filter(|s| &s.class == c)
-                .and_then(|s| s.subclass.clone());
-            (c.clone(), sub)
-        }
-        // The kind after the quote (品牌) tells what the name is, not its last char (西湖);
-        // nor does one place char end a quoted slogan with numbers in it (“一带一路”,
-        // “万企兴万村”; “南昌金塔逸街” is a street).
-        ClassChoice::BySuffix { default } => match lexicons.suffix_of(strip_quotes(name)) {
-            Some(s)
-                if kind_after.is_none()
-                    && !(term
-                        && s.class == "Place"
-                        && s.text.chars().count() == 1
-                        && name.chars().any(|c| is_chinese_numeral(c) || c == '万')) =>
-            {
-                (s.class.clone(), s.subclass.clone())
-            }
-            _ => (default.clone(), None),
-        },
-    };
+    let class = class_of(
+        rule.class.as_ref()?,
+        name,
+        term,
+        kind_after.is_some(),
+        lexicons,
+    )?;
     if class.0 == "Place" && describes_no_place(name, text, range.start, lexicons) {
         return None;
     }
@@ -236,40 +212,93 @@ fn entity_hit(
     })
 }
 
-/// Where a name a rule matched starts: after the last boundary word of the rule's `trim` list
-/// in it, after a verb that leads it, after a campaign that ends a list before it.
-fn left_edge(rule: &Rule, lexicons: &Lexicons, text: &str, range: &Range<usize>) -> usize {
-    let mut start = range.start;
+/// Whether a quoted name is a list of phrases: it holds 、 and nothing makes the list one
+/// thing, neither a count heading it (“六个走前列、做标杆”) nor a program's ending after it
+/// (“提醒、约谈”的督查机制); the caller checks a kind after it (“诚信燕赵、投资沃土”品牌).
+fn a_list_of_phrases(name: &str, rest: &str, lexicons: &Lexicons) -> bool {
+    let counted = name
+        .trim_start_matches(is_chinese_numeral)
+        .starts_with('个')
+        && name.starts_with(is_chinese_numeral);
+    name.contains('、') && !counted && !names_a_program_after(name, rest, lexicons)
+}
+
+/// The class (and subclass) of a name a rule found, or `None` where its ending says it is
+/// another rule's name. `term`: the report marks where the name ends (a glossary term, a
+/// quote); `kind_after`: a kind after the quote (品牌) says what it names.
+fn class_of(
+    choice: &ClassChoice,
+    name: &str,
+    term: bool,
+    kind_after: bool,
+    lexicons: &Lexicons,
+) -> Option<(String, Option<String>)> {
+    match choice {
+        ClassChoice::Fixed(c) => {
+            let suffix = lexicons.suffix_of(name);
+            // 体育中心 ends like a venue, not like a body's 中心: a longer suffix of another
+            // class is the other rule's name (a person's name may end like anything).
+            if c != "Person" && suffix.is_some_and(|s| &s.class != c) {
+                return None;
+            }
+            let sub = suffix
+                .filter(|s| &s.class == c)
+                .and_then(|s| s.subclass.clone());
+            Some((c.clone(), sub))
+        }
+        // The kind after the quote (品牌) tells what the name is, not its last char (西湖);
+        // nor does one place char end a quoted slogan with numbers in it (“一带一路”,
+        // “万企兴万村”; “南昌金塔逸街” is a street).
+        ClassChoice::BySuffix { default } => {
+            let numbered_slogan = |s: &Suffix| {
+                term && s.class == "Place"
+                    && s.text.chars().count() == 1
+                    && name.chars().any(|c| is_chinese_numeral(c) || c == '万')
+            };
+            match lexicons.suffix_of(strip_quotes(name)) {
+                Some(s) if !kind_after && !numbered_slogan(s) => {
+                    Some((s.class.clone(), s.subclass.clone()))
+                }
+                _ => Some((default.clone(), None)),
+            }
+        }
+    }
+}
+
+/// Where a name a rule matched starts: at a word's edge, after the last boundary word of the
+/// rule's `trim` list in it, after a verb that leads it, after a campaign that ends a list
+/// before it. `None` where a name the rule spells out whole starts inside a word (承德 in
+/// 继承德…).
+fn left_edge(
+    rule: &Rule,
+    lexicons: &Lexicons,
+    words: &Words,
+    range: &Range<usize>,
+) -> Option<usize> {
+    // A match that starts inside a word (稳妥推|进省级…改革: its reach ended there) starts
+    // after that word.
+    let mut start = match words.word_at(range.start) {
+        Some((word, _)) if word.start < range.start && rule.trim.is_none() => return None,
+        Some((word, _)) if word.start < range.start => word.end.min(range.end),
+        _ => range.start,
+    };
     if let Some(list) = &rule.trim {
-        // A boundary word may straddle where the pattern's reach began (稳妥推|进省级…改革):
-        // trim from a few chars further left, keeping the cut only where it lands inside.
-        let reach = text[..start]
-            .char_indices()
-            .rev()
-            .take(3)
-            .take_while(|&(_, c)| is_han(c))
-            .last()
-            .map_or(start, |(i, _)| i);
-        let cut = reach
-            + trim_left(
-                &text[reach..range.end],
-                lexicons.words(list),
-                lexicons.words("not_boundary"),
-            );
-        start = start.max(cut);
+        let units = lexicons.words("unit");
+        start = start.max(trim_left(
+            words,
+            &(start..range.end),
+            lexicons.words(list),
+            units,
+        ));
         // 建设跨境电商综合试验区: a verb that occurs inside names (…体系建设工程) is no part
         // of one it starts.
-        if let Some(verb) = lexicons
-            .words("leading_verb")
-            .iter()
-            .find(|v| text[start..range.end].starts_with(v.as_str()))
-        {
-            start += verb.len();
+        if let Some(verb) = whole_word_at(words, start, lexicons.words("leading_verb")) {
+            start = (start + verb.len()).min(range.end);
         }
     }
     // 智慧平安社区、花朵护卫工程: a campaign in a name's list of places ends the list; the name
     // starts after it.
-    let name = &text[start..range.end];
+    let name = &words.text[start..range.end];
     let after_campaign = name
         .match_indices('、')
         .filter(|&(i, _)| {
@@ -278,7 +307,7 @@ fn left_edge(rule: &Rule, lexicons: &Lexicons, text: &str, range: &Range<usize>)
         })
         .map(|(i, sep)| i + sep.len())
         .next_back();
-    start + after_campaign.unwrap_or(0)
+    Some(start + after_campaign.unwrap_or(0))
 }
 
 /// Whether a name a suffix rule found is a piece of a quote, the quote rule's to read:
@@ -607,17 +636,6 @@ pub fn ends_with_any(name: &str, words: &[String]) -> bool {
     words.iter().any(|w| name.ends_with(w.as_str()))
 }
 
-/// Whether the name's last chars and the text after it make one word (政协委|员, 南站街|道,
-/// 农村部分计划|生育): the name then ends inside a word, not at a suffix.
-fn continues_a_word(name: &str, rest: &str, lexicons: &Lexicons) -> bool {
-    lexicons.words("word_continuations").iter().any(|w| {
-        // The name holds the word's head, the text after it the rest (计划|生育, 计|划生育).
-        w.char_indices()
-            .skip(1)
-            .any(|(i, _)| name.ends_with(&w[..i]) && rest.starts_with(&w[i..]))
-    })
-}
-
 /// How many bytes of `rest` continue a name by a suffix of its class: a short suffix inside a
 /// longer name (滨湖 + 公园, 抚河 + 中大道) is not where the name ends.
 fn extension(rest: &str, class: &str, lexicons: &Lexicons) -> usize {
@@ -682,27 +700,57 @@ pub fn strip_quotes(name: &str) -> &str {
     name.trim_matches(is_quote)
 }
 
-/// The byte offset in `name` after the last boundary word it contains (0 if none): a suffix
-/// match runs left over verbs and particles (推进抚生南路) that are not part of the name.
-/// `text` with each of `words` replaced by as many bytes of `_`: 指挥中心 holds 指, a boundary
-/// word, and 参与 holds 与, a list separator, but neither is one there. Offsets still match.
-pub fn mask_words(text: &str, words: &[String]) -> String {
-    let mut masked = text.to_owned();
-    for word in words.iter().filter(|w| text.contains(w.as_str())) {
-        masked = masked.replace(word.as_str(), &"_".repeat(word.len()));
+/// The longest of `list` that starts at byte `at` of `words` and ends where a word ends: a
+/// word of the list standing whole (为 inside 成为 is none).
+pub fn whole_word_at<'l>(words: &Words, at: usize, list: &'l [String]) -> Option<&'l str> {
+    if !words.is_edge(at) {
+        return None;
     }
-    masked
+    list.iter()
+        .map(String::as_str)
+        .filter(|w| words.text[at..].starts_with(w) && words.is_edge(at + w.len()))
+        .max_by_key(|w| w.len())
 }
 
-pub fn trim_left(name: &str, boundary: &[String], not_boundary: &[String]) -> usize {
-    // The last char of the name is the suffix: a boundary word must end before it.
-    let limit = name.char_indices().last().map_or(0, |(i, _)| i);
-    // A word that holds a boundary word may end in the suffix (十届|人大 holds 届).
-    let masked = &mask_words(name, not_boundary)[..limit];
-    let mut cut = 0;
-    for word in boundary {
-        if let Some(i) = masked.rfind(word.as_str()) {
-            cut = cut.max(i + word.len());
+/// The byte offset after the last boundary word in `range` of `words` (its start if none): a
+/// suffix match runs left over verbs and particles (推进抚生南路) that are no part of the name.
+/// A boundary word is a function word (在, 的, 我们), a count (a numeral word ending in one of
+/// `units`) or one of `boundary`, standing whole, and ends before the name's last word, its
+/// head (十届|人大 holds no 届).
+pub fn trim_left(
+    words: &Words,
+    range: &Range<usize>,
+    boundary: &[String],
+    units: &[String],
+) -> usize {
+    // The head is the word the name's last char is in (推动湖|畔: 湖畔).
+    let last = words.text[..range.end]
+        .char_indices()
+        .next_back()
+        .map_or(range.start, |(i, _)| i);
+    let head = words
+        .word_at(last)
+        .map_or(range.end, |(word, _)| word.start.max(range.start));
+    let mut cut = range.start;
+    for (word, pos) in words.inside(range).take_while(|(w, _)| w.start < head) {
+        // 一批, 20个: a count before the name; an ordinal is part of one (第四次经济普查)
+        // unless it counts editions or batches, which a boundary word says (第十二届, 第三批);
+        // a numbered term names the body elected for it (省十届人大).
+        let written = &words.text[word.clone()];
+        let count = *pos == Pos::Numeral
+            && match written.strip_prefix('第') {
+                Some(_) => boundary.iter().any(|b| written.ends_with(b.as_str())),
+                None => {
+                    !written.ends_with('届') && units.iter().any(|u| written.ends_with(u.as_str()))
+                }
+            };
+        if (pos.is_function() || count) && word.end <= head {
+            cut = cut.max(word.end);
+        }
+        if let Some(w) = whole_word_at(words, word.start, boundary) {
+            if word.start + w.len() <= head {
+                cut = cut.max(word.start + w.len());
+            }
         }
     }
     cut

@@ -4,12 +4,13 @@
 
 mod check;
 mod engine;
+mod known;
 mod quantity;
 
 use regex::Regex;
 
-use crate::rules::{DIVISIONS, Kind, Lexicons, Rule, RuleSet, Scope};
-use crate::text::{Document, Span};
+use crate::rules::{DIVISIONS, Kind, Lexicons, Relation, Rule, RuleSet, Scope};
+use crate::text::{Document, Segmenter, Span, Token, Words};
 
 pub use check::{CheckOutcome, CheckResult, check};
 use engine::is_han;
@@ -17,6 +18,7 @@ pub use engine::{
     Hit, apply, apply_regex, ends_with_any, is_name, is_quote, is_term, starts_with_any,
     strip_quotes,
 };
+pub use known::{KNOWN_NAME_RULE, Known, KnownNames};
 pub use quantity::{Comparator, Measure, QuantityKind, parse_number};
 
 /// A name found in the text.
@@ -56,7 +58,7 @@ pub struct QuantityMention {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RelationMention {
     pub rule: String,
-    pub relation: String,
+    pub relation: Relation,
     pub subject: (String, Span),
     pub object: (String, Span),
     pub span: Span,
@@ -75,8 +77,8 @@ pub struct Extraction {
 /// A text a rule reads.
 struct Input<'d> {
     span: Span,
-    /// The normalized words.
-    text: &'d str,
+    /// The normalized text and its words.
+    words: Words<'d>,
     /// A glossary term's definition (the term is the entity it defines).
     definition: Option<Span>,
     /// A glossary definition's term, or the quote that announces a listed paragraph: what the
@@ -84,11 +86,20 @@ struct Input<'d> {
     term: Option<Span>,
 }
 
-/// The texts a rule reads.
-fn inputs<'d>(doc: &'d Document, rule: &Rule) -> Vec<Input<'d>> {
+/// The words of every sentence of `doc`, in order, each sentence segmented once.
+pub fn tokens(doc: &Document, segmenter: &Segmenter) -> Vec<Token> {
+    doc.layout
+        .sentences
+        .iter()
+        .flat_map(|s| segmenter.tokens(doc.norm_slice(s.span), s.span.start))
+        .collect()
+}
+
+/// The texts a rule reads, with their words (`tokens`, of the whole document).
+fn inputs<'d>(doc: &'d Document, tokens: &[Token], rule: &Rule) -> Vec<Input<'d>> {
     let input = |span: Span| Input {
         span,
-        text: doc.norm_slice(span),
+        words: Words::within(doc.norm_slice(span), span.start, tokens),
         definition: None,
         term: None,
     };
@@ -157,24 +168,49 @@ fn regex_for(rule: &Rule, divisions: &[String]) -> Option<Regex> {
 }
 
 /// Runs every active rule over the document. `divisions` are the administrative divisions the
-/// document can name (for patterns with `{{divisions}}`).
-pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extraction {
-    let mut entities = Vec::new();
-    // Names inside names: beside the overlap policy, not under it.
-    let mut nested: Vec<EntityMention> = Vec::new();
-    let mut quantities = Vec::new();
-    let mut relations = Vec::new();
-    // Matching is independent per rule: half the rules on a second thread. What the hits mean
-    // is decided below, in rule order (a quantity may take an earlier one's indicator).
+/// document can name (for patterns with `{{divisions}}`); `known` the names of general
+/// knowledge, found where they stand as whole words.
+pub fn extract(
+    doc: &Document,
+    rules: &RuleSet,
+    divisions: &[String],
+    known: &KnownNames,
+) -> Extraction {
+    let tokens = tokens(doc, &rules.segmenter);
     let work: Vec<(&Rule, Vec<Input>)> = rules
         .active()
-        .map(|rule| (rule, inputs(doc, rule)))
+        .map(|rule| (rule, inputs(doc, &tokens, rule)))
         .collect();
-    // Two threads take the rules one at a time, each the next one nobody has taken: rules cost
-    // from a tenth of a millisecond to ten (the suffix alternations), so a fixed split leaves
-    // one thread waiting whenever the rule files change.
+    let hits_per_rule = match_rules(&work, rules, divisions);
+    // What the hits mean is decided in rule order (a quantity may take an earlier one's
+    // indicator).
+    let (entities, nested) = known.find(doc, &tokens);
+    let mut found = Found {
+        entities,
+        nested,
+        ..Found::default()
+    };
+    for ((rule, texts), hits_per_input) in work.iter().zip(hits_per_rule) {
+        for (input, hits) in texts.iter().zip(hits_per_input) {
+            for hit in &hits {
+                found.record(doc, rules, rule, input, hit);
+            }
+        }
+    }
+    found.finish(doc, &rules.lexicons)
+}
+
+/// The hits of each rule on each of its inputs, in rule order. Matching is independent per
+/// rule: two threads take the rules one at a time, each the next one nobody has taken (rules
+/// cost from a tenth of a millisecond to ten, so a fixed split leaves one thread waiting
+/// whenever the rule files change).
+fn match_rules(
+    work: &[(&Rule, Vec<Input>)],
+    rules: &RuleSet,
+    divisions: &[String],
+) -> Vec<Vec<Vec<Hit>>> {
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let match_rules = || -> Vec<(usize, Vec<Vec<Hit>>)> {
+    let match_some = || -> Vec<(usize, Vec<Vec<Hit>>)> {
         let mut done = Vec::new();
         loop {
             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -185,116 +221,140 @@ pub fn extract(doc: &Document, rules: &RuleSet, divisions: &[String]) -> Extract
             let regex = per_document.as_ref().unwrap_or(&rule.regex);
             let hits = texts
                 .iter()
-                .map(|input| apply_regex(rule, regex, &rules.lexicons, input.text))
+                .map(|input| apply_regex(rule, regex, &rules.lexicons, &input.words))
                 .collect();
             done.push((i, hits));
         }
     };
-    let hits_per_rule: Vec<Vec<Vec<Hit>>> = std::thread::scope(|scope| {
-        let other = scope.spawn(match_rules);
-        let mine = match_rules();
+    std::thread::scope(|scope| {
+        let other = scope.spawn(match_some);
+        let mine = match_some();
         let other = other.join().expect("rule matching does not panic");
-        // Back in rule order.
         let mut in_order: Vec<Vec<Vec<Hit>>> = vec![Vec::new(); work.len()];
         for (i, hits) in mine.into_iter().chain(other) {
             in_order[i] = hits;
         }
         in_order
-    });
-    for ((rule, texts), hits_per_input) in work.iter().zip(hits_per_rule) {
-        for (input, hits) in texts.iter().zip(hits_per_input) {
-            let (span, text, definition) = (input.span, input.text, input.definition);
-            let base = doc.byte_at_char(span.start);
-            let to_span =
-                |r: &std::ops::Range<usize>| doc.span_of_bytes(base + r.start, base + r.end);
-            for hit in hits {
-                match rule.kind {
-                    Kind::Entity if hit.groups.contains_key("names") => {
-                        entities.extend(listed_names(text, rule, &rules.lexicons, &hit, to_span));
-                    }
-                    Kind::Entity => {
-                        let (class, subclass) = hit.class.clone().unwrap_or_default();
-                        let found = if rule.nested {
-                            &mut nested
-                        } else {
-                            &mut entities
-                        };
-                        found.push(EntityMention {
+    })
+}
+
+/// The mentions found so far; names inside names beside the overlap policy, not under it.
+#[derive(Default)]
+struct Found {
+    entities: Vec<EntityMention>,
+    nested: Vec<EntityMention>,
+    quantities: Vec<QuantityMention>,
+    relations: Vec<RelationMention>,
+}
+
+impl Found {
+    /// What one hit of `rule` on `input` means.
+    fn record(&mut self, doc: &Document, rules: &RuleSet, rule: &Rule, input: &Input, hit: &Hit) {
+        let (span, words) = (input.span, &input.words);
+        let text = words.text;
+        let base = doc.byte_at_char(span.start);
+        let to_span = |r: &std::ops::Range<usize>| doc.span_of_bytes(base + r.start, base + r.end);
+        match rule.kind {
+            Kind::Entity if hit.groups.contains_key("names") => {
+                let listed = listed_names(words, rule, &rules.lexicons, hit, to_span);
+                self.entities.extend(listed);
+            }
+            Kind::Entity => {
+                let (class, subclass) = hit.class.clone().unwrap_or_default();
+                let mention = EntityMention {
+                    rule: rule.id.clone(),
+                    priority: rule.priority,
+                    class,
+                    subclass,
+                    surface: text[hit.range.clone()].to_owned(),
+                    span: to_span(&hit.range),
+                    definition: input.definition,
+                };
+                if rule.nested {
+                    self.nested.push(mention);
+                } else {
+                    self.entities.push(mention);
+                }
+            }
+            Kind::Quantity => {
+                let q = quantity::interpret(doc, rules, rule, span, words, hit, &self.quantities);
+                self.quantities.extend(q);
+            }
+            Kind::Relation => {
+                let side = |one: &str, many: &str| side(doc, rules, rule, input, hit, one, many);
+                for subject in side("subject", "subjects") {
+                    for object in side("object", "objects") {
+                        self.relations.push(RelationMention {
                             rule: rule.id.clone(),
-                            priority: rule.priority,
-                            class,
-                            subclass,
-                            surface: text[hit.range.clone()].to_owned(),
+                            relation: rule.emit.relation.expect("checked at load"),
+                            subject: subject.clone(),
+                            object,
                             span: to_span(&hit.range),
-                            definition,
+                            kind: hit.groups.get("kind").map(|r| text[r.clone()].to_owned()),
                         });
-                    }
-                    Kind::Quantity => {
-                        if let Some(q) =
-                            quantity::interpret(doc, rules, rule, span, text, &hit, &quantities)
-                        {
-                            quantities.push(q);
-                        }
-                    }
-                    Kind::Relation => {
-                        let side = |one: &str, many: &str| -> Vec<(String, Span)> {
-                            match (hit.groups.get(one), hit.groups.get(many)) {
-                                (Some(r), _) => vec![(text[r.clone()].to_owned(), to_span(r))],
-                                (None, Some(r)) => {
-                                    list_items(&text[r.clone()], rule, &rules.lexicons)
-                                        .into_iter()
-                                        .map(|(a, b)| {
-                                            (
-                                                without_asides(&text[r.start + a..r.start + b]),
-                                                to_span(&(r.start + a..r.start + b)),
-                                            )
-                                        })
-                                        .collect()
-                                }
-                                // A glossary definition speaks of its term, a listed
-                                // paragraph of the quote that announced it.
-                                (None, None) => input
-                                    .term
-                                    .map(|t| (doc.norm_slice(t).to_owned(), t))
-                                    .into_iter()
-                                    .collect(),
-                            }
-                        };
-                        for subject in side("subject", "subjects") {
-                            for object in side("object", "objects") {
-                                relations.push(RelationMention {
-                                    rule: rule.id.clone(),
-                                    relation: rule.emit["relation"].clone(),
-                                    subject: subject.clone(),
-                                    object,
-                                    span: to_span(&hit.range),
-                                    kind: hit
-                                        .groups
-                                        .get("kind")
-                                        .map(|r| text[r.clone()].to_owned()),
-                                });
-                            }
-                        }
                     }
                 }
             }
         }
     }
-    quantities.sort_by_key(|q| (q.span, q.rule.clone()));
-    quantities.dedup_by(|b, a| a.span == b.span);
-    assign_respectively(doc, &rules.lexicons, &mut quantities);
-    relations.sort_by(|a, b| (a.span, &a.rule).cmp(&(b.span, &b.rule)));
-    let mut entities = resolve_overlaps(entities);
-    let shared = shared_endings(doc, &entities, &rules.lexicons);
-    entities.retain(|e| !shared.iter().any(|s| s.span == e.span));
-    entities.extend(shared);
-    nested.retain(|n| !entities.iter().any(|e| e.span == n.span));
-    entities.extend(nested);
-    entities.sort_by_key(|m| m.span);
-    Extraction {
-        entities,
-        quantities,
-        relations,
+
+    /// The mentions in order: quantities read once each, longest entity names kept where
+    /// they overlap, shared endings added, nested names beside them.
+    fn finish(self, doc: &Document, lexicons: &Lexicons) -> Extraction {
+        let Found {
+            entities,
+            mut nested,
+            mut quantities,
+            mut relations,
+        } = self;
+        quantities.sort_by_key(|q| (q.span, q.rule.clone()));
+        quantities.dedup_by(|b, a| a.span == b.span);
+        assign_respectively(doc, lexicons, &mut quantities);
+        relations.sort_by(|a, b| (a.span, &a.rule).cmp(&(b.span, &b.rule)));
+        let mut entities = resolve_overlaps(entities);
+        let shared = shared_endings(doc, &entities, lexicons);
+        entities.retain(|e| !shared.iter().any(|s| s.span == e.span));
+        entities.extend(shared);
+        nested.retain(|n| !entities.iter().any(|e| e.span == n.span));
+        entities.extend(nested);
+        entities.sort_by_key(|m| m.span);
+        Extraction {
+            entities,
+            quantities,
+            relations,
+        }
+    }
+}
+
+/// One side of a relation hit: the group `one`, else the items of the list in `many`, else
+/// what the text speaks of (a glossary definition its term, a listed paragraph the quote
+/// that announced it).
+fn side(
+    doc: &Document,
+    rules: &RuleSet,
+    rule: &Rule,
+    input: &Input,
+    hit: &Hit,
+    one: &str,
+    many: &str,
+) -> Vec<(String, Span)> {
+    let words = &input.words;
+    let base = doc.byte_at_char(input.span.start);
+    let to_span = |r: &std::ops::Range<usize>| doc.span_of_bytes(base + r.start, base + r.end);
+    match (hit.groups.get(one), hit.groups.get(many)) {
+        (Some(r), _) => vec![(words.text[r.clone()].to_owned(), to_span(r))],
+        (None, Some(r)) => list_items(&words.slice(r.clone()), rule, &rules.lexicons)
+            .into_iter()
+            .map(|(a, b)| {
+                let item = r.start + a..r.start + b;
+                (without_asides(&words.text[item.clone()]), to_span(&item))
+            })
+            .collect(),
+        (None, None) => input
+            .term
+            .map(|t| (doc.norm_slice(t).to_owned(), t))
+            .into_iter()
+            .collect(),
     }
 }
 
@@ -362,17 +422,15 @@ fn without_asides(item: &str) -> String {
     out
 }
 
-fn list_items(text: &str, rule: &Rule, lexicons: &Lexicons) -> Vec<(usize, usize)> {
+fn list_items(words: &Words, rule: &Rule, lexicons: &Lexicons) -> Vec<(usize, usize)> {
+    let text = words.text;
     let separators = lexicons.words("list_separator");
-    let masked = engine::mask_words(text, lexicons.words("not_boundary"));
     let mut items = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while i < text.len() {
-        match separators
-            .iter()
-            .find(|s| masked[i..].starts_with(s.as_str()))
-        {
+        // A separator stands whole: 参与 and 和谐 hold none.
+        match engine::whole_word_at(words, i, separators) {
             Some(s) => {
                 items.push((start, i));
                 i += s.len();
@@ -401,10 +459,11 @@ fn list_items(text: &str, rule: &Rule, lexicons: &Lexicons) -> Vec<(usize, usize
             *b = *a + cut;
         }
         if let Some(list) = &rule.trim {
-            *a += engine::trim_left(
-                &text[*a..*b],
+            *a = engine::trim_left(
+                words,
+                &(*a..*b),
                 lexicons.words(list),
-                lexicons.words("not_boundary"),
+                lexicons.words("unit"),
             );
         }
     }
@@ -418,7 +477,7 @@ fn list_items(text: &str, rule: &Rule, lexicons: &Lexicons) -> Vec<(usize, usize
 /// item without it (东风社区). Items that are no names, and lists of a kind no ending types
 /// as a place or a body, give nothing.
 fn listed_names(
-    text: &str,
+    words: &Words,
     rule: &Rule,
     lexicons: &Lexicons,
     hit: &Hit,
@@ -431,6 +490,7 @@ fn listed_names(
     // body's ending (夜市街区, not 夜市街; 社区 of 社区建设), two chars or more (收支两条线 has
     // no kind). Programs listed before their count (A、B等十大战役) are verb phrases the
     // enumeration rules read whole, and an ending that needs an owner is no kind (省域中心城市).
+    let text = words.text;
     let written = &text[kind.clone()];
     let Some((kind, kind_suffix)) = written
         .char_indices()
@@ -448,7 +508,7 @@ fn listed_names(
         return Vec::new();
     };
     let shared = shared_ending(kind, lexicons);
-    list_items(&text[names.clone()], rule, lexicons)
+    list_items(&words.slice(names.clone()), rule, lexicons)
         .into_iter()
         .filter_map(|(a, b)| {
             let range = names.start + a..names.start + b;

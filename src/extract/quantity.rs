@@ -1,10 +1,11 @@
 //! What a number means: kind, measure, comparator, indicator and baseline, decided from the
 //! cue words of `ontology/lexicons/` (the `cue.*` word lists) around the number.
 
-use super::engine::{is_han, mask_words};
+use super::engine::is_han;
 use super::{Hit, QuantityMention};
+pub use crate::rules::{Comparator, Measure};
 use crate::rules::{Lexicons, Rule, RuleSet};
-use crate::text::{Document, Span, Tense, is_chinese_numeral};
+use crate::text::{Document, Span, Tense, Words, is_chinese_numeral};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuantityKind {
@@ -12,72 +13,7 @@ pub enum QuantityKind {
     Achievement,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Measure {
-    Level,
-    Growth,
-    Increase,
-    Share,
-    Multiple,
-    Rank,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Comparator {
-    Eq,
-    Gt,
-    Ge,
-    Lt,
-    Le,
-    Approx,
-}
-
-impl Measure {
-    pub const ALL: [Measure; 6] = [
-        Measure::Level,
-        Measure::Growth,
-        Measure::Increase,
-        Measure::Share,
-        Measure::Multiple,
-        Measure::Rank,
-    ];
-    pub fn name(self) -> &'static str {
-        match self {
-            Measure::Level => "level",
-            Measure::Growth => "growth",
-            Measure::Increase => "increase",
-            Measure::Share => "share",
-            Measure::Multiple => "multiple",
-            Measure::Rank => "rank",
-        }
-    }
-    fn from_name(name: &str) -> Option<Measure> {
-        Measure::ALL.into_iter().find(|m| m.name() == name)
-    }
-}
-
 impl Comparator {
-    pub const ALL: [Comparator; 6] = [
-        Comparator::Eq,
-        Comparator::Gt,
-        Comparator::Ge,
-        Comparator::Lt,
-        Comparator::Le,
-        Comparator::Approx,
-    ];
-    pub fn name(self) -> &'static str {
-        match self {
-            Comparator::Eq => "eq",
-            Comparator::Gt => "gt",
-            Comparator::Ge => "ge",
-            Comparator::Lt => "lt",
-            Comparator::Le => "le",
-            Comparator::Approx => "approx",
-        }
-    }
-    fn from_name(name: &str) -> Option<Comparator> {
-        Comparator::ALL.into_iter().find(|m| m.name() == name)
-    }
     /// The cue lists (ontology/lexicons/cues.toml) of words right before and right after a
     /// number that give it this comparator.
     fn cue_lists(self) -> (&'static str, &'static str) {
@@ -160,11 +96,34 @@ fn clause_start(before: &str) -> usize {
     0
 }
 
-fn first_cue<'a>(text: &str, words: &'a [String]) -> Option<(usize, &'a str)> {
-    words
+/// `text` with each of `terms` replaced by as many bytes of `_`: a cue inside an indicator's
+/// own term (增加 in 服务业增加值, 新增 in 新增就业) is none. Offsets still match.
+fn mask_words(text: &str, terms: &[String]) -> String {
+    let mut masked = text.to_owned();
+    for term in terms.iter().filter(|t| text.contains(t.as_str())) {
+        masked = masked.replace(term.as_str(), &"_".repeat(term.len()));
+    }
+    masked
+}
+
+/// Where the cue words stand whole in `scan` (the clause that starts at byte `at` of `words`,
+/// with its indicator terms masked): 为 inside 成为 is no cue.
+fn cue_places<'a>(
+    scan: &str,
+    at: usize,
+    words: &Words,
+    cues: &'a [String],
+) -> Vec<(usize, &'a str)> {
+    let mut places: Vec<(usize, &str)> = cues
         .iter()
-        .filter_map(|w| text.find(w.as_str()).map(|i| (i, w.as_str())))
-        .min_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len())))
+        .flat_map(|w| {
+            scan.match_indices(w.as_str())
+                .map(move |(i, _)| (i, w.as_str()))
+        })
+        .filter(|&(i, w)| words.is_edge(at + i) && words.is_edge(at + i + w.len()))
+        .collect();
+    places.sort_by_key(|&(i, w)| (i, std::cmp::Reverse(w.len())));
+    places
 }
 
 /// The longest cue word that `fits` (不少于 rather than 少于).
@@ -208,12 +167,7 @@ fn clean_indicator(mut s: &str, lexicons: &Lexicons) -> String {
     for end in lexicons.words("list_end") {
         if let Some(i) = s.rfind(end.as_str()) {
             let rest = &s[i + end.len()..];
-            if is_indicator(rest)
-                && !lexicons
-                    .words("word_continuations")
-                    .iter()
-                    .any(|w| w.starts_with(end.as_str()) && rest.starts_with(&w[end.len()..]))
-            {
+            if is_indicator(rest) {
                 s = rest;
             }
         }
@@ -281,139 +235,225 @@ fn starts_or_contains(text: &str, words: &[String]) -> bool {
     words.iter().any(|w| text.contains(w.as_str()))
 }
 
+/// The words around one number a quantity rule found: its clause before it and what follows.
+struct Around<'a> {
+    lex: &'a Lexicons,
+    words: &'a Words<'a>,
+    value_text: &'a str,
+    unit: String,
+    /// Where the number's clause starts (bytes of the text) and its words up to the number.
+    clause_start: usize,
+    clause: &'a str,
+    /// The text after the number, spaces trimmed.
+    after: &'a str,
+}
+
 /// Turns a quantity rule's hit into a quantity, or `None` when the number is not one.
 pub(super) fn interpret(
     doc: &Document,
     rules: &RuleSet,
     rule: &Rule,
     sentence: Span,
-    text: &str,
+    words: &Words,
     hit: &Hit,
     earlier: &[QuantityMention],
 ) -> Option<QuantityMention> {
-    let lex = &rules.lexicons;
-    let value_range = hit.groups.get("value")?;
-    let value_text = &text[value_range.clone()];
-    let mut value = parse_number(value_text)?;
-    // 52万余辆: the magnitude belongs to the unit (万辆); a rule may give a unit the text
-    // leaves out (排名第一 → 名).
-    let group = |name: &str| hit.groups.get(name).map_or("", |r| &text[r.clone()]);
-    let unit = match format!("{}{}", group("magnitude"), group("unit")) {
-        u if u.is_empty() => rule.emit.get("unit").cloned().unwrap_or_default(),
-        u => u,
-    };
-    let before = &text[..hit.range.start];
-    let clause_start = clause_start(before);
-    let clause = &before[clause_start..];
-    let after = text[hit.range.end..].trim_start();
-    let cue = |name: &str| lex.words(name);
-    // 5000平方米以上商务楼宇达到78栋, 投资额超10亿元的大型项目46个: a threshold that picks
-    // what the clause's own number counts is no quantity.
-    let qualifier = cue("cue.qualifier_after")
-        .iter()
-        .find_map(|w| after.strip_prefix(w.as_str()));
-    if let Some(rest) = qualifier {
-        let rest = &rest[..rest.find(CLAUSE_BREAKS).unwrap_or(rest.len())];
-        if rest.starts_with(is_han) && rest.contains(|c: char| c.is_ascii_digit()) {
-            return None;
-        }
+    let at = Around::new(&rules.lexicons, rule, words, hit)?;
+    let mut value = parse_number(at.value_text)?;
+    if at.picks_what_is_counted() {
+        return None;
     }
-
-    // The longest cue wins: 不少于 (ge) ends with 少于 (lt).
-    let cue_length = |c: Comparator| {
-        let (before, after_words) = c.cue_lists();
-        let before = ends_with_cue(clause, cue(before)).map(str::len);
-        before.max(starts_with_cue(after, cue(after_words)).map(str::len))
-    };
-    let mut comparator = Comparator::ALL
-        .into_iter()
-        .filter_map(|c| cue_length(c).map(|len| (len, c)))
-        .max_by_key(|&(len, _)| len)
-        .map_or(Comparator::Eq, |(_, c)| c);
-    if hit.groups.contains_key("more") {
-        comparator = Comparator::Gt;
-    }
-    let percent_like = cue("cue.percent_units").contains(&unit);
-    let measure = if cue("cue.multiple_units").contains(&unit) {
-        Measure::Multiple
-    } else if starts_or_contains(clause, cue("cue.measure.share"))
-        || starts_with_cue(after, cue("cue.after.share")).is_some()
-    {
-        Measure::Share
-    } else if percent_like
-        && ends_with_cue(
-            clause.trim_end_matches(|c| cue("cue.before.gt").iter().any(|w| w.contains(c))),
-            cue("cue.measure.growth"),
-        )
-        .is_some()
-    {
-        Measure::Growth
-    } else if starts_or_contains(clause, cue("cue.measure.increase")) {
-        Measure::Increase
-    } else {
-        Measure::Level
-    };
-    let measure = rule
-        .emit
-        .get("measure")
-        .and_then(|m| Measure::from_name(m))
-        .unwrap_or(measure);
-    let comparator = rule
-        .emit
-        .get("comparator")
-        .and_then(|c| Comparator::from_name(c))
-        .unwrap_or(comparator);
-    if measure == Measure::Rank && value_text.is_empty() {
+    let measure = rule.emit.measure.unwrap_or_else(|| at.measure());
+    let comparator = rule.emit.comparator.unwrap_or_else(|| at.comparator(hit));
+    if measure == Measure::Rank && at.value_text.is_empty() {
         value = 1.0;
     }
-
-    // The indicator: the words before the first cue of the clause, or after the last one.
-    let cues: Vec<&String> = [
-        "cue.measure.growth",
-        "cue.measure.increase",
-        "cue.measure.share",
-        "cue.baseline",
-        "cue.baseline_previous_year",
-    ]
-    .iter()
-    .flat_map(|n| cue(n))
-    .chain(Comparator::ALL.iter().flat_map(|c| cue(c.cue_lists().0)))
-    .chain(cue("cue.level"))
-    .collect();
-    let cue_words: Vec<String> = cues.into_iter().cloned().collect();
-    // Cue words inside indicator terms (增加 in 服务业增加值) are not cues: mask those terms.
-    let scan = mask_words(clause, lex.words("cue.indicator_terms"));
-    let from_clause = match first_cue(&scan, &cue_words) {
-        Some((i, _)) => {
-            let head = clean_indicator(&clause[..i], lex);
-            if is_indicator(&head) {
-                head
-            } else if measure == Measure::Rank {
-                // 排名全省县(市、区)第二: the words after the cue are where it ranks.
-                String::new()
-            } else {
-                let tail_start = cue_words
-                    .iter()
-                    .filter_map(|w| scan.rfind(w.as_str()).map(|j| j + w.len()))
-                    .max()
-                    .unwrap_or(i);
-                clean_indicator(&clause[tail_start..], lex)
-            }
-        }
-        None => clean_indicator(clause, lex),
+    let base = doc.byte_at_char(sentence.start);
+    let span = doc.span_of_bytes(base + hit.range.start, base + hit.range.end);
+    // The nearest number before this one in the sentence, whichever rule read it.
+    let named_before = || {
+        earlier
+            .iter()
+            .filter(|q| q.span.start >= sentence.start && q.span.end <= span.start)
+            .max_by_key(|q| q.span.start)
+            .and_then(|q| q.indicator.clone())
     };
-    // 新建60个停车场: after a count, the counted noun follows the number; so does what a verb
-    // right before the number builds or opens (建成2.1万平方米邮票绿地, 占地9万平方米的公园),
-    // and what a share or a time is of (90%以上涉税事项, 6年之久的征收工作).
-    let object_after = cue("cue.object_after")
+    let indicator = at.indicator(measure, &named_before);
+    let kind = match doc.tense_at(span.start) {
+        Tense::Plan => QuantityKind::Target,
+        Tense::Review => QuantityKind::Achievement,
+        Tense::Other
+            if starts_or_contains(&words.text[..hit.range.start], at.cue("cue.target")) =>
+        {
+            QuantityKind::Target
+        }
+        Tense::Other => QuantityKind::Achievement,
+    };
+    let year = doc.layout.meta.year;
+    Some(QuantityMention {
+        rule: rule.id.clone(),
+        span,
+        kind,
+        value,
+        value_text: at.value_text.to_owned(),
+        unit: at.unit.clone(),
+        indicator,
+        measure,
+        comparator,
+        baseline: matches!(measure, Measure::Growth | Measure::Multiple)
+            .then(|| baseline(at.clause, at.lex, year))
+            .flatten(),
+        target_year: match kind {
+            QuantityKind::Target => doc.layout.meta.plan_period.map(|(_, end)| end),
+            QuantityKind::Achievement => None,
+        },
+    })
+}
+
+impl<'a> Around<'a> {
+    fn new(lex: &'a Lexicons, rule: &Rule, words: &'a Words<'a>, hit: &Hit) -> Option<Self> {
+        let text = words.text;
+        let value_text = &text[hit.groups.get("value")?.clone()];
+        // 52万余辆: the magnitude belongs to the unit (万辆); a rule may give a unit the text
+        // leaves out (排名第一 → 名).
+        let group = |name: &str| hit.groups.get(name).map_or("", |r| &text[r.clone()]);
+        let unit = match format!("{}{}", group("magnitude"), group("unit")) {
+            u if u.is_empty() => rule.emit.unit.clone().unwrap_or_default(),
+            u => u,
+        };
+        let before = &text[..hit.range.start];
+        let clause_start = clause_start(before);
+        Some(Around {
+            lex,
+            words,
+            value_text,
+            unit,
+            clause_start,
+            clause: &before[clause_start..],
+            after: text[hit.range.end..].trim_start(),
+        })
+    }
+
+    fn cue(&self, name: &str) -> &'a [String] {
+        self.lex.words(name)
+    }
+
+    /// 5000平方米以上商务楼宇达到78栋, 投资额超10亿元的大型项目46个: a threshold that picks
+    /// what the clause's own number counts is no quantity.
+    fn picks_what_is_counted(&self) -> bool {
+        let qualifier = self
+            .cue("cue.qualifier_after")
+            .iter()
+            .find_map(|w| self.after.strip_prefix(w.as_str()));
+        qualifier.is_some_and(|rest| {
+            let rest = &rest[..rest.find(CLAUSE_BREAKS).unwrap_or(rest.len())];
+            rest.starts_with(is_han) && rest.contains(|c: char| c.is_ascii_digit())
+        })
+    }
+
+    /// The comparator its cue words say; the longest cue wins: 不少于 (ge) ends with 少于 (lt).
+    fn comparator(&self, hit: &Hit) -> Comparator {
+        if hit.groups.contains_key("more") {
+            return Comparator::Gt;
+        }
+        let cue_length = |c: Comparator| {
+            let (before, after_words) = c.cue_lists();
+            let before = ends_with_cue(self.clause, self.cue(before)).map(str::len);
+            before.max(starts_with_cue(self.after, self.cue(after_words)).map(str::len))
+        };
+        Comparator::ALL
+            .iter()
+            .filter_map(|&c| cue_length(c).map(|len| (len, c)))
+            .max_by_key(|&(len, _)| len)
+            .map_or(Comparator::Eq, |(_, c)| c)
+    }
+
+    /// What the number measures, by its unit and the cue words of its clause.
+    fn measure(&self) -> Measure {
+        let (clause, cue) = (self.clause, |n| self.cue(n));
+        let percent_like = cue("cue.percent_units").contains(&self.unit);
+        let growth_cue = || {
+            let gt = cue("cue.before.gt");
+            let trimmed = clause.trim_end_matches(|c| gt.iter().any(|w| w.contains(c)));
+            ends_with_cue(trimmed, cue("cue.measure.growth")).is_some()
+        };
+        if cue("cue.multiple_units").contains(&self.unit) {
+            Measure::Multiple
+        } else if starts_or_contains(clause, cue("cue.measure.share"))
+            || starts_with_cue(self.after, cue("cue.after.share")).is_some()
+        {
+            Measure::Share
+        } else if percent_like && growth_cue() {
+            Measure::Growth
+        } else if starts_or_contains(clause, cue("cue.measure.increase")) {
+            Measure::Increase
+        } else {
+            Measure::Level
+        }
+    }
+
+    /// The cue words an indicator ends before.
+    fn cue_words(&self) -> Vec<String> {
+        [
+            "cue.measure.growth",
+            "cue.measure.increase",
+            "cue.measure.share",
+            "cue.baseline",
+            "cue.baseline_previous_year",
+        ]
         .iter()
-        .find_map(|w| after.strip_prefix(w.as_str()))
-        .filter(|rest| rest.starts_with(is_han));
-    let counted = cue("cue.classifier_units").contains(&unit)
-        || ends_with_cue(clause, cue("cue.object_follows")).is_some()
-        || object_after.is_some();
-    let following = || {
-        let after = object_after.unwrap_or(after);
+        .flat_map(|n| self.cue(n))
+        .chain(
+            Comparator::ALL
+                .iter()
+                .flat_map(|c| self.cue(c.cue_lists().0)),
+        )
+        .chain(self.cue("cue.level"))
+        .cloned()
+        .collect()
+    }
+
+    /// The indicator the clause names: the words before its first cue, or after its last one.
+    fn named_in_clause(&self, places: &[(usize, &str)], measure: Measure) -> String {
+        let Some(&(i, _)) = places.first() else {
+            return clean_indicator(self.clause, self.lex);
+        };
+        let head = clean_indicator(&self.clause[..i], self.lex);
+        if is_indicator(&head) {
+            return head;
+        }
+        if measure == Measure::Rank {
+            // 排名全省县(市、区)第二: the words after the cue are where it ranks.
+            return String::new();
+        }
+        let tail_start = places.iter().map(|&(j, w)| j + w.len()).max().unwrap_or(i);
+        clean_indicator(&self.clause[tail_start..], self.lex)
+    }
+
+    /// 新建60个停车场: after a count, the counted noun follows the number; so does what a verb
+    /// right before the number builds or opens (建成2.1万平方米邮票绿地, 占地9万平方米的公园),
+    /// and what a share or a time is of (90%以上涉税事项, 6年之久的征收工作). `None` when the
+    /// number counts nothing that follows.
+    fn counted_noun(&self, cue_words: &[String], following: &str) -> Option<String> {
+        let counted = self.cue("cue.classifier_units").contains(&self.unit)
+            || ends_with_cue(self.clause, self.cue("cue.object_follows")).is_some()
+            || self.object_after().is_some();
+        let a_cue = cue_words.iter().any(|w| following.starts_with(w.as_str()));
+        (counted && is_indicator(following) && !a_cue).then(|| following.to_owned())
+    }
+
+    /// What follows a word that makes the number's object follow it (建成|2.1万平方米邮票绿地).
+    fn object_after(&self) -> Option<&'a str> {
+        self.cue("cue.object_after")
+            .iter()
+            .find_map(|w| self.after.strip_prefix(w.as_str()))
+            .filter(|rest| rest.starts_with(is_han))
+    }
+
+    /// The words that follow the number (and its object cue) up to the clause's end or the
+    /// next number.
+    fn following(&self) -> String {
+        let after = self.object_after().unwrap_or(self.after);
         let end = after.find(CLAUSE_BREAKS).unwrap_or(after.len());
         // 60多个国家50多个政党: a number after a noun starts what it counts (38天35例确诊病例:
         // one right after the unit does not).
@@ -423,93 +463,67 @@ pub(super) fn interpret(
             .unwrap_or(end);
         let mut rest = &after[..end];
         // 10家左右, 50家以上的: what qualifies the number comes before what it counts.
-        let qualifiers = Comparator::ALL.iter().flat_map(|c| cue(c.cue_lists().1));
-        for w in qualifiers.chain(cue("cue.object_after")) {
+        let qualifiers = Comparator::ALL
+            .iter()
+            .flat_map(|c| self.cue(c.cue_lists().1));
+        for w in qualifiers.chain(self.cue("cue.object_after")) {
             rest = rest.strip_prefix(w.as_str()).unwrap_or(rest);
         }
-        let rest = rest.trim_start_matches(['余', '多', '的']);
-        clean_indicator(rest, lex)
-    };
-    // The nearest number before this one in the sentence, whichever rule read it.
-    let base = doc.byte_at_char(sentence.start);
-    let span = doc.span_of_bytes(base + hit.range.start, base + hit.range.end);
-    let named_before = || {
-        earlier
+        clean_indicator(rest.trim_start_matches(['余', '多', '的']), self.lex)
+    }
+
+    /// 服务业增加值477亿元,占地区生产总值比重从…: a share of the indicator named before.
+    fn share_of(&self, named_before: &dyn Fn() -> Option<String>) -> Option<String> {
+        let end = self
+            .cue("cue.measure.share")
             .iter()
-            .filter(|q| q.span.start >= sentence.start && q.span.end <= span.start)
-            .max_by_key(|q| q.span.start)
-            .and_then(|q| q.indicator.clone())
-    };
-    // 服务业增加值477亿元,占地区生产总值比重从…: a share of the indicator named before.
-    let share_of = || {
-        let end = cue("cue.measure.share")
-            .iter()
-            .filter_map(|w| clause.find(w.as_str()).map(|i| i + w.len()))
+            .filter_map(|w| self.clause.find(w.as_str()).map(|i| i + w.len()))
             .min()?;
-        let share = clean_indicator(&clause[..end], lex);
+        let share = clean_indicator(&self.clause[..end], self.lex);
         let share = share.strip_prefix('占').map(|rest| format!("占{rest}"))?;
         Some(format!("{}{share}", named_before()?))
-    };
-    let following = following();
-    // 博士点由62个增加到96个: a cue after the number says what happens to it; what it counts
-    // was named before.
-    let counted_noun = counted
-        .then(|| following.clone())
-        .filter(|f| is_indicator(f) && !cue_words.iter().any(|w| f.starts_with(w.as_str())));
-    let share = (measure == Measure::Share).then(share_of).flatten();
-    let indicator = match (counted_noun, share, from_clause) {
-        (Some(noun), ..) => Some(noun),
-        (None, Some(share), _) => Some(share),
-        (None, None, found) if is_indicator(&found) => Some(found),
+    }
+
+    /// What the number measures: the counted noun, a share of what was named before, the
+    /// clause's words, or what follows the number.
+    fn indicator(
+        &self,
+        measure: Measure,
+        named_before: &dyn Fn() -> Option<String>,
+    ) -> Option<String> {
+        let cue_words = self.cue_words();
+        // Cue words inside indicator terms (增加 in 服务业增加值) are not cues: mask those terms.
+        let scan = mask_words(self.clause, self.cue("cue.indicator_terms"));
+        let places = cue_places(&scan, self.clause_start, self.words, &cue_words);
+        let following = self.following();
+        if let Some(noun) = self.counted_noun(&cue_words, &following) {
+            return Some(noun);
+        }
+        if measure == Measure::Share {
+            if let Some(share) = self.share_of(named_before) {
+                return Some(share);
+            }
+        }
+        let found = self.named_in_clause(&places, measure);
+        if is_indicator(&found) {
+            return Some(found);
+        }
         // 实现25天疑似病例清零: nothing before the number, what follows it names it.
-        (None, None, found) if found.is_empty() && is_indicator(&following) => Some(following),
+        if found.is_empty() && is_indicator(&following) {
+            return Some(following);
+        }
         // 较2015年增长33%: the indicator is the one the sentence named before; failing that
         // (力争实现服务业增加值突破), the last piece between cues that can name one.
-        _ => named_before().or_else(|| {
-            let mut cuts = vec![0, clause.len()];
-            for w in &cue_words {
-                cuts.extend(
-                    scan.match_indices(w.as_str())
-                        .flat_map(|(i, _)| [i, i + w.len()]),
-                );
-            }
+        named_before().or_else(|| {
+            let mut cuts = vec![0, self.clause.len()];
+            cuts.extend(places.iter().flat_map(|&(i, w)| [i, i + w.len()]));
             cuts.sort_unstable();
             cuts.dedup();
             cuts.windows(2)
-                .map(|w| clean_indicator(&clause[w[0]..w[1]], lex))
+                .map(|w| clean_indicator(&self.clause[w[0]..w[1]], self.lex))
                 .rfind(|piece| is_indicator(piece))
-        }),
-    };
-
-    let year = doc.layout.meta.year;
-    let kind = match doc.tense_at(span.start) {
-        Tense::Plan => QuantityKind::Target,
-        Tense::Review => QuantityKind::Achievement,
-        Tense::Other if starts_or_contains(&text[..hit.range.start], cue("cue.target")) => {
-            QuantityKind::Target
-        }
-        Tense::Other => QuantityKind::Achievement,
-    };
-    Some(QuantityMention {
-        rule: rule.id.clone(),
-        span,
-        kind,
-        value,
-        value_text: value_text.to_owned(),
-        unit,
-        indicator,
-        measure,
-        comparator,
-        baseline: if matches!(measure, Measure::Growth | Measure::Multiple) {
-            baseline(clause, lex, year)
-        } else {
-            None
-        },
-        target_year: match kind {
-            QuantityKind::Target => doc.layout.meta.plan_period.map(|(_, end)| end),
-            QuantityKind::Achievement => None,
-        },
-    })
+        })
+    }
 }
 
 #[cfg(test)]

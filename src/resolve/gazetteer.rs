@@ -7,6 +7,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::knowledge::Knowledge;
+use crate::extract::KnownNames;
 use crate::rules::{DataFile, DataFileError};
 
 /// Division suffixes, longest first: 南昌市 → 南昌, 桃花镇 → 桃花.
@@ -123,6 +125,13 @@ impl Divisions {
         path
     }
 
+    /// Names of provinces (codes of 2 digits).
+    pub fn provinces(&self) -> impl Iterator<Item = &str> {
+        (0..self.rows.len())
+            .filter(|&r| self.code(r).len() == 2)
+            .map(|r| self.row_name(r))
+    }
+
     /// Names of provinces and prefectures (codes of 2 and 4 digits).
     pub fn upper_levels(&self) -> impl Iterator<Item = &str> {
         (0..self.rows.len())
@@ -202,13 +211,26 @@ impl Bodies {
 pub struct Gazetteer {
     pub divisions: Divisions,
     pub bodies: Bodies,
+    /// The world, China's areas and routes, central bodies, enterprises, universities and
+    /// national programs ([`Knowledge`]).
+    pub knowledge: Knowledge,
+    /// Every name and alias of `knowledge` with its class, for extraction to find.
+    pub known: KnownNames,
 }
 
 impl Gazetteer {
     pub fn load(dir: &Path) -> Result<Gazetteer, DataFileError> {
+        let knowledge = Knowledge::load(dir)?;
+        let known = KnownNames::new(
+            knowledge
+                .forms()
+                .map(|(form, e)| (form, (e.class().as_str(), e.kind.subclass()))),
+        );
         Ok(Gazetteer {
             divisions: Divisions::load(&dir.join("divisions.tsv"))?,
             bodies: Bodies::load(&dir.join("bodies.toml"))?,
+            knowledge,
+            known,
         })
     }
 }

@@ -181,6 +181,21 @@ pub fn division_names(jurisdiction: &Jurisdiction, gazetteer: &Gazetteer) -> Vec
     if !within.is_empty() {
         names.extend(divisions.inside(within, deepest).map(str::to_owned));
     }
+    // A report writes every province, its own province's cities and its own counties and
+    // county-level cities by their short names (河北, 石家庄, 正定): the jurisdiction tells
+    // which division is meant. Districts (区) keep their level: 长安, 新华 name too much else.
+    let province = jurisdiction.province_code();
+    let provinces = divisions.provinces();
+    let cities = (!province.is_empty()).then(|| divisions.inside(province, 4));
+    let counties = (!within.is_empty()).then(|| divisions.inside(within, deepest));
+    let shortened: Vec<String> = provinces
+        .chain(cities.into_iter().flatten())
+        .chain(counties.into_iter().flatten())
+        .filter(|n| n.ends_with(['省', '市', '县']))
+        .filter_map(short_name)
+        .map(str::to_owned)
+        .collect();
+    names.extend(shortened);
     for d in &jurisdiction.chain {
         names.insert(d.name.clone());
         names.extend(short_name(&d.name).map(str::to_owned));
@@ -189,12 +204,13 @@ pub fn division_names(jurisdiction: &Jurisdiction, gazetteer: &Gazetteer) -> Vec
 }
 
 /// What a surface form names, once canonical.
+#[derive(Clone)]
 struct Canonical {
     name: String,
     /// The IRI scope: the division path for divisions, none for national bodies, else the
     /// jurisdiction.
     scope: Option<Vec<String>>,
-    class: Option<(&'static str, &'static str)>,
+    class: Option<(&'static str, Option<&'static str>)>,
 }
 
 struct Resolver<'a> {
@@ -207,7 +223,29 @@ struct Resolver<'a> {
     by_short_name: BTreeMap<&'a str, &'a str>,
 }
 
-impl Resolver<'_> {
+impl<'a> Resolver<'a> {
+    fn new(
+        jurisdiction: &'a Jurisdiction,
+        gazetteer: &'a Gazetteer,
+        rules: &'a RuleSet,
+        divisions: &'a [String],
+    ) -> Resolver<'a> {
+        let mut by_short_name = BTreeMap::new();
+        for d in divisions.iter().filter(|d| d.ends_with(['省', '市', '县'])) {
+            if let Some(short) = short_name(d) {
+                // The first of two divisions with one short name, as a scan would find it.
+                by_short_name.entry(short).or_insert(d.as_str());
+            }
+        }
+        Resolver {
+            jurisdiction,
+            gazetteer,
+            rules,
+            divisions,
+            by_short_name,
+        }
+    }
+
     /// Whether a name is a division's, in full or without its level (秦皇岛被评为 … names a
     /// city, not a person).
     fn names_a_division(&self, name: &str) -> bool {
@@ -234,7 +272,14 @@ impl Resolver<'_> {
             || self.gazetteer.bodies.national.contains_key(name)
     }
 
+    /// What a surface form names, once canonical: its name as the jurisdiction resolves it
+    /// ([`Resolver::canonical_name`]) and what the gazetteers know of it.
     fn canonical(&self, surface: &str, class: &str) -> Canonical {
+        self.known(self.canonical_name(surface, class))
+    }
+
+    /// 全区 → 西湖区, 西湖 → 西湖区, 区城投公司 → 西湖区城投公司, 区政府 → 西湖区人民政府.
+    fn canonical_name(&self, surface: &str, class: &str) -> String {
         let mut name: String = strip_quotes(surface)
             .chars()
             .filter(|&c| !is_quote(c) && !matches!(c, '①'..='⑳'))
@@ -262,6 +307,16 @@ impl Resolver<'_> {
             }
         }
         if class != "Person" {
+            name = self.owned_by_level(name, class);
+        }
+        name
+    }
+
+    /// A name that starts with a level (区级, 区) is of the division at that level, and a
+    /// body's informal name is its formal one.
+    fn owned_by_level(&self, mut name: String, class: &str) -> String {
+        let j = self.jurisdiction;
+        {
             // 区级“一站式”…中心: a body of district level is the district's.
             let mut chars = name.chars();
             if let (Some(level), Some('级'), "Organization") = (chars.next(), chars.next(), class)
@@ -303,18 +358,26 @@ impl Resolver<'_> {
                 }
             }
         }
+        name
+    }
+
+    /// What the gazetteers know of a canonical name: a country, a national body, a division of
+    /// the chain or inside the jurisdiction, a thing of general knowledge, each with its IRI
+    /// scope and class.
+    fn known(&self, name: String) -> Canonical {
+        let j = self.jurisdiction;
         if let Some(country) = self.gazetteer.bodies.country_of(&name) {
             return Canonical {
                 name: country.to_owned(),
                 scope: Some(Vec::new()),
-                class: Some(("Place", "AdministrativeDivision")),
+                class: Some(("Place", Some("AdministrativeDivision"))),
             };
         }
         if let Some(national) = self.gazetteer.bodies.national.get(&name) {
             return Canonical {
                 name: national.clone(),
                 scope: Some(Vec::new()),
-                class: Some(("Organization", "GovernmentBody")),
+                class: Some(("Organization", Some("GovernmentBody"))),
             };
         }
         if let Some(d) = j.chain.iter().find(|d| d.name == name) {
@@ -327,7 +390,7 @@ impl Resolver<'_> {
             return Canonical {
                 name,
                 scope: Some(scope),
-                class: Some(("Place", "AdministrativeDivision")),
+                class: Some(("Place", Some("AdministrativeDivision"))),
             };
         }
         // A division inside the jurisdiction (a 街道 or 镇 of this district).
@@ -344,7 +407,16 @@ impl Resolver<'_> {
             return Canonical {
                 name,
                 scope: Some(scope),
-                class: Some(("Place", "AdministrativeDivision")),
+                class: Some(("Place", Some("AdministrativeDivision"))),
+            };
+        }
+        // Known to every reader (俄罗斯, 长三角, 国家发展改革委, 清华大学, 长江经济带发展):
+        // named once for the whole country, typed by what it is.
+        if let Some(entry) = self.gazetteer.knowledge.lookup(&name) {
+            return Canonical {
+                name: entry.name.clone(),
+                scope: Some(Vec::new()),
+                class: Some((entry.class().as_str(), entry.kind.subclass())),
             };
         }
         Canonical {
@@ -382,7 +454,7 @@ fn created_mentions(extraction: &Extraction, rules: &RuleSet) -> Vec<EntityMenti
         .iter()
         .filter_map(|r| {
             let rule = rules.get(&r.rule)?;
-            rule.emit.get("create")?;
+            rule.emit.create.then_some(())?;
             let name = strip_quotes(r.subject.0.trim_end_matches('等'));
             let lexicons = &rules.lexicons;
             // 扩大开放格局, 打造繁荣商圈: an item that starts with an action is a program,
@@ -410,10 +482,7 @@ fn created_mentions(extraction: &Extraction, rules: &RuleSet) -> Vec<EntityMenti
                 Some(_) if action => ("Program".to_owned(), None),
                 Some(s) => (s.class.clone(), s.subclass.clone()),
                 None => (
-                    rule.emit
-                        .get("class")
-                        .cloned()
-                        .unwrap_or_else(|| "Program".into()),
+                    rule.emit.class.clone().unwrap_or_else(|| "Program".into()),
                     None,
                 ),
             };
@@ -471,7 +540,8 @@ fn cut_to_known_names(mut found: Vec<EntityMention>, resolver: &Resolver) -> Vec
     found
 }
 
-/// Resolves a document's mentions into entities, quantities and relations.
+/// Resolves a document's mentions into entities, quantities and relations, in passes:
+/// retype → cut → canonicalise and group → merge → entities → relations.
 pub fn resolve(
     doc: &Document,
     extraction: &Extraction,
@@ -480,37 +550,61 @@ pub fn resolve(
     jurisdiction: Jurisdiction,
     divisions: &[String],
 ) -> Resolved {
-    let mut by_short_name = BTreeMap::new();
-    for d in divisions.iter().filter(|d| d.ends_with(['省', '市', '县'])) {
-        if let Some(short) = short_name(d) {
-            // The first of two divisions with one short name, as a scan would find it.
-            by_short_name.entry(short).or_insert(d.as_str());
-        }
-    }
-    let resolver = Resolver {
-        jurisdiction: &jurisdiction,
-        gazetteer,
-        rules,
-        divisions,
-        by_short_name,
-    };
-    // Group mentions by canonical name; the class is the one the highest-priority rule gave.
-    struct Group<'m> {
-        canonical: Canonical,
-        mentions: Vec<&'m EntityMention>,
-    }
-    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    let resolver = Resolver::new(&jurisdiction, gazetteer, rules, divisions);
     let created = created_mentions(extraction, rules);
-    // 四横四纵四园 (“四横”即孺子路 …, “四园”即孺子亭公园 …): a term whose enumerated parts
-    // are all places is a set of places, a place itself.
+    let place_sets = place_sets(extraction, &created, &resolver);
+    let retyped = retype(extraction, &created, &resolver);
+    let mentions = cut_to_known_names(retyped, &resolver);
+    let mut groups = group(doc, &mentions, &resolver);
+    merge_abbreviations(&mut groups, &rules.lexicons);
+    let mut entities: Vec<Entity> = groups
+        .iter()
+        .map(|(name, group)| entity_of(doc, name, group, &place_sets, &resolver))
+        .collect();
+    add_jurisdiction_chain(&mut entities, &resolver);
+    entities.sort_by(|a, b| a.iri.cmp(&b.iri));
+    let relations = relations::relations(doc, extraction, &entities, &resolver);
+    let quantities = quantities_of(doc, extraction, &jurisdiction, &entities);
+    Resolved {
+        jurisdiction,
+        entities,
+        quantities,
+        relations,
+    }
+}
+
+/// The mentions of one canonical name.
+struct Group<'m> {
+    canonical: Canonical,
+    mentions: Vec<&'m EntityMention>,
+}
+
+impl<'m> Group<'m> {
+    /// The mention whose rule decides the class: the highest priority, the first written.
+    fn best(&self) -> &'m EntityMention {
+        self.mentions
+            .iter()
+            .max_by_key(|m| (m.priority, std::cmp::Reverse(m.span)))
+            .expect("a group has a mention")
+    }
+}
+
+/// 四横四纵四园 (“四横”即孺子路 …, “四园”即孺子亭公园 …): a term whose enumerated parts are
+/// all places is a set of places, a place itself.
+fn place_sets(
+    extraction: &Extraction,
+    created: &[EntityMention],
+    resolver: &Resolver,
+) -> BTreeSet<String> {
     let mut parts_of: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for (r, m) in extraction
         .relations
         .iter()
         .filter(|r| {
-            rules
+            resolver
+                .rules
                 .get(&r.rule)
-                .is_some_and(|rule| rule.emit.contains_key("create"))
+                .is_some_and(|rule| rule.emit.create)
         })
         .filter_map(|r| Some((r, created.iter().find(|m| m.span == r.subject.1)?)))
     {
@@ -519,32 +613,32 @@ pub fn resolve(
             .or_default()
             .push(m.class.as_str());
     }
-    let place_sets: BTreeSet<&String> = parts_of
-        .iter()
+    parts_of
+        .into_iter()
         .filter(|(_, classes)| classes.len() >= 2 && classes.iter().all(|c| *c == "Place"))
         .map(|(name, _)| name)
-        .collect();
-    // Inside a definition, the term's head noun is the term (“中国共产党的故事”专题宣介会:
-    // …专题宣介会在江西南昌举行).
-    let defined: Vec<(Span, Canonical)> = doc
-        .layout
-        .glossary
-        .iter()
-        .map(|g| (g.definition, resolver.canonical(doc.norm_slice(g.term), "")))
-        .collect();
-    // “一网通办”, “指尖上的网上政府”: a name a rule typed by an owned suffix it lacks the owner
-    // of takes the rule's default class; a name a fixed rule found is dropped below.
-    let retyped: Vec<EntityMention> = extraction
+        .collect()
+}
+
+/// “一网通办”, “指尖上的网上政府”: a name a rule typed by an owned suffix it lacks the owner
+/// of takes the rule's default class; a name a fixed rule found is dropped when grouped.
+fn retype(
+    extraction: &Extraction,
+    created: &[EntityMention],
+    resolver: &Resolver,
+) -> Vec<EntityMention> {
+    let rules = resolver.rules;
+    extraction
         .entities
         .iter()
-        .chain(&created)
+        .chain(created)
         .map(|m| {
             let default = match rules.get(&m.rule).and_then(|r| r.class.as_ref()) {
                 Some(ClassChoice::BySuffix { default }) => default,
                 _ => return m.clone(),
             };
             // Only a name with an owned ending can lack its owner: the others keep their class
-            // without being resolved here (the grouping below resolves every mention once).
+            // without being resolved here (grouping resolves every mention once).
             let owned = rules
                 .lexicons
                 .suffix_of(strip_quotes(&m.surface))
@@ -559,22 +653,72 @@ pub fn resolve(
                 }
             }
         })
-        .collect();
-    let retyped = cut_to_known_names(retyped, &resolver);
-    let mentions: Vec<&EntityMention> = retyped.iter().collect();
-    // A term written “五治”基层社会治理体系 is what its quoted head names in the body (“五治”融合).
-    let quoted_heads: Vec<(String, &Canonical)> = doc
-        .layout
-        .glossary
-        .iter()
-        .zip(&defined)
-        .filter_map(|(g, (_, term))| {
-            let written = doc.norm_slice(g.term).strip_prefix('“')?;
-            let (head, rest) = written.split_once('”')?;
-            (!rest.is_empty()).then(|| (head.to_owned(), term))
-        })
-        .collect();
-    // 潮王洲(朝阳洲): a name in brackets right after a name is another name of it.
+        .collect()
+}
+
+/// What stands for a name other than itself: inside a definition, the term whose head noun it
+/// is (“中国共产党的故事”专题宣介会: …专题宣介会在江西南昌举行), and a term written
+/// “五治”基层社会治理体系 for its quoted head in the body (“五治”融合).
+struct Terms {
+    defined: Vec<(Span, Canonical)>,
+    quoted_heads: Vec<(String, Canonical)>,
+}
+
+impl Terms {
+    fn of(doc: &Document, resolver: &Resolver) -> Terms {
+        let glossary = &doc.layout.glossary;
+        let defined: Vec<(Span, Canonical)> = glossary
+            .iter()
+            .map(|g| (g.definition, resolver.canonical(doc.norm_slice(g.term), "")))
+            .collect();
+        let quoted_heads = glossary
+            .iter()
+            .zip(&defined)
+            .filter_map(|(g, (_, term))| {
+                let written = doc.norm_slice(g.term).strip_prefix('“')?;
+                let (head, rest) = written.split_once('”')?;
+                (!rest.is_empty()).then(|| (head.to_owned(), term.clone()))
+            })
+            .collect();
+        Terms {
+            defined,
+            quoted_heads,
+        }
+    }
+
+    /// The canonical name of mention `m` (written as `named`'s surface).
+    fn canonical(&self, m: &EntityMention, named: &str, resolver: &Resolver) -> Canonical {
+        let canonical = resolver.canonical(named, &m.class);
+        let term = self
+            .defined
+            .iter()
+            .find(|(definition, term)| {
+                definition.contains(m.span)
+                    && term.name.len() > canonical.name.len()
+                    && term.name.ends_with(canonical.name.as_str())
+            })
+            .map(|(_, term)| term)
+            .or_else(|| {
+                self.quoted_heads
+                    .iter()
+                    .find(|(head, _)| *head == canonical.name)
+                    .map(|(_, term)| term)
+            });
+        match term {
+            Some(term) => resolver.canonical(&term.name, &m.class),
+            None => canonical,
+        }
+    }
+}
+
+/// The mentions grouped by canonical name, resolved once each. 潮王洲(朝阳洲): a name in
+/// brackets right after a name is another name of it.
+fn group<'m>(
+    doc: &Document,
+    mentions: &'m [EntityMention],
+    resolver: &Resolver,
+) -> BTreeMap<String, Group<'m>> {
+    let terms = Terms::of(doc, resolver);
     let char_at = |i: usize| {
         (i < doc.char_len())
             .then(|| doc.norm_slice(Span::new(i, i + 1)).chars().next())
@@ -585,26 +729,15 @@ pub fn resolve(
         if char_at(before) != Some('(') || char_at(m.span.end) != Some(')') {
             return None;
         }
-        mentions.iter().copied().find(|h| {
+        mentions.iter().find(|h| {
             h.span != m.span
                 && (h.span.end == before || (h.span.contains(m.span) && h.surface != m.surface))
         })
     };
-    for &m in &mentions {
+    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    for m in mentions {
         let named = aside_of(m).unwrap_or(m);
-        let mut canonical = resolver.canonical(&named.surface, &m.class);
-        if let Some((_, term)) = defined.iter().find(|(definition, term)| {
-            definition.contains(m.span)
-                && term.name.len() > canonical.name.len()
-                && term.name.ends_with(canonical.name.as_str())
-        }) {
-            canonical = resolver.canonical(&term.name, &m.class);
-        } else if let Some((_, term)) = quoted_heads
-            .iter()
-            .find(|(head, _)| *head == canonical.name)
-        {
-            canonical = resolver.canonical(&term.name, &m.class);
-        }
+        let canonical = terms.canonical(m, &named.surface, resolver);
         if canonical.name.chars().count() < 2
             || (m.class == "Organization" && !resolver.has_owner(&canonical.name))
             || (m.class == "Person" && resolver.names_a_division(&canonical.name))
@@ -620,23 +753,20 @@ pub fn resolve(
             .mentions
             .push(m);
     }
-    fn best<'m>(group: &Group<'m>) -> &'m EntityMention {
-        group
-            .mentions
-            .iter()
-            .max_by_key(|m| (m.priority, std::cmp::Reverse(m.span)))
-            .unwrap()
-    }
-    // 华侨城文旅项目 is 华侨城文化旅游综合项目 abbreviated: one entity, the full name canonical.
+    groups
+}
+
+/// 华侨城文旅项目 is 华侨城文化旅游综合项目 abbreviated: one entity, the full name canonical.
+fn merge_abbreviations(groups: &mut BTreeMap<String, Group>, lexicons: &crate::rules::Lexicons) {
     let classes: Vec<(String, String)> = groups
         .iter()
-        .map(|(name, g)| (name.clone(), best(g).class.clone()))
+        .map(|(name, g)| (name.clone(), g.best().class.clone()))
         .collect();
     for (short, class) in &classes {
         let full = classes
             .iter()
             .filter(|(long, c)| {
-                c == class && groups.contains_key(long) && abbreviates(short, long, &rules.lexicons)
+                c == class && groups.contains_key(long) && abbreviates(short, long, lexicons)
             })
             .map(|(long, _)| long)
             .max_by_key(|long| long.len());
@@ -647,70 +777,73 @@ pub fn resolve(
             }
         }
     }
-    let mut entities: Vec<Entity> = Vec::new();
-    for (name, group) in &groups {
-        let best = best(group);
-        let (class, subclass) = match group.canonical.class {
-            Some((c, s)) => (c.to_owned(), Some(s.to_owned())),
-            None if best.class == "Program" && place_sets.contains(name) => ("Place".into(), None),
-            None => (best.class.clone(), best.subclass.clone()),
-        };
-        let mut aliases: BTreeSet<String> = group
+}
+
+/// The entity a group of mentions names: its class (the gazetteer's, else the best rule's), its
+/// other names, its mentions and definition.
+fn entity_of(
+    doc: &Document,
+    name: &str,
+    group: &Group,
+    place_sets: &BTreeSet<String>,
+    resolver: &Resolver,
+) -> Entity {
+    let best = group.best();
+    let (class, subclass) = match group.canonical.class {
+        Some((c, s)) => (c.to_owned(), s.map(str::to_owned)),
+        None if best.class == "Program" && place_sets.contains(name) => ("Place".into(), None),
+        None => (best.class.clone(), best.subclass.clone()),
+    };
+    let mut aliases: BTreeSet<String> = group
+        .mentions
+        .iter()
+        .map(|m| m.surface.chars().filter(|&c| !is_quote(c)).collect())
+        .filter(|a: &String| a != name)
+        .collect();
+    // 省政府 → 江西省人民政府: the expanded informal name (江西省政府) is an alias too.
+    for (informal, formal) in &resolver.gazetteer.bodies.formal {
+        let written_informally = aliases
+            .iter()
+            .any(|a| a.ends_with(informal.as_str()) && !a.ends_with(formal.as_str()));
+        if let (Some(stem), true) = (name.strip_suffix(formal.as_str()), written_informally) {
+            aliases.insert(format!("{stem}{informal}"));
+        }
+    }
+    let provenance = |m: &EntityMention, span: Span| Provenance {
+        span,
+        rule: m.rule.clone(),
+    };
+    let definition = group.mentions.iter().find_map(|m| {
+        m.definition
+            .map(|span| (doc.original(span), provenance(m, span)))
+    });
+    Entity {
+        iri: resolver.entity_iri(&class, &group.canonical),
+        class,
+        subclass,
+        label: name.to_owned(),
+        aliases,
+        mentions: group
             .mentions
             .iter()
-            .map(|m| {
-                m.surface
-                    .chars()
-                    .filter(|&c| !is_quote(c))
-                    .collect::<String>()
-            })
-            .filter(|a| a != name)
-            .collect();
-        // 省政府 → 江西省人民政府: the expanded informal name (江西省政府) is an alias too.
-        for (informal, formal) in &gazetteer.bodies.formal {
-            let written_informally = aliases
-                .iter()
-                .any(|a| a.ends_with(informal.as_str()) && !a.ends_with(formal.as_str()));
-            if let (Some(stem), true) = (name.strip_suffix(formal.as_str()), written_informally) {
-                aliases.insert(format!("{stem}{informal}"));
-            }
-        }
-        let definition = group.mentions.iter().find_map(|m| {
-            m.definition.map(|span| {
-                (
-                    doc.original(span),
-                    Provenance {
-                        span,
-                        rule: m.rule.clone(),
-                    },
-                )
-            })
-        });
-        entities.push(Entity {
-            iri: resolver.entity_iri(&class, &group.canonical),
-            class,
-            subclass,
-            label: name.clone(),
-            aliases,
-            mentions: group
-                .mentions
-                .iter()
-                .map(|m| Provenance {
-                    span: m.span,
-                    rule: m.rule.clone(),
-                })
-                .collect(),
-            definition,
-        });
+            .map(|m| provenance(m, m.span))
+            .collect(),
+        definition,
     }
-    add_jurisdiction_chain(&mut entities, &resolver);
-    entities.sort_by(|a, b| a.iri.cmp(&b.iri));
-    let relations = relations::relations(doc, extraction, &entities, &resolver);
+}
+
+/// The quantities, each with its indicator and the jurisdiction it is about.
+fn quantities_of(
+    doc: &Document,
+    extraction: &Extraction,
+    jurisdiction: &Jurisdiction,
+    entities: &[Entity],
+) -> Vec<Quantity> {
     let about = jurisdiction
         .body()
         .and_then(|b| entities.iter().find(|e| e.label == b.name))
         .map(|e| e.iri.clone());
-    let quantities = extraction
+    extraction
         .quantities
         .iter()
         .map(|q| Quantity {
@@ -726,13 +859,7 @@ pub fn resolve(
             about: about.clone(),
             mention: q.clone(),
         })
-        .collect();
-    Resolved {
-        jurisdiction,
-        entities,
-        quantities,
-        relations,
-    }
+        .collect()
 }
 
 /// Whether `short` abbreviates `long` as Chinese names are abbreviated (华侨城文旅项目,

@@ -8,7 +8,8 @@ use super::{
     COUNTED_KIND_RULE, Entity, GAZETTEER_RULE, LOCAL_PLACE_RULE, NAME_CONTAINS_RULE, Provenance,
     Relation, Resolver,
 };
-use crate::extract::{Extraction, is_quote, strip_quotes};
+use crate::extract::{Extraction, KNOWN_NAME_RULE as KNOWLEDGE_RULE, is_quote, strip_quotes};
+use crate::rules::{Emit, Relation as Emitted};
 use crate::text::{Document, Span, is_chinese_numeral, small_chinese_number};
 
 /// (subject, predicate, object) and where each is stated.
@@ -22,66 +23,108 @@ fn state(statements: &mut Statements, triple: (String, String, String), span: Sp
     });
 }
 
-/// Every relation the document states or the gazetteer gives between `entities`.
+/// What every relation pass reads: the document, its entities (by label too) and the resolver.
+struct Passes<'a> {
+    doc: &'a Document,
+    entities: &'a [Entity],
+    by_label: BTreeMap<&'a str, &'a Entity>,
+    resolver: &'a Resolver<'a>,
+}
+
+/// Every relation the document states or the gazetteer gives between `entities`: one pass per
+/// built-in rule, named by its id, and the rules' own relations.
 pub(super) fn relations(
     doc: &Document,
     extraction: &Extraction,
     entities: &[Entity],
     resolver: &Resolver,
 ) -> Vec<Relation> {
-    let by_label: BTreeMap<&str, &Entity> =
-        entities.iter().map(|e| (e.label.as_str(), e)).collect();
+    let passes = Passes {
+        doc,
+        entities,
+        by_label: entities.iter().map(|e| (e.label.as_str(), e)).collect(),
+        resolver,
+    };
     let mut found = Statements::new();
-    // The jurisdiction chain: each division is part of the one above it.
-    let j = resolver.jurisdiction;
-    for pair in j.chain.windows(2) {
-        if let (Some(child), Some(parent)) = (
-            by_label.get(pair[1].name.as_str()),
-            by_label.get(pair[0].name.as_str()),
-        ) {
-            let span = child.mentions.first().map(|m| m.span).or(j.span);
-            if let Some(span) = span {
-                let triple = (child.iri.clone(), "partOf".into(), parent.iri.clone());
-                state(&mut found, triple, span, GAZETTEER_RULE);
+    passes.gazetteer_divisions(&mut found);
+    passes.gazetteer_knowledge(&mut found);
+    let literal = passes.rule_relations(extraction, &mut found);
+    passes.resolve_name_contains(&mut found);
+    passes.resolve_counted_kind(&mut found);
+    passes.resolve_local_place(&mut found);
+    into_relations(doc, found, literal)
+}
+
+impl Passes<'_> {
+    /// `gazetteer.divisions`: the jurisdiction chain (each division is part of the one above
+    /// it), and the divisions inside the jurisdiction the text names, part of their listed
+    /// parent.
+    fn gazetteer_divisions(&self, found: &mut Statements) {
+        let j = self.resolver.jurisdiction;
+        for pair in j.chain.windows(2) {
+            if let (Some(child), Some(parent)) = (
+                self.by_label.get(pair[1].name.as_str()),
+                self.by_label.get(pair[0].name.as_str()),
+            ) {
+                let span = child.mentions.first().map(|m| m.span).or(j.span);
+                if let Some(span) = span {
+                    let triple = (child.iri.clone(), "partOf".into(), parent.iri.clone());
+                    state(found, triple, span, GAZETTEER_RULE);
+                }
             }
         }
-    }
-    // Divisions inside the jurisdiction the text names: part of their listed parent.
-    let divisions = &resolver.gazetteer.divisions;
-    if let Some(prefix) = j.body().and_then(|b| b.code.as_deref()) {
-        for e in entities.iter().filter(|e| e.class == "Place") {
+        let divisions = &self.resolver.gazetteer.divisions;
+        let Some(prefix) = j.body().and_then(|b| b.code.as_deref()) else {
+            return;
+        };
+        for e in self.entities.iter().filter(|e| e.class == "Place") {
             let Some(code) = divisions.within(&e.label, prefix) else {
                 continue;
             };
             let parent = divisions
                 .parent(&code)
                 .and_then(|p| divisions.name(p))
-                .and_then(|n| by_label.get(n));
+                .and_then(|n| self.by_label.get(n));
             if let (Some(parent), Some(first)) = (parent, e.mentions.first()) {
-                state(
-                    &mut found,
-                    (e.iri.clone(), "partOf".into(), parent.iri.clone()),
-                    first.span,
-                    GAZETTEER_RULE,
-                );
+                let triple = (e.iri.clone(), "partOf".into(), parent.iri.clone());
+                state(found, triple, first.span, GAZETTEER_RULE);
             }
         }
     }
-    // Relations the rules found between names that resolve to entities: the name itself, or
-    // else the entity name the matched words end with (a phrase's head is its end: 河北省石家庄市
-    // 长安区 → 长安区), else the longest they contain; among names of one length, the one
-    // written last is the most specific (江西南昌 → 南昌).
-    // `class`: the side must be an entity of that class (an organization runs a program).
-    let find = |surface: &str, class: Option<&str>| -> Option<&Entity> {
-        let c = resolver.canonical(surface, "");
+
+    /// `gazetteer.knowledge`: a thing of general knowledge is part of what its row names as its
+    /// parent (圣彼得堡 of 俄罗斯, 雄安新区 of 河北省) where the report names that too.
+    fn gazetteer_knowledge(&self, found: &mut Statements) {
+        let knowledge = &self.resolver.gazetteer.knowledge;
+        for e in self.entities {
+            let parent = knowledge
+                .lookup(&e.label)
+                .and_then(|entry| entry.parent.as_deref())
+                .and_then(|p| self.find(p, Some(e.class.as_str())));
+            if let (Some(parent), Some(first)) = (parent, e.mentions.first()) {
+                if parent.iri != e.iri {
+                    let triple = (e.iri.clone(), "partOf".into(), parent.iri.clone());
+                    state(found, triple, first.span, KNOWLEDGE_RULE);
+                }
+            }
+        }
+    }
+
+    /// The entity a side of a rule's relation names: the name itself, or else the entity name
+    /// the matched words end with (a phrase's head is its end: 河北省石家庄市长安区 → 长安区),
+    /// else the longest they contain; among names of one length, the one written last is the
+    /// most specific (江西南昌 → 南昌). `class`: the side must be an entity of that class (an
+    /// organization runs a program).
+    fn find(&self, surface: &str, class: Option<&str>) -> Option<&Entity> {
+        let c = self.resolver.canonical(surface, "");
         let words: String = surface.chars().filter(|&c| !is_quote(c)).collect();
         let fits = |e: &&Entity| class.is_none_or(|k| e.class == k);
-        by_label
+        self.by_label
             .get(c.name.as_str())
             .copied()
             .filter(fits)
             .or_else(|| {
-                entities
+                self.entities
                     .iter()
                     .filter(fits)
                     .flat_map(|e| {
@@ -102,86 +145,107 @@ pub(super) fn relations(
                     })
                     .map(|(_, e, _)| e)
             })
-    };
-    let mut literal = Statements::new();
-    for r in &extraction.relations {
-        let object_is_literal = resolver
-            .rules
-            .get(&r.rule)
-            .is_some_and(|rule| rule.emit.get("object").is_some_and(|o| o == "literal"));
-        if object_is_literal {
-            if let Some(s) = find(&r.subject.0, None) {
-                let title = strip_quotes(&r.object.0).to_owned();
-                state(
-                    &mut literal,
-                    (s.iri.clone(), r.relation.clone(), title),
-                    r.span,
-                    &r.rule,
-                );
+    }
+
+    /// The relations the rules found between names that resolve to entities of the classes
+    /// the relation needs; those whose object is a literal (an honour's title) are returned.
+    fn rule_relations(&self, extraction: &Extraction, found: &mut Statements) -> Statements {
+        let mut literal = Statements::new();
+        for r in &extraction.relations {
+            let emit = self.resolver.rules.get(&r.rule).map(|rule| &rule.emit);
+            let emits = |what: fn(&Emit) -> bool| emit.is_some_and(what);
+            if emits(|e| e.object_literal) {
+                if let Some(s) = self.find(&r.subject.0, None) {
+                    let title = strip_quotes(&r.object.0).to_owned();
+                    let triple = (s.iri.clone(), r.relation.name().to_owned(), title);
+                    state(&mut literal, triple, r.span, &r.rule);
+                }
+                continue;
             }
-            continue;
-        }
-        let (subject_class, object_class) = match r.relation.as_str() {
-            "responsibleFor" => (Some("Organization"), Some("Program")),
-            "in" => (None, Some("Place")),
-            _ => (None, None),
-        };
-        // The items a rule makes entities of are those entities or nothing: an item that is
-        // no name does not fall back to a name inside it.
-        let creates = resolver
-            .rules
-            .get(&r.rule)
-            .is_some_and(|rule| rule.emit.contains_key("create"));
-        let subject = if creates {
-            by_label
-                .get(resolver.canonical(&r.subject.0, "").name.as_str())
-                .copied()
-        } else {
-            find(&r.subject.0, subject_class)
-        };
-        if let (Some(s), Some(o)) = (subject, find(&r.object.0, object_class)) {
+            let (subject_class, object_class) = match r.relation {
+                Emitted::ResponsibleFor => (Some("Organization"), Some("Program")),
+                Emitted::In => (None, Some("Place")),
+                _ => (None, None),
+            };
+            // The items a rule makes entities of are those entities or nothing: an item that
+            // is no name does not fall back to a name inside it.
+            let subject = if emits(|e| e.create) {
+                let name = self.resolver.canonical(&r.subject.0, "").name;
+                self.by_label.get(name.as_str()).copied()
+            } else {
+                self.find(&r.subject.0, subject_class)
+            };
+            let object = self.find(&r.object.0, object_class);
+            let (Some(s), Some(o)) = (subject, object) else {
+                continue;
+            };
             // 在全省率先打造: the jurisdiction and its parents are a scope, not a location,
             // unless the rule reads one written right before a name (西湖区“梦想小街”电商产业园:
             // `emit.jurisdiction = "place"`).
-            let jurisdiction_is_place = resolver
-                .rules
-                .get(&r.rule)
-                .is_some_and(|rule| rule.emit.get("jurisdiction").is_some_and(|v| v == "place"));
-            let in_chain = !jurisdiction_is_place && j.chain.iter().any(|d| d.name == o.label);
-            let relation = match r.relation.as_str() {
+            let chain = &self.resolver.jurisdiction.chain;
+            let in_chain =
+                !emits(|e| e.jurisdiction_place) && chain.iter().any(|d| d.name == o.label);
+            let relation = match r.relation {
                 // A person visits a place; only things are located.
-                "in" | "locatedIn" if s.class == "Person" => continue,
-                "in" if o.class != "Place" || in_chain => continue,
-                "in" if s.class == "Place" => "partOf",
-                "in" => "locatedIn",
+                Emitted::In | Emitted::LocatedIn if s.class == "Person" => continue,
+                Emitted::In if o.class != "Place" || in_chain => continue,
+                Emitted::In if s.class == "Place" => Emitted::PartOf,
+                Emitted::In => Emitted::LocatedIn,
                 // A part is of its whole's kind: a place of a place, a program of a program
                 // (中央 in a list of kinds of land is no part of it).
-                "partOf" if s.class != o.class => continue,
+                Emitted::PartOf if s.class != o.class => continue,
                 other => other,
             };
             if s.iri != o.iri {
-                state(
-                    &mut found,
-                    (s.iri.clone(), relation.to_owned(), o.iri.clone()),
-                    r.span,
-                    &r.rule,
-                );
+                let triple = (s.iri.clone(), relation.name().to_owned(), o.iri.clone());
+                state(found, triple, r.span, &r.rule);
             }
         }
+        literal
     }
-    // A name that contains a place's name is in that place (桃花南路快速路改造工程 is located
-    // in 桃花南路; 桃花镇热敏灸小镇 is part of 桃花镇). The jurisdiction chain and the country
-    // are left out: every local name would be in them.
-    let mut chain: BTreeSet<&str> = j.chain.iter().map(|d| d.name.as_str()).collect();
-    chain.insert(resolver.gazetteer.bodies.country.0.as_str());
-    // A place is only part of a division named inside it (a river's west branch is not part
-    // of the river).
-    let divisional = ["AdministrativeDivision", "Town", "Subdistrict", "Community"];
-    for outer in entities
-        .iter()
-        .filter(|e| e.class == "Program" || e.class == "Place")
-    {
-        let candidates: Vec<&Entity> = entities
+
+    /// The jurisdiction chain and the country: every local name would be in them.
+    fn chain(&self) -> BTreeSet<&str> {
+        let j = self.resolver.jurisdiction;
+        let mut chain: BTreeSet<&str> = j.chain.iter().map(|d| d.name.as_str()).collect();
+        chain.insert(self.resolver.gazetteer.bodies.country.0.as_str());
+        chain
+    }
+
+    /// `resolve.name_contains`: a name that contains a place's name is in that place
+    /// (桃花南路快速路改造工程 is located in 桃花南路; 桃花镇热敏灸小镇 is part of 桃花镇), and a
+    /// branch is part of what its name starts with (赣服通西湖分厅 of 赣服通).
+    fn resolve_name_contains(&self, found: &mut Statements) {
+        let chain = self.chain();
+        for outer in self
+            .entities
+            .iter()
+            .filter(|e| e.class == "Program" || e.class == "Place")
+        {
+            let Some(first) = outer.mentions.first() else {
+                continue;
+            };
+            let relation = if outer.class == "Place" {
+                "partOf"
+            } else {
+                "locatedIn"
+            };
+            for inner in self.places_named_inside(outer, &chain) {
+                let triple = (outer.iri.clone(), relation.into(), inner.iri.clone());
+                state(found, triple, first.span, NAME_CONTAINS_RULE);
+            }
+        }
+        self.branches(&chain, found);
+    }
+
+    /// The places whose names `outer`'s name holds that it lies in: a place is part of the
+    /// longest division it names (a river's west branch is not part of the river); a program
+    /// is in every place it names that no longer one holds (西桃花河、龙河、孺子亭公园水质提升
+    /// 工程 is in all three).
+    fn places_named_inside(&self, outer: &Entity, chain: &BTreeSet<&str>) -> Vec<&Entity> {
+        let divisional = ["AdministrativeDivision", "Town", "Subdistrict", "Community"];
+        let candidates: Vec<&Entity> = self
+            .entities
             .iter()
             .filter(|p| {
                 p.class == "Place" && p.iri != outer.iri && !chain.contains(p.label.as_str())
@@ -198,136 +262,117 @@ pub(super) fn relations(
             })
             .filter(|p| p.label.chars().count() >= 2 && outer.label.contains(p.label.as_str()))
             .collect();
-        // A place is part of the longest place it names; a program is in every place it
-        // names that no longer one holds (西桃花河、龙河、孺子亭公园水质提升工程 is in all three).
-        let inner: Vec<&Entity> = if outer.class == "Place" {
-            candidates
+        if outer.class == "Place" {
+            return candidates
                 .iter()
                 .copied()
                 .max_by_key(|p| (p.label.len(), std::cmp::Reverse(p.iri.clone())))
                 .into_iter()
-                .collect()
-        } else {
-            candidates
-                .iter()
-                .copied()
-                .filter(|p| {
-                    !candidates.iter().any(|q| {
-                        q.label.len() > p.label.len() && q.label.contains(p.label.as_str())
-                    })
-                })
-                .collect()
-        };
-        let Some(first) = outer.mentions.first() else {
-            continue;
-        };
-        for inner in inner {
-            let relation = if outer.class == "Place" {
-                "partOf"
-            } else {
-                "locatedIn"
-            };
-            state(
-                &mut found,
-                (outer.iri.clone(), relation.into(), inner.iri.clone()),
-                first.span,
-                NAME_CONTAINS_RULE,
-            );
+                .collect();
         }
-    }
-    for (part, whole, span) in counted_members(doc, entities, resolver) {
-        state(
-            &mut found,
-            (part.iri.clone(), "partOf".into(), whole.iri.clone()),
-            span,
-            COUNTED_KIND_RULE,
-        );
-    }
-    // A branch is part of what its name starts with (赣服通西湖分厅 of 赣服通, 市第一医院康复
-    // 分院 of 市第一医院).
-    let branches = resolver.rules.lexicons.words("branch_suffix");
-    for branch in entities
-        .iter()
-        .filter(|e| branches.iter().any(|b| e.label.ends_with(b.as_str())))
-    {
-        let head = entities
+        candidates
             .iter()
-            .filter(|e| {
-                e.iri != branch.iri
-                    && e.label.chars().count() >= 2
-                    && !chain.contains(e.label.as_str())
-                    && branch.label.starts_with(e.label.as_str())
+            .copied()
+            .filter(|p| {
+                !candidates
+                    .iter()
+                    .any(|q| q.label.len() > p.label.len() && q.label.contains(p.label.as_str()))
             })
-            .max_by_key(|e| e.label.len());
-        if let (Some(head), Some(first)) = (head, branch.mentions.first()) {
-            state(
-                &mut found,
-                (branch.iri.clone(), "partOf".into(), head.iri.clone()),
-                first.span,
-                NAME_CONTAINS_RULE,
-            );
+            .collect()
+    }
+
+    /// A branch is part of what its name starts with (赣服通西湖分厅 of 赣服通, 市第一医院康复
+    /// 分院 of 市第一医院).
+    fn branches(&self, chain: &BTreeSet<&str>, found: &mut Statements) {
+        let branches = self.resolver.rules.lexicons.words("branch_suffix");
+        for branch in self
+            .entities
+            .iter()
+            .filter(|e| branches.iter().any(|b| e.label.ends_with(b.as_str())))
+        {
+            let head = self
+                .entities
+                .iter()
+                .filter(|e| {
+                    e.iri != branch.iri
+                        && e.label.chars().count() >= 2
+                        && !chain.contains(e.label.as_str())
+                        && branch.label.starts_with(e.label.as_str())
+                })
+                .max_by_key(|e| e.label.len());
+            if let (Some(head), Some(first)) = (head, branch.mentions.first()) {
+                let triple = (branch.iri.clone(), "partOf".into(), head.iri.clone());
+                state(found, triple, first.span, NAME_CONTAINS_RULE);
+            }
         }
     }
-    // In a county-level report, a community, town or subdistrict the text names and places
-    // nowhere else is part of the jurisdiction (兴柴北苑社区 in 西湖区). City zones (商圈, 片区)
-    // are left out, their names are where suffix matches go wrong most, unless the name
-    // starts with the jurisdiction's (西湖区数字经济产业园).
-    let body = j
-        .body()
-        .filter(|b| b.code.as_deref().is_some_and(|c| c.len() == 6))
-        .and_then(|b| by_label.get(b.name.as_str()));
-    if let Some(body) = body {
+
+    /// `resolve.counted_kind`: a count of a kind has as parts the names of that kind its
+    /// paragraph names next ([`counted_members`]).
+    fn resolve_counted_kind(&self, found: &mut Statements) {
+        for (part, whole, span) in counted_members(self.doc, self.entities, self.resolver) {
+            let triple = (part.iri.clone(), "partOf".into(), whole.iri.clone());
+            state(found, triple, span, COUNTED_KIND_RULE);
+        }
+    }
+
+    /// `resolve.local_place`: in a county-level report, a community, town or subdistrict the
+    /// text names and places nowhere else is part of the jurisdiction (兴柴北苑社区 in 西湖区).
+    /// City zones (商圈, 片区) are left out, their names are where suffix matches go wrong
+    /// most, unless the name starts with the jurisdiction's (西湖区数字经济产业园).
+    fn resolve_local_place(&self, found: &mut Statements) {
+        let body = self
+            .resolver
+            .jurisdiction
+            .body()
+            .filter(|b| b.code.as_deref().is_some_and(|c| c.len() == 6))
+            .and_then(|b| self.by_label.get(b.name.as_str()));
+        let Some(body) = body else {
+            return;
+        };
         let local = ["Community", "Town", "Subdistrict"];
-        for e in entities.iter().filter(|e| {
+        for e in self.entities.iter().filter(|e| {
             e.class == "Place"
                 && (e.subclass.as_deref().is_some_and(|s| local.contains(&s))
                     || e.label.starts_with(body.label.as_str()))
         }) {
             let placed = found.keys().any(|(s, p, _)| *s == e.iri && p == "partOf");
             if let (false, Some(first)) = (placed || e.iri == body.iri, e.mentions.first()) {
-                state(
-                    &mut found,
-                    (e.iri.clone(), "partOf".into(), body.iri.clone()),
-                    first.span,
-                    LOCAL_PLACE_RULE,
-                );
+                let triple = (e.iri.clone(), "partOf".into(), body.iri.clone());
+                state(found, triple, first.span, LOCAL_PLACE_RULE);
             }
         }
     }
-    // The year the matched words themselves state (2019年荣获 …), not one elsewhere in the
-    // sentence.
-    let year_of = |prov: &BTreeSet<Provenance>| {
-        let first = prov.first()?;
-        let text = doc.norm_slice(first.span);
-        let i = text.find('年')?;
-        let digits: String = text[..i]
-            .chars()
-            .rev()
-            .take(4)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
-        (digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()))
-            .then(|| digits.parse().ok())?
-    };
-    let entity_relations = found
+}
+
+/// The year the matched words themselves state (2019年荣获 …), not one elsewhere in the
+/// sentence.
+fn year_of(doc: &Document, provenance: &BTreeSet<Provenance>) -> Option<i32> {
+    let first = provenance.first()?;
+    let text = doc.norm_slice(first.span);
+    let i = text.find('年')?;
+    let digits: String = text[..i]
+        .chars()
+        .rev()
+        .take(4)
+        .collect::<Vec<_>>()
         .into_iter()
-        .map(|((subject, predicate, object), provenance)| {
-            (subject, predicate, object, false, provenance)
-        });
-    let literal_relations =
-        literal
-            .into_iter()
-            .map(|((subject, predicate, object), provenance)| {
-                (subject, predicate, object, true, provenance)
-            });
+        .rev()
+        .collect();
+    (digits.len() == 4 && digits.chars().all(|c| c.is_ascii_digit()))
+        .then(|| digits.parse().ok())?
+}
+
+/// The statements as relations: between entities, and to literals (with their year).
+fn into_relations(doc: &Document, found: Statements, literal: Statements) -> Vec<Relation> {
+    let entity_relations = found.into_iter().map(|(triple, p)| (triple, false, p));
+    let literal_relations = literal.into_iter().map(|(triple, p)| (triple, true, p));
     entity_relations
         .chain(literal_relations)
         .map(
-            |(subject, predicate, object, object_is_literal, provenance)| Relation {
+            |((subject, predicate, object), object_is_literal, provenance)| Relation {
                 year: if object_is_literal {
-                    year_of(&provenance)
+                    year_of(doc, &provenance)
                 } else {
                     None
                 },

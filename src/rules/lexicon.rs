@@ -2,12 +2,13 @@
 //! word lists (boundary words, units, cue words) that rules splice into their patterns as
 //! `{{words:NAME}}` or `{{suffix:CLASS}}`.
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
 use super::datafile::{DataFile, DataFileError};
+use crate::text::{DomainWeight, Pos};
 
 /// A suffix and the entity class (and optional subclass) a name ending in it belongs to.
 #[derive(Debug, Clone)]
@@ -22,11 +23,94 @@ pub struct Suffix {
     pub owned: bool,
 }
 
+/// Every word list the code reads by name. Each must be written in `ontology/lexicons/`, and a
+/// list that neither the code nor a rule names is refused: a misspelt or renamed list is a load
+/// error with its path and line, never a heuristic silently switched off.
+pub const ENGINE_LISTS: &[&str] = &[
+    "action_lead",
+    "boundary",
+    "boundary_name",
+    "branch_suffix",
+    "compound",
+    "unit",
+    "generic_lead",
+    "honour",
+    "honour_end",
+    "honour_lead",
+    "honour_verb",
+    "item_role",
+    "kind_after_quote",
+    "kind_lead",
+    "kind_of_ending_lead",
+    "leading_verb",
+    "level_chars",
+    "list_end",
+    "list_separator",
+    "major_city",
+    "name_start_words",
+    "negation",
+    "not_a_level_prefix",
+    "not_a_name",
+    "not_a_name_end",
+    "not_a_name_start",
+    "numbered_names",
+    "owner_lead",
+    "person_kind_end",
+    "predicate_verb",
+    "program_end",
+    "program_follow",
+    "program_lead",
+    "region",
+    "role_end",
+    "role_verb",
+    "scope_lead",
+    "shared_ending",
+    "spelled_out_after",
+    "statement_marker",
+    "cue.after.approx",
+    "cue.after.eq",
+    "cue.after.ge",
+    "cue.after.gt",
+    "cue.after.le",
+    "cue.after.lt",
+    "cue.after.share",
+    "cue.baseline",
+    "cue.baseline_previous_year",
+    "cue.before.approx",
+    "cue.before.eq",
+    "cue.before.ge",
+    "cue.before.gt",
+    "cue.before.le",
+    "cue.before.lt",
+    "cue.classifier_units",
+    "cue.from",
+    "cue.indicator_drop",
+    "cue.indicator_drop_end",
+    "cue.indicator_terms",
+    "cue.level",
+    "cue.measure.growth",
+    "cue.measure.increase",
+    "cue.measure.share",
+    "cue.multiple_units",
+    "cue.object_after",
+    "cue.object_follows",
+    "cue.percent_units",
+    "cue.qualifier_after",
+    "cue.respectively",
+    "cue.target",
+];
+
 #[derive(Debug, Clone, Default)]
 pub struct Lexicons {
     /// Longest first, so that the first suffix a name ends with is the most specific.
     pub suffixes: Vec<Suffix>,
     pub words: BTreeMap<String, Vec<String>>,
+    /// Where each list is written (file and line), for errors.
+    origins: BTreeMap<String, (PathBuf, usize)>,
+    /// Lists another list includes (`"@boundary"`): read through it.
+    included: BTreeSet<String>,
+    /// The folder the lexicons were read from, to name it when a declared list is missing.
+    dir: PathBuf,
 }
 
 #[derive(Deserialize)]
@@ -53,7 +137,10 @@ struct RawSuffixGroup {
 impl Lexicons {
     /// Reads every `*.toml` in `dir`, in name order.
     pub fn load_dir(dir: &Path, classes: &[&str]) -> Result<Lexicons, DataFileError> {
-        let mut lexicons = Lexicons::default();
+        let mut lexicons = Lexicons {
+            dir: dir.to_owned(),
+            ..Lexicons::default()
+        };
         // Each list's file (an index into `files`), to name it if an include goes wrong.
         let mut files: Vec<DataFile> = Vec::new();
         let mut written_in: BTreeMap<String, usize> = BTreeMap::new();
@@ -79,6 +166,15 @@ impl Lexicons {
             }
             for (name, words) in raw.words {
                 written_in.entry(name.clone()).or_insert(files.len());
+                let at = file
+                    .source
+                    .find(&format!("\n{name} ="))
+                    .or_else(|| file.source.find(&format!("\"{name}\" =")))
+                    .map_or(0, |i| file.line_at(i + 1));
+                lexicons
+                    .origins
+                    .entry(name.clone())
+                    .or_insert((path.clone(), at));
                 lexicons.words.entry(name).or_default().extend(words);
             }
             files.push(file);
@@ -96,6 +192,7 @@ impl Lexicons {
             .collect();
         for (name, word) in includes {
             let list = &word[1..];
+            lexicons.included.insert(list.to_owned());
             let included = lexicons
                 .words
                 .get(list)
@@ -165,7 +262,79 @@ impl Lexicons {
         Some(format!("(?:{})", escaped.join("|")))
     }
 
+    /// The words the segmenter's dictionary takes from the lexicons: the regions and cities
+    /// named by their own words and the genre's compounds, and at a name's edges, weighted so
+    /// that they stand on their own: the endings of two chars or more (花朵护卫工程|建设, not
+    /// 工程建设) and the words that lead a name (全面|实施, 圆满|完成: the genre's verbs, more
+    /// frequent here than in the dictionary's own texts).
+    pub fn domain_words(&self) -> Vec<(&str, Pos, DomainWeight)> {
+        let endings = self
+            .suffixes
+            .iter()
+            .filter(|s| s.text.chars().count() >= 2)
+            .map(|s| (s.text.as_str(), Pos::Noun, DomainWeight::Edge));
+        let places = ["region", "major_city"]
+            .into_iter()
+            .flat_map(|list| self.words(list))
+            .map(|w| (w.as_str(), Pos::Place, DomainWeight::Word));
+        let compounds = self
+            .words("compound")
+            .iter()
+            .map(|w| (w.as_str(), Pos::Noun, DomainWeight::Word));
+        // 获|省住建厅: a one-char verb before a place's or a body's name leads it too (the
+        // longer words of that list, 建设成, would take the 成 of 成为).
+        let leads = self
+            .words("boundary")
+            .iter()
+            .chain(
+                self.words("boundary_name")
+                    .iter()
+                    .filter(|w| w.chars().count() == 1),
+            )
+            .map(|w| (w.as_str(), Pos::Verb, DomainWeight::Edge));
+        endings
+            .chain(places)
+            .chain(compounds)
+            .chain(leads)
+            .collect()
+    }
+
+    /// Checks the lists against the names read: every list of [`ENGINE_LISTS`] is written in
+    /// the lexicon folder, and every list written is one of them or `named` by a rule.
+    pub fn check_names(&self, named: &BTreeSet<String>) -> Result<(), DataFileError> {
+        if let Some(missing) = ENGINE_LISTS.iter().find(|n| !self.words.contains_key(**n)) {
+            return Err(DataFileError {
+                path: self.dir.clone(),
+                line: 0,
+                message: format!(
+                    "the word list {missing:?} is read by the engine but written nowhere: define it in a lexicon file"
+                ),
+            });
+        }
+        let unread = self.origins.iter().find(|(n, _)| {
+            !ENGINE_LISTS.contains(&n.as_str())
+                && !named.contains(*n)
+                && !self.included.contains(*n)
+        });
+        if let Some((name, (path, line))) = unread {
+            return Err(DataFileError {
+                path: path.clone(),
+                line: *line,
+                message: format!(
+                    "the word list {name:?} is read by no rule and not by the engine (a misspelt name?): rules name lists as {{{{words:NAME}}}}, trim, not_after or not_before"
+                ),
+            });
+        }
+        Ok(())
+    }
+
+    /// The words of a list the engine reads ([`ENGINE_LISTS`]) or a rule names; a name that is
+    /// neither is a bug in the code, not in the data.
     pub fn words(&self, name: &str) -> &[String] {
-        self.words.get(name).map_or(&[], Vec::as_slice)
+        match self.words.get(name) {
+            Some(words) => words,
+            None if ENGINE_LISTS.contains(&name) => &[],
+            None => panic!("word list {name:?} is not declared in ENGINE_LISTS"),
+        }
     }
 }

@@ -5,17 +5,22 @@
 //! path and line; `extract::check` runs every rule's examples.
 
 mod datafile;
+mod emit;
 mod lexicon;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
 pub use datafile::{DataFile, DataFileError};
-pub use lexicon::{Lexicons, Suffix};
+pub use emit::{Comparator, Emit, Measure, Relation};
+pub use lexicon::{ENGINE_LISTS, Lexicons, Suffix};
+
+use crate::text::{DomainWeight, Pos, Segmenter};
 
 /// The entity classes a rule may emit (GRAPH.md's top classes).
 pub const ENTITY_CLASSES: [&str; 4] = ["Program", "Place", "Organization", "Person"];
@@ -128,10 +133,6 @@ struct RawRuleFile {
     rule: Vec<RawRule>,
 }
 
-/// The relations a rule may emit: the ontology's properties, and `in`, which resolve makes
-/// `partOf` for a place inside a place and `locatedIn` for anything else in a place.
-pub const RELATIONS: [&str; 5] = ["partOf", "locatedIn", "responsibleFor", "honour", "in"];
-
 /// How an entity rule decides the class of what it finds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClassChoice {
@@ -157,7 +158,7 @@ pub struct Rule {
     pub nested: bool,
     /// The pattern as written, lexicons expanded but `{{divisions}}` left for each document.
     pub source: String,
-    pub emit: BTreeMap<String, String>,
+    pub emit: Emit,
     pub matches: Vec<Example>,
     pub no_match: Vec<String>,
     /// Where the rule is written, for messages and `explain`.
@@ -170,6 +171,8 @@ pub struct Rule {
 pub struct RuleSet {
     pub rules: Vec<Rule>,
     pub lexicons: Lexicons,
+    /// The token layer's segmenter, with the lexicons' words in its dictionary.
+    pub segmenter: Arc<Segmenter>,
 }
 
 /// The `*.toml` files of a folder, sorted, so that loading order (and output) is stable.
@@ -184,6 +187,23 @@ pub(crate) fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, DataFileError> {
 /// In a pattern: the administrative divisions a document can name (its province's, and every
 /// province and prefecture), filled in per document by the engine.
 pub const DIVISIONS: &str = "{{divisions}}";
+
+/// The word lists rules name: in patterns (`{{words:NAME}}`) and as `trim`, `not_after` and
+/// `not_before`.
+fn lists_named<'r>(rules: impl Iterator<Item = &'r RawRule>) -> BTreeSet<String> {
+    let mut named = BTreeSet::new();
+    for r in rules {
+        let mut rest = r.pattern.get_ref().as_str();
+        while let Some(i) = rest.find("{{words:") {
+            rest = &rest[i + "{{words:".len()..];
+            named.insert(rest[..rest.find("}}").unwrap_or(rest.len())].to_owned());
+        }
+        for list in [&r.trim, &r.not_after, &r.not_before].into_iter().flatten() {
+            named.insert(list.get_ref().clone());
+        }
+    }
+    named
+}
 
 /// Replaces each `{{words:NAME}}` / `{{suffix:CLASS}}` in a pattern by its alternation.
 fn expand(pattern: &str, lexicons: &Lexicons) -> Result<String, String> {
@@ -245,6 +265,7 @@ impl RuleSet {
                 raw_rules.push((f, r, line));
             }
         }
+        let named = lists_named(raw_rules.iter().map(|(_, r, _)| r));
         // Compiling the patterns is most of loading an ontology: every other one on a second
         // thread, in file order again after.
         let (mut even, mut odd) = (Vec::new(), Vec::new());
@@ -260,19 +281,40 @@ impl RuleSet {
                 .map(|(f, r, line)| compile(&files[f], r, line, &lexicons))
                 .collect()
         };
-        let compiled: Vec<Result<Rule, DataFileError>> = std::thread::scope(|scope| {
+        let (compiled, segmenter) = std::thread::scope(|scope| {
+            // The segmenter's dictionary loads while the patterns compile.
+            let segmenter = scope.spawn(|| Segmenter::new(lexicons.domain_words()));
             let odd = scope.spawn(|| compile_all(odd));
             let even = compile_all(even);
             let mut odd = odd
                 .join()
                 .expect("compiling rules does not panic")
                 .into_iter();
-            even.into_iter()
+            let compiled: Vec<Result<Rule, DataFileError>> = even
+                .into_iter()
                 .flat_map(|e| std::iter::once(e).chain(odd.next()))
-                .collect()
+                .collect();
+            let segmenter = segmenter
+                .join()
+                .expect("loading the segmenter does not panic");
+            (compiled, segmenter)
         });
         let rules = compiled.into_iter().collect::<Result<Vec<Rule>, _>>()?;
-        Ok(RuleSet { rules, lexicons })
+        // After the rules compile, so that an error in a rule file is named first.
+        lexicons.check_names(&named)?;
+        Ok(RuleSet {
+            rules,
+            lexicons,
+            segmenter: Arc::new(segmenter),
+        })
+    }
+
+    /// Adds words to the segmenter's domain dictionary (the names of general knowledge). Only
+    /// while the rule set is not shared yet, as it is loaded.
+    pub fn add_words<'w>(&mut self, words: impl IntoIterator<Item = (&'w str, Pos, DomainWeight)>) {
+        Arc::get_mut(&mut self.segmenter)
+            .expect("the segmenter is not shared while the ontology loads")
+            .add(words);
     }
 
     pub fn active(&self) -> impl Iterator<Item = &Rule> {
@@ -296,6 +338,49 @@ fn compile(
     // load time it stands for a sample name.
     let expanded = expanded_source.replace(DIVISIONS, "(?:某某区)");
     let regex = file.regex(&Spanned::new(r.pattern.span(), expanded))?;
+    let class = class_choice(file, &r, line)?;
+    check_groups(file, &r, &regex)?;
+    for list in [&r.trim, &r.not_after, &r.not_before].into_iter().flatten() {
+        if !lexicons.words.contains_key(list.get_ref()) {
+            return Err(file.error(
+                file.line_of(list),
+                format!(
+                    "unknown word list {:?}: define it in ontology/lexicons/",
+                    list.get_ref()
+                ),
+            ));
+        }
+    }
+    let emit = Emit::parse(r.kind, r.emit).map_err(|m| file.error(line, m))?;
+    Ok(Rule {
+        id: r.id.into_inner(),
+        kind: r.kind,
+        status: r.status,
+        priority: r.priority,
+        message: r.message,
+        regex,
+        scope: r.scope,
+        class,
+        trim: r.trim.map(Spanned::into_inner),
+        not_after: r.not_after.map(Spanned::into_inner),
+        not_before: r.not_before.map(Spanned::into_inner),
+        nested: r.nested,
+        source: expanded_source,
+        emit,
+        matches: r.matches,
+        no_match: r.no_match.texts,
+        file: file.path.clone(),
+        line,
+    })
+}
+
+/// How an entity rule types what it finds: a class of [`ENTITY_CLASSES`] or `by_suffix` with
+/// its default; other kinds take none.
+fn class_choice(
+    file: &DataFile,
+    r: &RawRule,
+    line: usize,
+) -> Result<Option<ClassChoice>, DataFileError> {
     let check_class = |c: &Spanned<String>| {
         if ENTITY_CLASSES.contains(&c.get_ref().as_str()) {
             Ok(c.get_ref().clone())
@@ -309,27 +394,25 @@ fn compile(
             ))
         }
     };
-    let class = match (&r.kind, &r.class) {
-        (Kind::Entity, None) => {
-            return Err(file.error(line, "an entity rule needs `class`"));
-        }
-        (Kind::Entity, Some(c)) if c.get_ref() == "by_suffix" => Some(ClassChoice::BySuffix {
-            default: match &r.default_class {
-                Some(d) => check_class(d)?,
-                None => {
-                    return Err(file.error(
-                        file.line_of(c),
-                        "`class = \"by_suffix\"` needs `default_class`",
-                    ));
-                }
-            },
-        }),
-        (Kind::Entity, Some(c)) => Some(ClassChoice::Fixed(check_class(c)?)),
-        (_, Some(c)) => {
-            return Err(file.error(file.line_of(c), "only entity rules take `class`"));
-        }
-        (_, None) => None,
-    };
+    match (&r.kind, &r.class) {
+        (Kind::Entity, None) => Err(file.error(line, "an entity rule needs `class`")),
+        (Kind::Entity, Some(c)) if c.get_ref() == "by_suffix" => match &r.default_class {
+            Some(d) => Ok(Some(ClassChoice::BySuffix {
+                default: check_class(d)?,
+            })),
+            None => Err(file.error(
+                file.line_of(c),
+                "`class = \"by_suffix\"` needs `default_class`",
+            )),
+        },
+        (Kind::Entity, Some(c)) => Ok(Some(ClassChoice::Fixed(check_class(c)?))),
+        (_, Some(c)) => Err(file.error(file.line_of(c), "only entity rules take `class`")),
+        (_, None) => Ok(None),
+    }
+}
+
+/// The named groups a rule's kind reads are in its pattern.
+fn check_groups(file: &DataFile, r: &RawRule, regex: &Regex) -> Result<(), DataFileError> {
     let has = |g: &str| regex.capture_names().flatten().any(|n| n == g);
     // An entity rule finds one name, or a list of names of the kind after it (A、B三大历史街区).
     let required: &[&str] = match r.kind {
@@ -338,24 +421,11 @@ fn compile(
         Kind::Quantity => &["value"],
         Kind::Relation => &[],
     };
-    for group in required {
-        if !has(group) {
-            return Err(file.error(
-                file.line_of(&r.pattern),
-                format!("the pattern needs a named group (?P<{group}>…)"),
-            ));
-        }
-    }
-    if let Some(list) = &r.not_after {
-        if !lexicons.words.contains_key(list.get_ref()) {
-            return Err(file.error(
-                file.line_of(list),
-                format!(
-                    "unknown word list {:?}: define it in ontology/lexicons/",
-                    list.get_ref()
-                ),
-            ));
-        }
+    if let Some(group) = required.iter().find(|g| !has(g)) {
+        return Err(file.error(
+            file.line_of(&r.pattern),
+            format!("the pattern needs a named group (?P<{group}>…)"),
+        ));
     }
     // In a glossary definition the term stands in for one side.
     let sides = [
@@ -372,74 +442,32 @@ fn compile(
             "a relation pattern needs (?P<subject>…) or (?P<subjects>…), and (?P<object>…) or (?P<objects>…) (a glossary_definition or listed_paragraph rule may take its term for either)",
         ));
     }
-    // A misspelt key would be ignored without a word: name the ones each kind reads.
-    let emit_keys: &[&str] = match r.kind {
-        Kind::Entity => &[],
-        Kind::Quantity => &["measure", "comparator", "unit"],
-        Kind::Relation => &["relation", "create", "class", "object", "jurisdiction"],
-    };
-    if let Some(key) = r.emit.keys().find(|k| !emit_keys.contains(&k.as_str())) {
-        return Err(file.error(
-            line,
-            format!("unknown `emit` key {key:?}: this kind of rule emits {emit_keys:?}"),
-        ));
-    }
-    if r.kind == Kind::Relation {
-        match r.emit.get("relation") {
-            None => {
-                return Err(file.error(line, "a relation rule needs `emit = { relation = \"…\" }`"));
-            }
-            Some(rel) if !RELATIONS.contains(&rel.as_str()) => {
-                return Err(file.error(
-                    line,
-                    format!("relation {rel:?} is not one of {RELATIONS:?}"),
-                ));
-            }
-            Some(_) => {}
-        }
-    }
-    Ok(Rule {
-        id: r.id.into_inner(),
-        kind: r.kind,
-        status: r.status,
-        priority: r.priority,
-        message: r.message,
-        regex,
-        scope: r.scope,
-        class,
-        trim: r.trim.map(Spanned::into_inner),
-        not_after: r.not_after.map(Spanned::into_inner),
-        not_before: r.not_before.map(Spanned::into_inner),
-        nested: r.nested,
-        source: expanded_source,
-        emit: r.emit,
-        matches: r.matches,
-        no_match: r.no_match.texts,
-        file: file.path.clone(),
-        line,
-    })
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// An ontology folder with the project's lexicons and one rule file of our own.
+    /// An ontology folder with the project's lexicons and rules (which read its lists), a
+    /// list of our own and one rule file of our own.
     fn ontology_with(rules: &str) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
+        let project = Path::new(env!("CARGO_MANIFEST_DIR")).join("ontology");
+        for folder in ["lexicons", "rules"] {
+            std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+            for file in toml_files(&project.join(folder)).unwrap() {
+                let to = dir.path().join(folder).join(file.file_name().unwrap());
+                std::fs::copy(&file, to).unwrap();
+            }
+        }
         let lex = dir.path().join("lexicons");
-        std::fs::create_dir_all(&lex).unwrap();
-        std::fs::write(
-            lex.join("a.toml"),
-            "[[suffix]]\nclass = \"Place\"\nwords = [\"路\", \"大道\"]\n[words]\nunit = [\"亿元\", \"%\"]\n",
-        )
-        .unwrap();
-        std::fs::create_dir_all(dir.path().join("rules")).unwrap();
+        std::fs::write(lex.join("a.toml"), "[words]\nroads = [\"路\", \"大道\"]\n").unwrap();
         std::fs::write(dir.path().join("rules/r.toml"), rules).unwrap();
         dir
     }
 
-    const GOOD: &str = "[[rule]]\nid = \"place.road\"\nkind = \"entity\"\nclass = \"Place\"\nmessage = \"roads\"\npattern = '(?P<name>\\p{Han}{1,4}{{suffix:Place}})'\n";
+    const GOOD: &str = "[[rule]]\nid = \"place.road\"\nkind = \"entity\"\nclass = \"Place\"\nmessage = \"roads\"\npattern = '(?P<name>\\p{Han}{1,4}{{words:roads}})'\n";
 
     #[test]
     fn a_word_list_includes_another_by_name() {
@@ -450,6 +478,8 @@ mod tests {
             "[words]\nverbs = [\"推进\", \"实施\"]\nverbs_and_more = [\"@verbs\", \"建设\"]\n",
         )
         .unwrap();
+        let reads_it = dir.path().join("rules/r.toml");
+        std::fs::write(&reads_it, format!("{GOOD}trim = \"verbs_and_more\"\n")).unwrap();
         let set = RuleSet::load(dir.path()).unwrap();
         assert_eq!(
             set.lexicons.words("verbs_and_more"),
@@ -499,12 +529,40 @@ mod tests {
 
     #[test]
     fn refuses_an_unknown_lexicon_or_class() {
-        let dir = ontology_with(&GOOD.replace("suffix:Place", "words:nothing"));
+        let dir =
+            ontology_with(&GOOD.replace("{{words:roads}}", "{{words:roads}}{{words:nothing}}"));
         let err = RuleSet::load(dir.path()).unwrap_err();
         assert!(err.message.contains("unknown lexicon reference"), "{err}");
         let dir = ontology_with(&GOOD.replace("class = \"Place\"", "class = \"Road\""));
         let err = RuleSet::load(dir.path()).unwrap_err();
         assert!(err.message.contains("unknown class"), "{err}");
+    }
+
+    #[test]
+    fn a_misspelt_or_missing_word_list_is_a_load_error() {
+        // A list nothing reads: its name is misspelt (boundry for boundary).
+        let dir = ontology_with(GOOD);
+        let lex = dir.path().join("lexicons");
+        std::fs::write(lex.join("b.toml"), "[words]\n\nboundry = [\"在\"]\n").unwrap();
+        let err = RuleSet::load(dir.path()).unwrap_err();
+        assert!(err.path.ends_with("lexicons/b.toml"), "{err}");
+        assert_eq!(err.line, 3, "{err}");
+        assert!(err.message.contains("\"boundry\""), "{err}");
+        // A list the engine reads, renamed away: it is missing.
+        std::fs::remove_file(lex.join("b.toml")).unwrap();
+        let words = std::fs::read_to_string(lex.join("words.toml")).unwrap();
+        std::fs::write(
+            lex.join("words.toml"),
+            words.replace("\nowner_lead =", "\nowner_leads ="),
+        )
+        .unwrap();
+        let err = RuleSet::load(dir.path()).unwrap_err();
+        assert!(err.message.contains("\"owner_lead\""), "{err}");
+        // A rule's own list, misspelt.
+        let dir = ontology_with(&format!("{GOOD}not_before = \"slogan_aftr\"\n"));
+        let err = RuleSet::load(dir.path()).unwrap_err();
+        assert_eq!(err.line, 7, "{err}");
+        assert!(err.message.contains("slogan_aftr"), "{err}");
     }
 
     #[test]

@@ -14,6 +14,11 @@ use super::{
 };
 use crate::rules::{DataFile, DataFileError};
 
+/// A site's navigation after a report: this many lines in a row…
+const NAVIGATION_RUN: usize = 8;
+/// …of at most this many chars each.
+const NAVIGATION_LINE: usize = 12;
+
 pub type LayoutError = DataFileError;
 
 #[derive(Deserialize)]
@@ -159,6 +164,18 @@ pub const MAX_SENTENCE: usize = 600;
 /// Where a sentence that is too long is cut, when it has one of them.
 const CLAUSE_BREAKS: [char; 4] = [',', ';', '、', ':'];
 
+/// Whether `lines` start with a site's navigation: a run of short lines without a sentence's
+/// end (北京 / 天津 / 河北 …, the lists of bodies and sites a page links to); a report's broken
+/// lines come one or two at a time.
+fn navigation(lines: &[Line]) -> bool {
+    lines.len() >= NAVIGATION_RUN
+        && lines[..NAVIGATION_RUN].iter().all(|l| {
+            !l.text.is_empty()
+                && l.text.chars().count() <= NAVIGATION_LINE
+                && !l.text.contains(['。', ',', ';', ':'])
+        })
+}
+
 fn lines_of(doc: &Document) -> Vec<Line<'_>> {
     let mut lines = Vec::new();
     let mut start = 0;
@@ -293,10 +310,10 @@ impl Layout {
                 .position(|l| l.text.chars().count() >= config.long_line)
                 .map_or(first, |i| i + first)
         });
-        let last = lines[first_paragraph..]
-            .iter()
-            .position(|l| config.trailer.is_match(l.text))
-            .map_or(lines.len(), |i| i + first_paragraph);
+        // …or a site's navigation.
+        let last = (first_paragraph..lines.len())
+            .find(|&i| config.trailer.is_match(lines[i].text) || navigation(&lines[i..]))
+            .unwrap_or(lines.len());
         let start = lines[first].span.start;
         let end = if last < lines.len() {
             lines[last].span.start

@@ -7,12 +7,14 @@
 mod layout;
 mod load;
 mod normalize;
+mod tokens;
 
 use std::path::{Path, PathBuf};
 
 pub use layout::{Layout, LayoutError, MAX_SENTENCE, is_chinese_numeral, small_chinese_number};
 pub use load::{LoadError, ReportText, read_report};
 pub use normalize::{normalize, normalize_char};
+pub use tokens::{DomainWeight, Pos, Segmenter, Token, Words};
 
 /// A half-open range of char offsets into a document's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
