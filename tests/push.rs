@@ -59,8 +59,9 @@ fn local_triples(name: &str) -> u64 {
     let ttl = std::fs::read(built().join(format!("{name}.ttl"))).unwrap();
     oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
         .for_slice(&ttl)
-        .map(|q| q.unwrap())
-        .count() as u64
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap()
+        .len() as u64
 }
 
 fn free_port() -> u16 {
