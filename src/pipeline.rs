@@ -218,7 +218,7 @@ const BUILT_BY: &str = ".built-by";
 /// which a build draws the corpus overview without reading reused reports again.
 const ENTITIES: &str = ".entities";
 
-/// Builds the reports into `out`: Turtle, N-Quads and DOT per report (SVG with `--svg`), an
+/// Builds the reports into `out`: Turtle and DOT per report (SVG with `--svg`), an
 /// overview of the corpus, and one store with each report in its own named graph and the
 /// ontology in another. Everything is written into a fresh folder beside `out`, which
 /// replaces `out` only when all of it succeeded: a failed build leaves the previous output as
@@ -297,10 +297,9 @@ fn report_name(file: &Path) -> String {
 }
 
 /// The files a report's build writes, relative to the output folder (SVG aside).
-fn output_files(name: &str) -> [PathBuf; 4] {
+fn output_files(name: &str) -> [PathBuf; 3] {
     [
         format!("{name}.ttl").into(),
-        format!("{name}.nq").into(),
         format!("{name}.dot").into(),
         Path::new(ENTITIES).join(format!("{name}.tsv")),
     ]
@@ -491,7 +490,9 @@ fn read_reports(
     })
 }
 
-/// Reads one report and writes its Turtle, N-Quads and DOT (and SVG when asked).
+/// Reads one report and writes its Turtle and DOT (and SVG when asked). No N-Quads file: the
+/// store holds the same triples in the report's named graph, and writing them a third time
+/// was most of a build's output bytes and half of its writing time.
 fn build_report(file: &Path, ontology: &Ontology, dir: &Path, svg: bool) -> Result<Built, Error> {
     let mut report = process(file, ontology)?;
     let t = Instant::now();
@@ -504,10 +505,6 @@ fn build_report(file: &Path, ontology: &Ontology, dir: &Path, svg: bool) -> Resu
     graph::write_turtle(&report.triples, &graph::document_iri(name), &mut ttl)
         .map_err(|e| Error::output(dir, e))?;
     write("ttl", &ttl)?;
-    let mut nq = Vec::new();
-    graph::write_nquads(&report.triples, &graph::graph_iri(name), &mut nq)
-        .map_err(|e| Error::output(dir, e))?;
-    write("nq", &nq)?;
     write("dot", report.dot.as_bytes())?;
     let entities = report.entities.to_tsv();
     let entities_file = dir.join(ENTITIES).join(format!("{name}.tsv"));

@@ -54,10 +54,14 @@ fn report_names() -> Vec<&'static str> {
     std::iter::once(SEED).chain(CORPUS).collect()
 }
 
-/// The triples of a report as built: the lines of its N-Quads file.
+/// The triples of a report as built: those of its Turtle file.
 fn local_triples(name: &str) -> u64 {
-    let nq = std::fs::read_to_string(built().join(format!("{name}.nq"))).unwrap();
-    nq.lines().filter(|l| !l.trim().is_empty()).count() as u64
+    let ttl = std::fs::read(built().join(format!("{name}.ttl"))).unwrap();
+    oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
+        .for_slice(&ttl)
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap()
+        .len() as u64
 }
 
 fn free_port() -> u16 {

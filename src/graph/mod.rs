@@ -67,16 +67,6 @@ pub fn write_turtle(triples: &[Triple], base: &str, out: impl Write) -> std::io:
     writer.finish()?.flush()
 }
 
-/// Writes triples as N-Quads in a report's named graph.
-pub fn write_nquads(triples: &[Triple], graph: &str, out: impl Write) -> std::io::Result<()> {
-    let mut writer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(out);
-    let graph = GraphName::NamedNode(NamedNode::new_unchecked(graph));
-    for t in triples {
-        writer.serialize_quad(&t.clone().in_graph(graph.clone()))?;
-    }
-    writer.finish()?.flush()
-}
-
 #[cfg(feature = "rocksdb")]
 /// Creates an empty store at `path` (RocksDB's set-up takes a while: a build does it while
 /// the reports are read).
