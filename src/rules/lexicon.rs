@@ -109,8 +109,6 @@ pub struct Lexicons {
     origins: BTreeMap<String, (PathBuf, usize)>,
     /// Lists another list includes (`"@boundary"`): read through it.
     included: BTreeSet<String>,
-    /// The folder the lexicons were read from, to name it when a declared list is missing.
-    dir: PathBuf,
 }
 
 #[derive(Deserialize)]
@@ -137,10 +135,7 @@ struct RawSuffixGroup {
 impl Lexicons {
     /// Reads every `*.toml` in `dir`, in name order.
     pub fn load_dir(dir: &Path, classes: &[&str]) -> Result<Lexicons, DataFileError> {
-        let mut lexicons = Lexicons {
-            dir: dir.to_owned(),
-            ..Lexicons::default()
-        };
+        let mut lexicons = Lexicons::default();
         // Each list's file (an index into `files`), to name it if an include goes wrong.
         let mut files: Vec<DataFile> = Vec::new();
         let mut written_in: BTreeMap<String, usize> = BTreeMap::new();
@@ -300,11 +295,11 @@ impl Lexicons {
     }
 
     /// Checks the lists against the names read: every list of [`ENGINE_LISTS`] is written in
-    /// the lexicon folder, and every list written is one of them or `named` by a rule.
-    pub fn check_names(&self, named: &BTreeSet<String>) -> Result<(), DataFileError> {
+    /// `dir`, and every list written is one of them or `named` by a rule.
+    pub fn check_names(&self, dir: &Path, named: &BTreeSet<String>) -> Result<(), DataFileError> {
         if let Some(missing) = ENGINE_LISTS.iter().find(|n| !self.words.contains_key(**n)) {
             return Err(DataFileError {
-                path: self.dir.clone(),
+                path: dir.to_owned(),
                 line: 0,
                 message: format!(
                     "the word list {missing:?} is read by the engine but written nowhere: define it in a lexicon file"

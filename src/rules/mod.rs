@@ -240,11 +240,25 @@ impl RuleSet {
             .iter()
             .map(|path| DataFile::read(path))
             .collect::<Result<Vec<_>, _>>()?;
-        RuleSet::from_files(files, lexicons)
+        let (rules, named) = RuleSet::compile(files, lexicons)?;
+        // After the rules compile, so that an error in a rule file is named first.
+        rules
+            .lexicons
+            .check_names(&ontology_dir.join("lexicons"), &named)?;
+        Ok(rules)
     }
 
-    /// Compiles the rules of rule files already read, in order, against the lexicons.
+    /// Compiles the rules of rule files already read, in order, against the lexicons. Whether
+    /// every word list is read is not checked: a few files alone name only some of the lists.
     pub fn from_files(files: Vec<DataFile>, lexicons: Lexicons) -> Result<RuleSet, DataFileError> {
+        Ok(RuleSet::compile(files, lexicons)?.0)
+    }
+
+    /// The rule set, and the word lists its rules name.
+    fn compile(
+        files: Vec<DataFile>,
+        lexicons: Lexicons,
+    ) -> Result<(RuleSet, BTreeSet<String>), DataFileError> {
         let mut raw_rules: Vec<(usize, RawRule, usize)> = Vec::new();
         for (f, file) in files.iter().enumerate() {
             let raw: RawRuleFile = file.parse()?;
@@ -300,13 +314,12 @@ impl RuleSet {
             (compiled, segmenter)
         });
         let rules = compiled.into_iter().collect::<Result<Vec<Rule>, _>>()?;
-        // After the rules compile, so that an error in a rule file is named first.
-        lexicons.check_names(&named)?;
-        Ok(RuleSet {
+        let set = RuleSet {
             rules,
             lexicons,
             segmenter: Arc::new(segmenter),
-        })
+        };
+        Ok((set, named))
     }
 
     /// Adds words to the segmenter's domain dictionary (the names of general knowledge). Only
