@@ -19,6 +19,16 @@ fn with_checks(script: &str, libclang_path: &Path) -> Output {
         .expect("bash runs")
 }
 
+/// `scripts/setup --check` with `LIBCLANG_PATH` set to `libclang_path`.
+fn setup_check(libclang_path: &Path) -> Output {
+    Command::new("scripts/setup")
+        .arg("--check")
+        .current_dir(repo())
+        .env("LIBCLANG_PATH", libclang_path)
+        .output()
+        .expect("scripts/setup runs")
+}
+
 /// A folder of empty files standing in for shared libraries.
 fn fake_lib_folder(names: &[&str]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -67,12 +77,7 @@ fn a_folder_with_only_libclang_cpp_holds_no_libclang() {
 #[test]
 fn setup_check_names_libclang_dev_and_the_command_that_installs_it() {
     let only_cpp = fake_lib_folder(&["libclang-cpp.so.14"]);
-    let out = Command::new("scripts/setup")
-        .arg("--check")
-        .current_dir(repo())
-        .env("LIBCLANG_PATH", only_cpp.path())
-        .output()
-        .expect("scripts/setup runs");
+    let out = setup_check(only_cpp.path());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("missing libclang-dev"), "{stderr}");
@@ -82,11 +87,6 @@ fn setup_check_names_libclang_dev_and_the_command_that_installs_it() {
     );
 
     let with_c = fake_lib_folder(&["libclang.so.1"]);
-    let out = Command::new("scripts/setup")
-        .arg("--check")
-        .current_dir(repo())
-        .env("LIBCLANG_PATH", with_c.path())
-        .output()
-        .expect("scripts/setup runs");
+    let out = setup_check(with_c.path());
     assert!(!String::from_utf8_lossy(&out.stderr).contains("libclang-dev"));
 }

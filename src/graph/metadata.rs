@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::resolve::ids::stable_hash;
+use crate::resolve::ids::{stable_hash, stable_hash_bytes};
 use crate::text::Document;
 
 /// What a report's header and opening lines say about it.
@@ -82,20 +82,17 @@ pub fn content_hash(text: &str, ontology_hash: &str) -> String {
 /// A hash of every file of the ontology folder (rules, lexicons, gazetteers, the ontology),
 /// by relative path and content.
 pub fn ontology_hash(dir: &std::path::Path) -> std::io::Result<String> {
-    // On disk or built into the binary (crate::files): the same files hash the same.
+    // On disk or built into the binary (crate::files): the same files hash the same. Bytes, not
+    // text: the folder holds megabytes of gazetteers and the segmenter's dictionary, read at
+    // every start.
     let files = crate::files::files_under(dir)?;
     let mut parts = Vec::with_capacity(files.len() * 2);
     for f in &files {
-        let rel = f
-            .strip_prefix(dir)
-            .unwrap_or(f)
-            .to_string_lossy()
-            .into_owned();
-        parts.push(rel);
-        parts.push(String::from_utf8_lossy(&crate::files::read(f)?).into_owned());
+        let rel = f.strip_prefix(dir).unwrap_or(f).to_string_lossy();
+        parts.push(rel.as_bytes().to_vec());
+        parts.push(crate::files::read(f)?);
     }
-    let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
-    Ok(stable_hash(&refs))
+    Ok(stable_hash_bytes(parts.iter().map(Vec::as_slice)))
 }
 
 #[cfg(test)]

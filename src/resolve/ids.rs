@@ -51,9 +51,15 @@ pub fn iri(kind: &str, scope: &[String], name: &str) -> String {
 
 /// A 64-bit FNV-1a hash: stable across builds and platforms (std's hasher is not).
 pub fn stable_hash(parts: &[&str]) -> String {
+    stable_hash_bytes(parts.iter().map(|p| p.as_bytes()))
+}
+
+/// [`stable_hash`] of byte strings: the same hash for the same bytes, without making text of
+/// them first.
+pub fn stable_hash_bytes<'b>(parts: impl IntoIterator<Item = &'b [u8]>) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for p in parts {
-        for b in p.bytes().chain(std::iter::once(0)) {
+        for &b in p.iter().chain(std::iter::once(&0)) {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
         }
