@@ -9,9 +9,16 @@ use std::sync::OnceLock;
 
 use common::*;
 
-/// The 河北 reports of 2021–2026 (tests/corpus/hebei-province).
+/// The folder of the 河北 reports (the shared corpus).
 fn hebei() -> PathBuf {
-    repo().join("tests/corpus/hebei-province")
+    corpus_dir()
+}
+
+/// The 河北 reports of 2021–2026: consecutive years, for promises kept.
+fn hebei_2021_to_2026() -> Vec<PathBuf> {
+    (2021..=2026)
+        .map(|year| hebei().join(format!("hebei-{year}.txt")))
+        .collect()
 }
 
 /// The output folder of one build of the 河北 reports, made once per test binary.
@@ -20,7 +27,9 @@ fn hebei_build() -> &'static Path {
     let (_, out) = OUT.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out");
-        let o = build_into(&[&hebei()], &out);
+        let reports = hebei_2021_to_2026();
+        let refs: Vec<&Path> = reports.iter().map(PathBuf::as_path).collect();
+        let o = build_into(&refs, &out);
         assert!(o.status.success(), "build failed: {}", stderr(&o));
         (dir, out)
     });

@@ -12,7 +12,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-use common::{SEED, build_into, policykg, repo, stderr, stdout};
+use common::{SEED, build_into, corpus_dir, policykg, repo, stderr, stdout};
 use policykg::graph::{graph_iri, ontology_graph_iri, vocab::sparql_prologue};
 use policykg::push::{Client, Retry, Row, select};
 
@@ -21,23 +21,11 @@ use policykg::push::{Client, Retry, Row, select};
 const CORPUS: [&str; 3] = ["hebei-2024", "hebei-2025", "hebei-2026"];
 const VIRTUOSO_PASSWORD: &str = "dba";
 
-/// `../shared` beside the clone (as in CI), or where POLICYKG_SHARED says (a worktree).
-fn shared() -> PathBuf {
-    std::env::var_os("POLICYKG_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo().join("../shared"))
-}
-
 /// One build of the seed and the three corpus reports, shared by the tests of this file.
 fn built() -> &'static Path {
     static OUT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     let (_, out) = OUT.get_or_init(|| {
-        let corpus = shared().join("corpus/hebei-province");
-        assert!(
-            corpus.is_dir(),
-            "no corpus at {}: set POLICYKG_SHARED",
-            corpus.display()
-        );
+        let corpus = corpus_dir();
         let mut reports = vec![repo().join("seeds").join(format!("{SEED}.txt"))];
         reports.extend(CORPUS.iter().map(|r| corpus.join(format!("{r}.txt"))));
         let dir = tempfile::tempdir().unwrap();
