@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use crate::rules::{ClassChoice, Kind, Lexicons, Rule, Scope, Suffix};
+use crate::rules::{Class, ClassChoice, Kind, Lexicons, Rule, Scope};
 use crate::text::{Pos, Words, is_chinese_numeral};
 
 /// What one match of a rule yields, in byte ranges of the text it ran on.
@@ -17,7 +17,7 @@ pub struct Hit {
     /// Named groups that matched.
     pub groups: BTreeMap<String, Range<usize>>,
     /// Entity rules: the class and subclass of the name.
-    pub class: Option<(String, Option<String>)>,
+    pub class: Option<(Class, Option<String>)>,
 }
 
 /// Runs `rule` over a text and its words.
@@ -128,7 +128,7 @@ fn entity_hit(
     if let (Some(ClassChoice::Fixed(class)), false) = (&rule.class, rule.nested) {
         // 朝阳新城 + 滨江综合体 + 消费商圈: a name may run on more than once.
         loop {
-            let more = extension(&text[range.end..], class, lexicons);
+            let more = extension(&text[range.end..], *class, lexicons);
             if more == 0 {
                 break;
             }
@@ -159,7 +159,7 @@ fn entity_hit(
     }
     let by_suffix_alone = quoted == inner;
     if let (true, Some(ClassChoice::Fixed(class))) = (by_suffix_alone, &rule.class) {
-        if a_piece_of_a_quote(text, &range, class, lexicons) {
+        if a_piece_of_a_quote(text, &range, *class, lexicons) {
             return None;
         }
     }
@@ -177,31 +177,24 @@ fn entity_hit(
         return None;
     }
     if spoken_of_otherwise(rule, name, text, &whole, &range, lexicons)
-        || (by_suffix_alone && inside_an_honour(text, &range, lexicons))
         || (by_suffix_alone && names_a_kind(name, &text[..range.start]))
     {
         return None;
     }
-    let class = class_of(
-        rule.class.as_ref()?,
-        name,
-        term,
-        kind_after.is_some(),
-        lexicons,
-    )?;
-    if class.0 == "Place" && describes_no_place(name, text, range.start, lexicons) {
+    let class = class_of(rule.class.as_ref()?, name, kind_after.is_some(), lexicons)?;
+    if class.0 == Class::Place && describes_no_place(name, text, range.start, lexicons) {
         return None;
     }
     // 乡镇卫生院, 农村中小学: every body of a kind, no body.
-    if class.0 == "Organization" && starts_with_any(name, lexicons.words("kind_lead")) {
+    if class.0 == Class::Organization && starts_with_any(name, lexicons.words("kind_lead")) {
         return None;
     }
     // 智慧西湖, 平安社区, 城管进社区: a campaign named after the place it improves or goes to,
     // not the place.
     let campaign = starts_with_any(name, lexicons.words("program_lead"))
         || ends_with_any(name, lexicons.words("program_end"));
-    let class = if class.0 == "Place" && campaign {
-        ("Program".to_owned(), None)
+    let class = if class.0 == Class::Place && campaign {
+        (Class::Program, None)
     } else {
         class
     };
@@ -229,39 +222,27 @@ fn a_list_of_phrases(name: &str, rest: &str, lexicons: &Lexicons) -> bool {
 fn class_of(
     choice: &ClassChoice,
     name: &str,
-    term: bool,
     kind_after: bool,
     lexicons: &Lexicons,
-) -> Option<(String, Option<String>)> {
+) -> Option<(Class, Option<String>)> {
     match choice {
         ClassChoice::Fixed(c) => {
             let suffix = lexicons.suffix_of(name);
             // 体育中心 ends like a venue, not like a body's 中心: a longer suffix of another
             // class is the other rule's name (a person's name may end like anything).
-            if c != "Person" && suffix.is_some_and(|s| &s.class != c) {
+            if *c != Class::Person && suffix.is_some_and(|s| s.class != *c) {
                 return None;
             }
             let sub = suffix
-                .filter(|s| &s.class == c)
+                .filter(|s| s.class == *c)
                 .and_then(|s| s.subclass.clone());
-            Some((c.clone(), sub))
+            Some((*c, sub))
         }
-        // The kind after the quote (品牌) tells what the name is, not its last char (西湖);
-        // nor does one place char end a quoted slogan with numbers in it (“一带一路”,
-        // “万企兴万村”; “南昌金塔逸街” is a street).
-        ClassChoice::BySuffix { default } => {
-            let numbered_slogan = |s: &Suffix| {
-                term && s.class == "Place"
-                    && s.text.chars().count() == 1
-                    && name.chars().any(|c| is_chinese_numeral(c) || c == '万')
-            };
-            match lexicons.suffix_of(strip_quotes(name)) {
-                Some(s) if !kind_after && !numbered_slogan(s) => {
-                    Some((s.class.clone(), s.subclass.clone()))
-                }
-                _ => Some((default.clone(), None)),
-            }
-        }
+        // The kind after the quote (品牌) tells what the name is, not its last char (西湖).
+        ClassChoice::BySuffix { default } => match lexicons.suffix_of(strip_quotes(name)) {
+            Some(s) if !kind_after => Some((s.class, s.subclass.clone())),
+            _ => Some((*default, None)),
+        },
     }
 }
 
@@ -316,13 +297,13 @@ fn left_edge(
 /// inside a quote up to its end (与强势企业的“对标行动”). A program's ending inside a quote
 /// that holds a clause break is a piece of a saying (“打造一域一队伍…,组织一周一活动、…”);
 /// places a saying names stay places.
-fn a_piece_of_a_quote(text: &str, range: &Range<usize>, class: &str, lexicons: &Lexicons) -> bool {
+fn a_piece_of_a_quote(text: &str, range: &Range<usize>, class: Class, lexicons: &Lexicons) -> bool {
     let whole_quote = text[range.end..]
         .strip_prefix('”')
         .is_some_and(|a| !a.starts_with(is_han));
     let one_place_char = lexicons
         .suffix_of(&text[range.clone()])
-        .is_some_and(|s| s.class == "Place" && s.text.chars().count() == 1);
+        .is_some_and(|s| s.class == Class::Place && s.text.chars().count() == 1);
     let quote = enclosing_quote(text, range);
     let inside_after_start = quote
         .is_some_and(|(open, close)| open + '“'.len_utf8() < range.start && close == range.end);
@@ -330,7 +311,7 @@ fn a_piece_of_a_quote(text: &str, range: &Range<usize>, class: &str, lexicons: &
         quote.is_some_and(|(open, close)| text[open..close].contains([',', ';', '。', ':']));
     (text[..range.start].ends_with('“') && (!whole_quote || one_place_char))
         || inside_after_start
-        || (class == "Program" && in_a_saying)
+        || (class == Class::Program && in_a_saying)
 }
 
 /// The quote `range` lies in, as the byte offsets of its “ and its ”: the last quote mark
@@ -373,14 +354,9 @@ pub fn is_term(name: &str, lexicons: &Lexicons) -> bool {
         && lexicons
             .suffixes
             .iter()
-            .any(|s| s.class == "Place" && s.text == counted)
+            .any(|s| s.class == Class::Place && s.text == counted)
         && !starts_with_any(name, lexicons.words("numbered_names"));
-    // 一个一个, 一点一点: a word said twice, no slogan.
-    let chars: Vec<char> = name.chars().collect();
-    let said_twice =
-        chars.len().is_multiple_of(2) && chars[..chars.len() / 2] == chars[chars.len() / 2..];
     name.chars().count() >= 2
-        && !said_twice
         && !counted_group
         && name.chars().any(|c| !c.is_ascii_digit())
         && !name.contains('+')
@@ -442,7 +418,7 @@ fn spoken_of_otherwise(
         let own_ending = lexicons.suffix_of(name).is_some();
         let after_a_name = !own_ending
             && lexicons.suffixes.iter().any(|s| {
-                s.class != "Organization"
+                s.class != Class::Organization
                     && !s.weak
                     && s.text.chars().count() >= 2
                     && before.strip_suffix(s.text.as_str()).is_some_and(|head| {
@@ -494,13 +470,6 @@ fn spoken_of_otherwise(
 /// a name, unless a count says it is the set (A、B等十大战役).
 fn names_a_kind(name: &str, before: &str) -> bool {
     before.ends_with('等') && !name.starts_with(is_chinese_numeral)
-}
-
-/// Whether a name lies inside a quoted honour (荣获“全省首批‘五型’政府建设示范区”): it is a
-/// piece of the title, not a thing of its own.
-fn inside_an_honour(text: &str, range: &Range<usize>, lexicons: &Lexicons) -> bool {
-    enclosing_quote(text, range)
-        .is_some_and(|(open, _)| ends_with_any(&text[..open], lexicons.words("honour_verb")))
 }
 
 /// Whether a name found as a place describes rather than names one: a count inside it ends a
@@ -620,10 +589,9 @@ fn names_a_program_after(name: &str, rest: &str, lexicons: &Lexicons) -> bool {
 
 /// Whether words end in a program's ending of two chars or more (机制, 活动, 工程 …).
 fn ends_in_program_suffix(words: &str, lexicons: &Lexicons) -> bool {
-    lexicons
-        .suffixes
-        .iter()
-        .any(|s| s.class == "Program" && s.text.chars().count() >= 2 && words.ends_with(&s.text))
+    lexicons.suffixes.iter().any(|s| {
+        s.class == Class::Program && s.text.chars().count() >= 2 && words.ends_with(&s.text)
+    })
 }
 
 /// Whether `name` starts with one of `words`.
@@ -638,7 +606,7 @@ pub fn ends_with_any(name: &str, words: &[String]) -> bool {
 
 /// How many bytes of `rest` continue a name by a suffix of its class: a short suffix inside a
 /// longer name (滨湖 + 公园, 抚河 + 中大道) is not where the name ends.
-fn extension(rest: &str, class: &str, lexicons: &Lexicons) -> usize {
+fn extension(rest: &str, class: Class, lexicons: &Lexicons) -> usize {
     // Up to two chars, then a suffix of two chars or more (抚河 + 中 + 大道, 象湖 + 西岸); after
     // a distance (象湖西岸 + 五里 + 生态文化走廊), up to six.
     let after_numerals = rest.trim_start_matches(is_chinese_numeral);

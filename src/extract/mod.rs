@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use regex::Regex;
 
-use crate::rules::{DIVISIONS, Kind, Lexicons, Relation, Rule, RuleSet, Scope};
+use crate::rules::{Class, DIVISIONS, Kind, Lexicons, Relation, Rule, RuleSet, Scope};
 use crate::text::{Document, Segmenter, Span, Token, Words};
 
 pub use check::{CheckOutcome, CheckResult, check};
@@ -262,11 +262,14 @@ impl Found {
                 self.entities.extend(listed);
             }
             Kind::Entity => {
-                let (class, subclass) = hit.class.clone().unwrap_or_default();
+                // An entity rule's hit has its class (`entity_hit`); a list's items are typed above.
+                let Some((class, subclass)) = hit.class.clone() else {
+                    return;
+                };
                 let mention = EntityMention {
                     rule: rule.id.clone(),
                     priority: rule.priority,
-                    class,
+                    class: class.name().to_owned(),
                     subclass,
                     surface: text[hit.range.clone()].to_owned(),
                     span: to_span(&hit.range),
@@ -505,7 +508,7 @@ fn listed_names(
             lexicons
                 .suffix_of(words)
                 .or_else(|| lexicons.suffixes.iter().find(|s| s.text == words))
-                .filter(|s| s.class != "Program" && !s.owned)
+                .filter(|s| s.class != Class::Program && !s.owned)
                 .map(|s| (words, s))
         })
     else {
@@ -533,7 +536,7 @@ fn listed_names(
             Some(EntityMention {
                 rule: rule.id.clone(),
                 priority: rule.priority,
-                class: suffix.class.clone(),
+                class: suffix.class.name().to_owned(),
                 subclass: suffix.subclass.clone(),
                 surface,
                 span: to_span(&range),
