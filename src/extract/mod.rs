@@ -6,6 +6,7 @@ mod check;
 mod engine;
 mod known;
 mod quantity;
+mod quote;
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -16,12 +17,10 @@ use crate::text::{Document, Segmenter, Span, Token, Words};
 
 pub use check::{CheckOutcome, CheckResult, check};
 use engine::is_han;
-pub use engine::{
-    Hit, apply, apply_regex, ends_with_any, is_name, is_quote, is_term, starts_with_any,
-    strip_quotes,
-};
+pub use engine::{Hit, apply, apply_regex, ends_with_any, is_name, is_term, starts_with_any};
 pub use known::{KNOWN_NAME_RULE, Known, KnownNames};
 pub use quantity::{Comparator, Measure, QuantityKind, parse_number};
+pub use quote::{is_quote, strip_quotes};
 
 /// A name found in the text.
 #[derive(Debug, Clone, PartialEq)]
