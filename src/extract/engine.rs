@@ -9,7 +9,7 @@ use regex::Regex;
 use super::quote::{
     a_list_of_phrases, a_piece_of_a_quote, spoken_of_otherwise, strip_quotes, unquote,
 };
-use crate::rules::{Class, ClassChoice, Kind, Lexicons, Rule, Scope};
+use crate::rules::{Class, ClassChoice, Kind, Lexicons, Rule, Scope, Suffix};
 use crate::text::{Pos, Words, is_chinese_numeral};
 
 /// What one match of a rule yields, in byte ranges of the text it ran on.
@@ -169,7 +169,7 @@ fn entity_hit(
     {
         return None;
     }
-    let class = class_of(rule.class.as_ref()?, name, quote.kind_after, lexicons)?;
+    let class = class_of(rule.class.as_ref()?, name, term, quote.kind_after, lexicons)?;
     if class.0 == Class::Place && describes_no_place(name, text, range.start, lexicons) {
         return None;
     }
@@ -199,6 +199,7 @@ fn entity_hit(
 fn class_of(
     choice: &ClassChoice,
     name: &str,
+    term: bool,
     kind_after: bool,
     lexicons: &Lexicons,
 ) -> Option<(Class, Option<String>)> {
@@ -215,11 +216,22 @@ fn class_of(
                 .and_then(|s| s.subclass.clone());
             Some((*c, sub))
         }
-        // The kind after the quote (品牌) tells what the name is, not its last char (西湖).
-        ClassChoice::BySuffix { default } => match lexicons.suffix_of(strip_quotes(name)) {
-            Some(s) if !kind_after => Some((s.class, s.subclass.clone())),
-            _ => Some((*default, None)),
-        },
+        // The kind after the quote (品牌) tells what the name is, not its last char (西湖);
+        // nor does one place char end a quoted slogan with numbers in it (“一带一路”,
+        // “万企兴万村”; “南昌金塔逸街” is a street).
+        ClassChoice::BySuffix { default } => {
+            let numbered_slogan = |s: &Suffix| {
+                term && s.class == Class::Place
+                    && s.text.chars().count() == 1
+                    && name.chars().any(|c| is_chinese_numeral(c) || c == '万')
+            };
+            match lexicons.suffix_of(strip_quotes(name)) {
+                Some(s) if !kind_after && !numbered_slogan(s) => {
+                    Some((s.class, s.subclass.clone()))
+                }
+                _ => Some((*default, None)),
+            }
+        }
     }
 }
 
