@@ -57,3 +57,13 @@ fn a_goal_outside_the_plan_part_is_a_target() {
     assert_eq!(quantity(&r, "120").mention.kind, QuantityKind::Achievement);
     assert_eq!(quantity(&r, "80").mention.kind, QuantityKind::Target);
 }
+
+/// Cue words match whole words: 为 inside 成为 is no cue, and 成为 is one of its own
+/// (`cue.level`), so the indicator is what becomes, not the clause up to the number.
+#[test]
+fn a_cue_word_stands_whole() {
+    let r = county_report("江北文旅综合体项目成为全县首个单体投资超过50亿元的项目。");
+    let q = quantity(&r, "50");
+    assert_eq!(q.mention.comparator, Comparator::Gt);
+    assert_eq!(q.mention.indicator.as_deref(), Some("江北文旅综合体项目"));
+}
