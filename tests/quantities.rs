@@ -235,7 +235,8 @@ fn what_a_verb_builds_follows_the_number() {
         only(&r, "1.5").indicator.as_ref().unwrap().label,
         "口袋公园"
     );
-    assert_eq!(only(&r, "52").mention.measure, Measure::Increase);
+    // 实施 says what was done, not what was added (新建 and 新增 do).
+    assert_eq!(only(&r, "52").mention.measure, Measure::Level);
     assert_eq!(
         only(&r, "18").indicator.as_ref().unwrap().label,
         "本土病例清零"
@@ -343,4 +344,35 @@ fn a_rank_in_a_scope_ends_its_clause() {
     let rank = only(&r, "一");
     assert_eq!(rank.mention.measure, Measure::Rank);
     assert_eq!(rank.indicator.as_ref().unwrap().label, "全程接种率");
+}
+
+#[test]
+fn a_fall_is_a_negative_growth_and_its_bound_turns_over() {
+    let r = report(
+        "单位产值能耗下降5%以上,二氧化碳排放下降5.8%,药品平均降价58%。",
+        "居民消费价格涨幅控制在3%左右。",
+    );
+    let growth = |v: &str| {
+        let q = &only(&r, v).mention;
+        (q.measure, q.value, q.comparator)
+    };
+    assert_eq!(growth("5"), (Measure::Growth, -5.0, Comparator::Le));
+    assert_eq!(growth("5.8"), (Measure::Growth, -5.8, Comparator::Eq));
+    assert_eq!(growth("58"), (Measure::Growth, -58.0, Comparator::Eq));
+    // A word after the number says more than one before it: about 3%, not at most.
+    assert_eq!(growth("3"), (Measure::Growth, 3.0, Comparator::Approx));
+}
+
+#[test]
+fn a_verb_counts_for_every_item_of_its_list() {
+    let r = report(
+        "新增高新技术企业150家、科技型中小企业超600家。改造老旧小区300个。第6届旅发大会成功举办。",
+        "",
+    );
+    let measure = |v: &str| only(&r, v).mention.measure;
+    assert_eq!(measure("150"), Measure::Increase);
+    assert_eq!(measure("600"), Measure::Increase);
+    assert_eq!(measure("300"), Measure::Level);
+    // An edition (第6届) is no quantity.
+    assert!(!values(&r).contains(&"6"), "{:?}", values(&r));
 }

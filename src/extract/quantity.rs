@@ -26,6 +26,17 @@ impl Comparator {
             Comparator::Approx => ("cue.before.approx", "cue.after.approx"),
         }
     }
+
+    /// The same bound on the negated value: 下降5%以上 is a growth of −5% or less.
+    fn negated(self) -> Comparator {
+        match self {
+            Comparator::Gt => Comparator::Lt,
+            Comparator::Ge => Comparator::Le,
+            Comparator::Lt => Comparator::Gt,
+            Comparator::Le => Comparator::Ge,
+            c => c,
+        }
+    }
 }
 
 /// Parses a number as reports write it: `64.5`, `1,200`, `十`, `二十`, `两`, `一百二十`,
@@ -81,15 +92,15 @@ pub fn parse_number(s: &str) -> Option<f64> {
 /// Chars that end a clause: the indicator of a number is looked for after the last of them.
 const CLAUSE_BREAKS: &[char] = &[',', ';', ':', '。', '!', '?', '、', '(', ')'];
 
-/// Where the clause that ends `before` starts: after the last clause break outside brackets
+/// Where the clause that ends `before` starts: after the last of `breaks` outside brackets
 /// (产出效益排名全省县(市、区)第一, 大型商场(超市)13个: an aside belongs to its clause).
-fn clause_start(before: &str) -> usize {
+fn clause_start(before: &str, breaks: &[char]) -> usize {
     let mut depth = 0usize;
     for (i, c) in before.char_indices().rev() {
         match c {
             ')' => depth += 1,
             '(' if depth > 0 => depth -= 1,
-            c if depth == 0 && CLAUSE_BREAKS.contains(&c) => return i + c.len_utf8(),
+            c if depth == 0 && breaks.contains(&c) => return i + c.len_utf8(),
             _ => {}
         }
     }
@@ -244,6 +255,9 @@ struct Around<'a> {
     /// Where the number's clause starts (bytes of the text) and its words up to the number.
     clause_start: usize,
     clause: &'a str,
+    /// The list the clause is an item of, up to the number (新增A 5家、B 9家: one verb for
+    /// both).
+    list: &'a str,
     /// The text after the number, spaces trimmed.
     after: &'a str,
 }
@@ -264,7 +278,12 @@ pub(super) fn interpret(
         return None;
     }
     let measure = rule.emit.measure.unwrap_or_else(|| at.measure());
-    let comparator = rule.emit.comparator.unwrap_or_else(|| at.comparator(hit));
+    let mut comparator = rule.emit.comparator.unwrap_or_else(|| at.comparator(hit));
+    // A decline is a negative growth (下降5.8% → −5.8).
+    if measure == Measure::Growth && at.declines() {
+        value = -value;
+        comparator = comparator.negated();
+    }
     if measure == Measure::Rank && at.value_text.is_empty() {
         value = 1.0;
     }
@@ -322,7 +341,13 @@ impl<'a> Around<'a> {
             u => u,
         };
         let before = &text[..hit.range.start];
-        let clause_start = clause_start(before);
+        let list_breaks: Vec<char> = CLAUSE_BREAKS
+            .iter()
+            .filter(|&&c| c != '、')
+            .copied()
+            .collect();
+        let list = &before[clause_start(before, &list_breaks)..];
+        let clause_start = clause_start(before, CLAUSE_BREAKS);
         Some(Around {
             lex,
             words,
@@ -330,6 +355,7 @@ impl<'a> Around<'a> {
             unit,
             clause_start,
             clause: &before[clause_start..],
+            list,
             after: text[hit.range.end..].trim_start(),
         })
     }
@@ -351,21 +377,44 @@ impl<'a> Around<'a> {
         })
     }
 
-    /// The comparator its cue words say; the longest cue wins: 不少于 (ge) ends with 少于 (lt).
+    /// The comparator its cue words say. A word after the number says more than one before it
+    /// (控制在3%左右 is about 3%); among words on one side the longest wins: 不少于 (ge) ends
+    /// with 少于 (lt).
     fn comparator(&self, hit: &Hit) -> Comparator {
         if hit.groups.contains_key("more") {
             return Comparator::Gt;
         }
-        let cue_length = |c: Comparator| {
-            let (before, after_words) = c.cue_lists();
-            let before = ends_with_cue(self.clause, self.cue(before)).map(str::len);
-            before.max(starts_with_cue(self.after, self.cue(after_words)).map(str::len))
+        let longest = |cue_on_side: &dyn Fn(Comparator) -> Option<usize>| {
+            Comparator::ALL
+                .iter()
+                .filter_map(|&c| cue_on_side(c).map(|len| (len, c)))
+                .max_by_key(|&(len, _)| len)
+                .map(|(_, c)| c)
         };
-        Comparator::ALL
+        let after = |c: Comparator| starts_with_cue(self.after, self.cue(c.cue_lists().1));
+        let before = |c: Comparator| ends_with_cue(self.clause, self.cue(c.cue_lists().0));
+        longest(&|c| after(c).map(str::len))
+            .or_else(|| longest(&|c| before(c).map(str::len)))
+            .unwrap_or(Comparator::Eq)
+    }
+
+    /// The clause without the comparator word that ends it (增长|超过, 涨幅|控制在).
+    fn clause_before_comparator(&self) -> &'a str {
+        let comparator_cue = Comparator::ALL
             .iter()
-            .filter_map(|&c| cue_length(c).map(|len| (len, c)))
-            .max_by_key(|&(len, _)| len)
-            .map_or(Comparator::Eq, |(_, c)| c)
+            .filter_map(|c| ends_with_cue(self.clause, self.cue(c.cue_lists().0)))
+            .max_by_key(|w| w.len());
+        let clause = self.clause;
+        comparator_cue.map_or(clause, |w| &clause[..clause.len() - w.len()])
+    }
+
+    /// Whether a change in percent is written as a fall (下降5.8%, 平均降价58%).
+    fn declines(&self) -> bool {
+        ends_with_cue(
+            self.clause_before_comparator(),
+            self.cue("cue.measure.decline"),
+        )
+        .is_some()
     }
 
     /// What the number measures, by its unit and the cue words of its clause.
@@ -373,9 +422,8 @@ impl<'a> Around<'a> {
         let (clause, cue) = (self.clause, |n| self.cue(n));
         let percent_like = cue("cue.percent_units").contains(&self.unit);
         let growth_cue = || {
-            let gt = cue("cue.before.gt");
-            let trimmed = clause.trim_end_matches(|c| gt.iter().any(|w| w.contains(c)));
-            ends_with_cue(trimmed, cue("cue.measure.growth")).is_some()
+            let trimmed = self.clause_before_comparator();
+            ends_with_cue(trimmed, cue("cue.measure.growth")).is_some() || self.declines()
         };
         if cue("cue.multiple_units").contains(&self.unit) {
             Measure::Multiple
@@ -385,7 +433,7 @@ impl<'a> Around<'a> {
             Measure::Share
         } else if percent_like && growth_cue() {
             Measure::Growth
-        } else if starts_or_contains(clause, cue("cue.measure.increase")) {
+        } else if starts_or_contains(self.list, cue("cue.measure.increase")) {
             Measure::Increase
         } else {
             Measure::Level
@@ -396,6 +444,7 @@ impl<'a> Around<'a> {
     fn cue_words(&self) -> Vec<String> {
         [
             "cue.measure.growth",
+            "cue.measure.decline",
             "cue.measure.increase",
             "cue.measure.share",
             "cue.baseline",

@@ -90,6 +90,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "cue.indicator_drop_end",
     "cue.indicator_terms",
     "cue.level",
+    "cue.measure.decline",
     "cue.measure.growth",
     "cue.measure.increase",
     "cue.measure.share",
