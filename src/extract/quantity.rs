@@ -429,6 +429,8 @@ impl<'a> Around<'a> {
             Measure::Multiple
         } else if starts_or_contains(clause, cue("cue.measure.share"))
             || starts_with_cue(self.after, cue("cue.after.share")).is_some()
+            || cue("cue.share_units").contains(&self.unit)
+            || percent_like && self.has_whole_word(cue("cue.measure.share_word"))
         {
             Measure::Share
         } else if percent_like && growth_cue() {
@@ -438,6 +440,11 @@ impl<'a> Around<'a> {
         } else {
             Measure::Level
         }
+    }
+
+    /// Whether one of `cues` stands as a whole word in the clause (占 in 村占50%, not in 占地).
+    fn has_whole_word(&self, cues: &[String]) -> bool {
+        !cue_places(self.clause, self.clause_start, self.words, cues).is_empty()
     }
 
     /// The cue words an indicator ends before.

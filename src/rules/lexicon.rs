@@ -94,6 +94,8 @@ pub const ENGINE_LISTS: &[&str] = &[
     "cue.measure.growth",
     "cue.measure.increase",
     "cue.measure.share",
+    "cue.measure.share_word",
+    "cue.share_units",
     "cue.multiple_units",
     "cue.object_after",
     "cue.object_follows",

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 pub use layout::{Layout, LayoutError, MAX_SENTENCE, is_chinese_numeral, small_chinese_number};
 pub use load::{LoadError, ReportText, read_report};
-pub use normalize::{normalize, normalize_char};
+pub use normalize::{join_broken_lines, normalize, normalize_char};
 pub use tokens::{DomainWeight, Pos, Segmenter, Token, Words};
 
 /// A half-open range of char offsets into a document's text.
@@ -160,7 +160,7 @@ impl Document {
         text: String,
         config: &layout::LayoutConfig,
     ) -> Document {
-        let norm = normalize(&text);
+        let norm = join_broken_lines(normalize(&text));
         let offsets = |s: &str| -> Vec<usize> {
             s.char_indices()
                 .map(|(b, _)| b)
