@@ -376,3 +376,19 @@ fn a_verb_counts_for_every_item_of_its_list() {
     // An edition (第6届) is no quantity.
     assert!(!values(&r).contains(&"6"), "{:?}", values(&r));
 }
+
+#[test]
+fn what_is_counted_is_a_noun_phrase_and_a_rank_drops_its_verb() {
+    let r = report(
+        "120栋安置房相继交付入住。政协提案500件全部办复。60项年度重点任务全部完成。企业数量总量居全国第七。湖区水质稳定达到Ⅲ类。",
+        "",
+    );
+    let label = |v: &str| only(&r, v).indicator.as_ref().unwrap().label.clone();
+    assert_eq!(label("120"), "安置房");
+    assert_eq!(label("500"), "政协提案");
+    // 年 of 年度 is no word of its own: it stays.
+    assert_eq!(label("60"), "年度重点任务");
+    assert_eq!(label("七"), "企业数量总量");
+    let class = &only(&r, "Ⅲ").mention;
+    assert_eq!((class.value, class.unit.as_str()), (3.0, "类"));
+}

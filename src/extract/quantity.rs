@@ -5,7 +5,7 @@ use super::engine::is_han;
 use super::{Hit, QuantityMention};
 pub use crate::rules::{Comparator, Measure};
 use crate::rules::{Lexicons, Rule, RuleSet};
-use crate::text::{Document, Span, Tense, Words, is_chinese_numeral};
+use crate::text::{Document, Pos, Span, Tense, Words, is_chinese_numeral};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum QuantityKind {
@@ -39,8 +39,11 @@ impl Comparator {
     }
 }
 
+/// Roman numerals as one char each (Ⅲ类 water): Ⅰ is 1 … Ⅻ is 12.
+const ROMAN: std::ops::RangeInclusive<char> = 'Ⅰ'..='Ⅻ';
+
 /// Parses a number as reports write it: `64.5`, `1,200`, `十`, `二十`, `两`, `一百二十`,
-/// `3万` (a multiplier inside the number); `None` for anything else.
+/// `3万` (a multiplier inside the number), `Ⅲ`; `None` for anything else.
 pub fn parse_number(s: &str) -> Option<f64> {
     let s = s.replace(',', "");
     if s.is_empty() {
@@ -48,6 +51,11 @@ pub fn parse_number(s: &str) -> Option<f64> {
     }
     if let Ok(v) = s.parse::<f64>() {
         return Some(v);
+    }
+    if let (Some(c), 1) = (s.chars().next(), s.chars().count()) {
+        if ROMAN.contains(&c) {
+            return Some(f64::from(c as u32 - *ROMAN.start() as u32 + 1));
+        }
     }
     let digit = |c: char| match c {
         '两' => Some(2.0),
@@ -154,10 +162,21 @@ fn starts_with_cue<'a>(text: &str, words: &'a [String]) -> Option<&'a str> {
     longest_cue(words, |w| text.starts_with(w))
 }
 
+/// Where `part`, a slice of `words`' text, starts in it (bytes).
+fn offset_in(words: &Words, part: &str) -> usize {
+    let at = (part.as_ptr() as usize).wrapping_sub(words.text.as_ptr() as usize);
+    debug_assert!(
+        at + part.len() <= words.text.len(),
+        "{part:?} is no slice of the text"
+    );
+    at
+}
+
 /// Removes leading and trailing words that are not part of an indicator (全区, 实现, 达 …),
 /// a threshold before its noun, and the items of a list before its common noun
-/// (结算中心等重点企业 → 重点企业).
-fn clean_indicator(mut s: &str, lexicons: &Lexicons) -> String {
+/// (结算中心等重点企业 → 重点企业). `s` is a slice of `words`' text: a word is dropped where it
+/// stands whole (年 of 年度 stays).
+fn clean_indicator(mut s: &str, words: &Words, lexicons: &Lexicons) -> String {
     // 1000平方米以上商务楼宇 → 商务楼宇: a threshold ahead of the noun (规模以上 stays).
     // (2000年的 is a date, no threshold.)
     for w in lexicons.words("cue.qualifier_after") {
@@ -185,11 +204,18 @@ fn clean_indicator(mut s: &str, lexicons: &Lexicons) -> String {
     }
     loop {
         let before = s;
+        let at = offset_in(words, s);
         for w in lexicons.words("cue.indicator_drop") {
-            s = s.strip_prefix(w.as_str()).unwrap_or(s);
+            if s.starts_with(w.as_str()) && words.is_edge(at + w.len()) {
+                s = &s[w.len()..];
+                break;
+            }
         }
         for w in lexicons.words("cue.indicator_drop_end") {
-            s = s.strip_suffix(w.as_str()).unwrap_or(s);
+            if s.ends_with(w.as_str()) && words.is_edge(at + s.len() - w.len()) {
+                s = &s[..s.len() - w.len()];
+                break;
+            }
         }
         if s == before {
             break;
@@ -472,9 +498,9 @@ impl<'a> Around<'a> {
     /// The indicator the clause names: the words before its first cue, or after its last one.
     fn named_in_clause(&self, places: &[(usize, &str)], measure: Measure) -> String {
         let Some(&(i, _)) = places.first() else {
-            return clean_indicator(self.clause, self.lex);
+            return clean_indicator(self.clause, self.words, self.lex);
         };
-        let head = clean_indicator(&self.clause[..i], self.lex);
+        let head = clean_indicator(&self.clause[..i], self.words, self.lex);
         if is_indicator(&head) {
             return head;
         }
@@ -483,7 +509,7 @@ impl<'a> Around<'a> {
             return String::new();
         }
         let tail_start = places.iter().map(|&(j, w)| j + w.len()).max().unwrap_or(i);
-        clean_indicator(&self.clause[tail_start..], self.lex)
+        clean_indicator(&self.clause[tail_start..], self.words, self.lex)
     }
 
     /// 新建60个停车场: after a count, the counted noun follows the number; so does what a verb
@@ -525,7 +551,41 @@ impl<'a> Around<'a> {
         for w in qualifiers.chain(self.cue("cue.object_after")) {
             rest = rest.strip_prefix(w.as_str()).unwrap_or(rest);
         }
-        clean_indicator(rest.trim_start_matches(['余', '多', '的']), self.lex)
+        let rest = rest.trim_start_matches(['余', '多', '的']);
+        clean_indicator(self.noun_phrase(rest), self.words, self.lex)
+    }
+
+    /// The noun phrase `text` (a slice of the words' text) starts with: up to a verb, an
+    /// adverb or a conjunction after its first word of two chars or more (939栋安置房|相继交付
+    /// 入住, 4所疏解高校|和…; a number and its unit are none: 35例确诊病例全部出院).
+    fn noun_phrase(&self, text: &'a str) -> &'a str {
+        let at = offset_in(self.words, text);
+        let range = at..at + text.len();
+        let short = |r: &std::ops::Range<usize>| {
+            self.words.text[r.clone()]
+                .chars()
+                .filter(|&c| is_han(c))
+                .count()
+                < 2
+        };
+        let words: Vec<_> = self.words.inside(&range).collect();
+        let noun = |pos: Pos| {
+            matches!(
+                pos,
+                Pos::Noun | Pos::VerbalNoun | Pos::Place | Pos::Organization | Pos::Proper
+            )
+        };
+        // A verb with a noun after it is a compound's (老街|征收|工作), not the clause's.
+        let ends_phrase = |i: usize| match words[i].1 {
+            Pos::Adverb | Pos::Conjunction => true,
+            Pos::Verb => !words[i + 1..].iter().any(|(_, pos)| noun(*pos)),
+            _ => false,
+        };
+        let first = words.iter().position(|(r, _)| !short(r));
+        let end = first
+            .and_then(|f| (f + 1..words.len()).find(|&i| ends_phrase(i)))
+            .map_or(text.len(), |i| words[i].0.start - at);
+        &text[..end]
     }
 
     /// 服务业增加值477亿元,占地区生产总值比重从…: a share of the indicator named before.
@@ -535,7 +595,7 @@ impl<'a> Around<'a> {
             .iter()
             .filter_map(|w| self.clause.find(w.as_str()).map(|i| i + w.len()))
             .min()?;
-        let share = clean_indicator(&self.clause[..end], self.lex);
+        let share = clean_indicator(&self.clause[..end], self.words, self.lex);
         let share = share.strip_prefix('占').map(|rest| format!("占{rest}"))?;
         Some(format!("{}{share}", named_before()?))
     }
@@ -576,7 +636,7 @@ impl<'a> Around<'a> {
             cuts.sort_unstable();
             cuts.dedup();
             cuts.windows(2)
-                .map(|w| clean_indicator(&self.clause[w[0]..w[1]], self.lex))
+                .map(|w| clean_indicator(&self.clause[w[0]..w[1]], self.words, self.lex))
                 .rfind(|piece| is_indicator(piece))
         })
     }
@@ -600,6 +660,8 @@ mod tests {
         assert_eq!(parse_number("零"), Some(0.0));
         assert_eq!(parse_number("四"), Some(4.0));
         assert_eq!(parse_number("十万"), Some(100_000.0));
+        assert_eq!(parse_number("Ⅲ"), Some(3.0));
+        assert_eq!(parse_number("Ⅴ"), Some(5.0));
         assert_eq!(parse_number("abc"), None);
         assert_eq!(parse_number(""), None);
     }
