@@ -147,6 +147,18 @@ impl Divisions {
             .map(|r| self.row_name(r))
     }
 
+    /// Codes and names of the divisions whose codes start with `prefix` and have at most
+    /// `deepest` digits, in code order (a division before those inside it).
+    pub fn coded<'a>(
+        &'a self,
+        prefix: &'a str,
+        deepest: usize,
+    ) -> impl Iterator<Item = (&'a str, &'a str)> {
+        self.run(prefix)
+            .filter(move |&r| self.code(r).len() <= deepest)
+            .map(|r| (self.code(r), self.row_name(r)))
+    }
+
     /// Codes of divisions named `name` strictly inside the division `prefix`.
     pub fn within(&self, name: &str, prefix: &str) -> Option<String> {
         self.run(prefix)

@@ -231,10 +231,15 @@ impl<'a> Resolver<'a> {
         divisions: &'a [String],
     ) -> Resolver<'a> {
         let mut by_short_name = BTreeMap::new();
+        // Of two divisions with one short name, the higher level: a report names a city by
+        // its short name, a county of the same name in full (承德 is 承德市, not 承德县).
+        let level = |d: &str| ['省', '市', '县'].iter().position(|&l| d.ends_with(l));
         for d in divisions.iter().filter(|d| d.ends_with(['省', '市', '县'])) {
             if let Some(short) = short_name(d) {
-                // The first of two divisions with one short name, as a scan would find it.
-                by_short_name.entry(short).or_insert(d.as_str());
+                let kept: &mut &str = by_short_name.entry(short).or_insert(d.as_str());
+                if level(d) < level(kept) {
+                    *kept = d.as_str();
+                }
             }
         }
         Resolver {
@@ -540,6 +545,68 @@ fn cut_to_known_names(mut found: Vec<EntityMention>, resolver: &Resolver) -> Vec
     found
 }
 
+/// 承德国家可持续发展议程创新示范区, 邯港高速衡水段: a division one level below the
+/// jurisdiction (a province's cities, a city's counties) named at the start of a longer name,
+/// or right before a section's ending, is named there too. Deeper divisions are left to the
+/// longer name: a county inside a province's name of a zone is no entity of the report.
+fn divisions_inside_names(found: &[EntityMention], resolver: &Resolver) -> Vec<EntityMention> {
+    let Some(code) = resolver
+        .jurisdiction
+        .body()
+        .and_then(|b| b.code.as_deref())
+        .filter(|c| c.len() <= 4)
+    else {
+        return Vec::new();
+    };
+    let level = code.len() + 2;
+    let forms: Vec<&str> = resolver
+        .gazetteer
+        .divisions
+        .coded(code, level)
+        .filter(|(c, _)| c.len() == level)
+        .flat_map(|(_, name)| {
+            let short =
+                short_name(name).filter(|s| !name.ends_with('区') || s.chars().count() >= 3);
+            std::iter::once(name).chain(short)
+        })
+        .collect();
+    let sections = resolver.rules.lexicons.words("section_suffix");
+    let taken: BTreeSet<Span> = found.iter().map(|m| m.span).collect();
+    let mut named = Vec::new();
+    for m in found.iter().filter(|m| m.class != "Person") {
+        for form in &forms {
+            let at = if m.surface.starts_with(form) {
+                Some(0)
+            } else {
+                sections
+                    .iter()
+                    .find_map(|s| m.surface.strip_suffix(s.as_str()))
+                    .filter(|rest| rest.ends_with(form))
+                    .map(|rest| rest.chars().count() - form.chars().count())
+            };
+            let Some(at) = at.filter(|_| m.surface.len() > form.len()) else {
+                continue;
+            };
+            let start = m.span.start + at;
+            let span = Span::new(start, start + form.chars().count());
+            if !taken.contains(&span) {
+                named.push(EntityMention {
+                    rule: GAZETTEER_RULE.to_owned(),
+                    priority: 0,
+                    class: "Place".into(),
+                    subclass: Some("AdministrativeDivision".into()),
+                    surface: (*form).to_owned(),
+                    span,
+                    definition: None,
+                });
+            }
+        }
+    }
+    named.sort_by_key(|m| m.span);
+    named.dedup_by_key(|m| m.span);
+    named
+}
+
 /// Resolves a document's mentions into entities, quantities and relations, in passes:
 /// retype → cut → canonicalise and group → merge → entities → relations.
 pub fn resolve(
@@ -554,7 +621,8 @@ pub fn resolve(
     let created = created_mentions(extraction, rules);
     let place_sets = place_sets(extraction, &created, &resolver);
     let retyped = retype(extraction, &created, &resolver);
-    let mentions = cut_to_known_names(retyped, &resolver);
+    let mut mentions = cut_to_known_names(retyped, &resolver);
+    mentions.extend(divisions_inside_names(&mentions, &resolver));
     let mut groups = group(doc, &mentions, &resolver);
     merge_abbreviations(&mut groups, &rules.lexicons);
     let mut entities: Vec<Entity> = groups

@@ -64,6 +64,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "role_end",
     "role_verb",
     "scope_lead",
+    "section_suffix",
     "shared_ending",
     "spelled_out_after",
     "statement_marker",
