@@ -264,3 +264,25 @@ fn a_place_named_after_the_jurisdiction_or_written_right_after_it_is_part_of_it(
         "{found:?}"
     );
 }
+
+/// A provincial report of 河北省 whose review part holds `review`.
+fn province_report(review: &str) -> policykg::pipeline::Report {
+    common::report_text(&format!(
+        "——2024年1月20日在河北省第十四届人民代表大会第二次会议上\n各位代表:\n一、2023年工作回顾\n{review}\n二、2024年工作安排\n抓好落实。\n"
+    ))
+}
+
+#[test]
+fn a_name_that_starts_with_a_division_is_in_it_or_in_the_nearest_parent_named() {
+    let r = province_report(
+        "支持唐山、石家庄加快发展。推进唐山港扩能,加快正定新区建设。建设承德国家可持续发展议程创新示范区。",
+    );
+    let found = relations(&r);
+    assert!(has(&found, "唐山港", "partOf", "唐山市"), "{found:?}");
+    // 正定 is a county of 石家庄市, which the report names; the county it does not.
+    assert!(has(&found, "正定新区", "partOf", "石家庄市"), "{found:?}");
+    // A city named only inside a name is an entity, and the name is in it.
+    assert_eq!(class_of(&r, "承德市"), Some("Place"));
+    assert_eq!(class_of(&r, "承德县"), None, "承德 is the city, not the county");
+    assert!(has(&found, "承德市", "partOf", "河北省"), "{found:?}");
+}
