@@ -283,6 +283,10 @@ fn a_name_that_starts_with_a_division_is_in_it_or_in_the_nearest_parent_named() 
     assert!(has(&found, "正定新区", "partOf", "石家庄市"), "{found:?}");
     // A city named only inside a name is an entity, and the name is in it.
     assert_eq!(class_of(&r, "承德市"), Some("Place"));
-    assert_eq!(class_of(&r, "承德县"), None, "承德 is the city, not the county");
+    assert_eq!(
+        class_of(&r, "承德县"),
+        None,
+        "承德 is the city, not the county"
+    );
     assert!(has(&found, "承德市", "partOf", "河北省"), "{found:?}");
 }

@@ -12,8 +12,8 @@ pub mod units;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::{
-    EntityMention, Extraction, QuantityMention, ends_with_any, is_name, is_quote, is_term,
-    starts_with_any, strip_quotes,
+    EntityMention, Extraction, KNOWN_NAME_RULE, QuantityMention, ends_with_any, is_name, is_quote,
+    is_term, starts_with_any, strip_quotes,
 };
 use crate::rules::{ClassChoice, Kind, RuleSet};
 use crate::text::{Document, Span};
@@ -280,7 +280,7 @@ impl<'a> Resolver<'a> {
     /// What a surface form names, once canonical: its name as the jurisdiction resolves it
     /// ([`Resolver::canonical_name`]) and what the gazetteers know of it.
     fn canonical(&self, surface: &str, class: &str) -> Canonical {
-        self.known(self.canonical_name(surface, class))
+        self.known(self.canonical_name(surface, class), class)
     }
 
     /// 全区 → 西湖区, 西湖 → 西湖区, 区城投公司 → 西湖区城投公司, 区政府 → 西湖区人民政府.
@@ -369,7 +369,7 @@ impl<'a> Resolver<'a> {
     /// What the gazetteers know of a canonical name: a country, a national body, a division of
     /// the chain or inside the jurisdiction, a thing of general knowledge, each with its IRI
     /// scope and class.
-    fn known(&self, name: String) -> Canonical {
+    fn known(&self, name: String, class: &str) -> Canonical {
         let j = self.jurisdiction;
         if let Some(country) = self.gazetteer.bodies.country_of(&name) {
             return Canonical {
@@ -417,7 +417,18 @@ impl<'a> Resolver<'a> {
         }
         // Known to every reader (俄罗斯, 长三角, 国家发展改革委, 清华大学, 长江经济带发展):
         // named once for the whole country, typed by what it is.
-        if let Some(entry) = self.gazetteer.knowledge.lookup(&name) {
+        // A company's brand that the text names as a place or a program (华侨城 in a list of
+        // night markets) is that place or program ([`brands_inside_names`]).
+        let brand_of_a_thing = |entry: &knowledge::Entry| {
+            matches!(entry.kind, knowledge::Kind::Soe | knowledge::Kind::Company)
+                && matches!(class, "Place" | "Program")
+        };
+        if let Some(entry) = self
+            .gazetteer
+            .knowledge
+            .lookup(&name)
+            .filter(|e| !brand_of_a_thing(e))
+        {
             return Canonical {
                 name: entry.name.clone(),
                 scope: Some(Vec::new()),
@@ -607,6 +618,29 @@ fn divisions_inside_names(found: &[EntityMention], resolver: &Resolver) -> Vec<E
     named
 }
 
+/// 华侨城文旅项目, 西湖万达, 中粮大悦城: a company's brand found as a known name inside (or as)
+/// a place's or program's name is no mention of the company; the text means the project, the
+/// complex or the block.
+fn brands_inside_names(found: Vec<EntityMention>, resolver: &Resolver) -> Vec<EntityMention> {
+    let is_brand = |m: &EntityMention| {
+        m.rule == KNOWN_NAME_RULE
+            && resolver
+                .gazetteer
+                .knowledge
+                .lookup(&m.surface)
+                .is_some_and(|e| matches!(e.kind, knowledge::Kind::Soe | knowledge::Kind::Company))
+    };
+    let things: Vec<Span> = found
+        .iter()
+        .filter(|m| m.rule != KNOWN_NAME_RULE && matches!(m.class.as_str(), "Place" | "Program"))
+        .map(|m| m.span)
+        .collect();
+    found
+        .into_iter()
+        .filter(|m| !(is_brand(m) && things.iter().any(|t| t.contains(m.span))))
+        .collect()
+}
+
 /// Resolves a document's mentions into entities, quantities and relations, in passes:
 /// retype → cut → canonicalise and group → merge → entities → relations.
 pub fn resolve(
@@ -623,6 +657,7 @@ pub fn resolve(
     let retyped = retype(extraction, &created, &resolver);
     let mut mentions = cut_to_known_names(retyped, &resolver);
     mentions.extend(divisions_inside_names(&mentions, &resolver));
+    let mentions = brands_inside_names(mentions, &resolver);
     let mut groups = group(doc, &mentions, &resolver);
     merge_abbreviations(&mut groups, &rules.lexicons);
     let mut entities: Vec<Entity> = groups
