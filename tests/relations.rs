@@ -290,3 +290,35 @@ fn a_name_that_starts_with_a_division_is_in_it_or_in_the_nearest_parent_named() 
     );
     assert!(has(&found, "承德市", "partOf", "河北省"), "{found:?}");
 }
+
+#[test]
+fn items_enumerated_before_the_count_that_names_them_are_its_parts_when_the_count_holds() {
+    let r = province_report(
+        "推进保障性住房建设、“平急两用”公共基础设施建设、城中村改造“三大工程”。开展增绿、治水“三大行动”。",
+    );
+    let found = relations(&r);
+    for item in ["保障性住房建设", "城中村改造"] {
+        assert!(has(&found, item, "partOf", "三大工程"), "{item}: {found:?}");
+    }
+    // Two items are not the three the name counts: no parts, no entities made of them.
+    assert!(!found.iter().any(|(_, _, o)| o == "三大行动"), "{found:?}");
+    assert_eq!(class_of(&r, "增绿"), None);
+}
+
+#[test]
+fn a_brand_inside_a_place_name_is_no_mention_of_the_company() {
+    let r = report("依托朝阳天虹、滨江万象、中粮大悦城等大型商业综合体,培育滨江消费商圈。");
+    assert_eq!(class_of(&r, "中粮大悦城"), Some("Place"));
+    assert!(
+        !r.resolved
+            .entities
+            .iter()
+            .any(|e| e.label.starts_with("中粮集团")),
+        "{:?}",
+        r.resolved
+            .entities
+            .iter()
+            .map(|e| &e.label)
+            .collect::<Vec<_>>()
+    );
+}

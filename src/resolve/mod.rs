@@ -470,7 +470,7 @@ fn created_mentions(extraction: &Extraction, rules: &RuleSet) -> Vec<EntityMenti
         .iter()
         .filter_map(|r| {
             let rule = rules.get(&r.rule)?;
-            rule.emit.create.then_some(())?;
+            (rule.emit.create && relations::count_holds(r, &extraction.relations)).then_some(())?;
             let name = strip_quotes(r.subject.0.trim_end_matches('等'));
             let lexicons = &rules.lexicons;
             // 扩大开放格局, 打造繁荣商圈: an item that starts with an action is a program,

@@ -9,7 +9,9 @@ use super::{
     COUNTED_KIND_RULE, Entity, GAZETTEER_RULE, LOCAL_PLACE_RULE, NAME_CONTAINS_RULE, Provenance,
     Relation, Resolver,
 };
-use crate::extract::{Extraction, KNOWN_NAME_RULE as KNOWLEDGE_RULE, is_quote, strip_quotes};
+use crate::extract::{
+    Extraction, KNOWN_NAME_RULE as KNOWLEDGE_RULE, RelationMention, is_quote, strip_quotes,
+};
 use crate::rules::{Emit, Relation as Emitted};
 use crate::text::{Document, Span, is_chinese_numeral, small_chinese_number};
 
@@ -256,6 +258,9 @@ impl Passes<'_> {
                 }
                 continue;
             }
+            if emits(|e| e.create) && !count_holds(r, &extraction.relations) {
+                continue;
+            }
             let (subject_class, object_class) = match r.relation {
                 Emitted::ResponsibleFor => (Some("Organization"), Some("Program")),
                 Emitted::In => (None, Some("Place")),
@@ -460,6 +465,33 @@ impl Passes<'_> {
             }
         }
     }
+}
+
+/// Whether the items a create rule read for one numbered name are as many as its number says
+/// (保障性住房建设、…、城中村改造“三大工程”: three). A name with one count (三大工程, 六个一)
+/// is checked; one made of several (一核四翼) counts its groups, not its items.
+pub(super) fn count_holds(r: &RelationMention, all: &[RelationMention]) -> bool {
+    let name = strip_quotes(&r.object.0);
+    let counts: Vec<&str> = name
+        .split(|c: char| !is_chinese_numeral(c))
+        .filter(|run| !run.is_empty())
+        .collect();
+    let [count] = counts.as_slice() else {
+        return true;
+    };
+    let Some(count) = name
+        .starts_with(count)
+        .then(|| small_chinese_number(count))
+        .flatten()
+    else {
+        return true;
+    };
+    let items: BTreeSet<Span> = all
+        .iter()
+        .filter(|x| x.rule == r.rule && x.object.1 == r.object.1)
+        .map(|x| x.subject.1)
+        .collect();
+    items.len() == count as usize
 }
 
 /// The year the matched words themselves state (2019年荣获 …), not one elsewhere in the
