@@ -7,6 +7,8 @@ mod engine;
 mod known;
 mod quantity;
 
+use std::collections::{BTreeMap, HashSet};
+
 use regex::Regex;
 
 use crate::rules::{DIVISIONS, Kind, Lexicons, Relation, Rule, RuleSet, Scope};
@@ -313,9 +315,11 @@ impl Found {
         relations.sort_by(|a, b| (a.span, &a.rule).cmp(&(b.span, &b.rule)));
         let mut entities = resolve_overlaps(entities);
         let shared = shared_endings(doc, &entities, lexicons);
-        entities.retain(|e| !shared.iter().any(|s| s.span == e.span));
+        let shared_spans: HashSet<Span> = shared.iter().map(|s| s.span).collect();
+        entities.retain(|e| !shared_spans.contains(&e.span));
         entities.extend(shared);
-        nested.retain(|n| !entities.iter().any(|e| e.span == n.span));
+        let spans: HashSet<Span> = entities.iter().map(|e| e.span).collect();
+        nested.retain(|n| !spans.contains(&n.span));
         entities.extend(nested);
         entities.sort_by_key(|m| m.span);
         Extraction {
@@ -625,22 +629,25 @@ fn resolve_overlaps(mut found: Vec<EntityMention>) -> Vec<EntityMention> {
             .then(a.span.start.cmp(&b.span.start))
             .then(a.rule.cmp(&b.rule))
     });
-    let mut kept: Vec<EntityMention> = Vec::new();
+    // The kept names never overlap one another, so ordered by start their ends increase too:
+    // those overlapping a new name are found by walking back from its end, not by a scan of
+    // all (a megabyte line repeating a few names holds a hundred thousand of them).
+    let mut kept: BTreeMap<(usize, usize), EntityMention> = BTreeMap::new();
     for m in found {
-        let overlapping: Vec<usize> = (0..kept.len())
-            .filter(|&i| kept[i].span.start < m.span.end && m.span.start < kept[i].span.end)
+        let overlapping: Vec<(usize, usize)> = kept
+            .range(..(m.span.end, 0))
+            .rev()
+            .take_while(|((_, end), _)| *end > m.span.start)
+            .map(|(key, _)| *key)
             .collect();
-        let inside_kept = overlapping.iter().any(|&i| kept[i].span.contains(m.span));
-        let outranks = overlapping.iter().all(|&i| m.priority > kept[i].priority);
-        if overlapping.is_empty() {
-            kept.push(m);
-        } else if !inside_kept && outranks {
-            for i in overlapping.into_iter().rev() {
-                kept.remove(i);
+        let inside_kept = overlapping.iter().any(|k| kept[k].span.contains(m.span));
+        let outranks = overlapping.iter().all(|k| m.priority > kept[k].priority);
+        if overlapping.is_empty() || (!inside_kept && outranks) {
+            for key in &overlapping {
+                kept.remove(key);
             }
-            kept.push(m);
+            kept.insert((m.span.start, m.span.end), m);
         }
     }
-    kept.sort_by_key(|m| m.span);
-    kept
+    kept.into_values().collect()
 }
