@@ -322,3 +322,16 @@ fn a_brand_inside_a_place_name_is_no_mention_of_the_company() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_layout_of_numbered_groups_is_named_by_its_quote_and_has_the_groups_named_as_parts() {
+    let r = province_report(
+        "明确了“两翼两区三群六带”发展布局。加快建设“两翼”带动的现代化河北。突出抓好“六带”建设。",
+    );
+    let found = relations(&r);
+    for part in ["两翼", "六带"] {
+        assert!(has(&found, part, "partOf", "两翼两区三群六带"), "{part}: {found:?}");
+    }
+    // The layout word is no ending that types it (布局 is no bureau, 局).
+    assert_eq!(class_of(&r, "两翼两区三群六带"), Some("Program"));
+}

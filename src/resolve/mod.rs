@@ -16,7 +16,7 @@ use crate::extract::{
     is_term, starts_with_any, strip_quotes,
 };
 use crate::rules::{ClassChoice, Kind, RuleSet};
-use crate::text::{Document, Span};
+use crate::text::{Document, Span, is_chinese_numeral};
 
 pub use gazetteer::{Bodies, Divisions, Gazetteer, short_name};
 
@@ -285,7 +285,22 @@ impl<'a> Resolver<'a> {
 
     /// 全区 → 西湖区, 西湖 → 西湖区, 区城投公司 → 西湖区城投公司, 区政府 → 西湖区人民政府.
     fn canonical_name(&self, surface: &str, class: &str) -> String {
-        let mut name: String = strip_quotes(surface)
+        // “两翼两区三群六带”发展布局: a quoted numbered layout is named by its quote.
+        let layout = surface
+            .strip_prefix('“')
+            .unwrap_or(surface)
+            .split_once('”')
+            .filter(|(quoted, kind)| {
+                quoted.starts_with(is_chinese_numeral)
+                    && self
+                        .rules
+                        .lexicons
+                        .words("layout_kind")
+                        .iter()
+                        .any(|w| w == kind)
+            })
+            .map(|(quoted, _)| quoted);
+        let mut name: String = strip_quotes(layout.unwrap_or(surface))
             .chars()
             .filter(|&c| !is_quote(c) && !matches!(c, '①'..='⑳'))
             .collect();
@@ -742,11 +757,17 @@ fn retype(
             };
             // Only a name with an owned ending can lack its owner: the others keep their class
             // without being resolved here (grouping resolves every mention once).
-            let owned = rules
+            let Some(owned) = rules
                 .lexicons
                 .suffix_of(strip_quotes(&m.surface))
-                .is_some_and(|s| s.owned);
-            if !owned || resolver.has_owner(&resolver.canonical(&m.surface, &m.class).name) {
+                .filter(|s| s.owned)
+            else {
+                return m.clone();
+            };
+            // A name that drops the ending (“两翼两区三群六带”发展布局 is named by its quote) is
+            // not typed by it.
+            let name = resolver.canonical(&m.surface, &m.class).name;
+            if name.ends_with(owned.text.as_str()) && resolver.has_owner(&name) {
                 m.clone()
             } else {
                 EntityMention {

@@ -358,6 +358,22 @@ impl Passes<'_> {
             }
         }
         self.branches(&chain, found);
+        self.numbered_groups(found);
+    }
+
+    /// 两翼两区三群六带, 双核五圈: a name made of numbered groups has as parts the groups the
+    /// report names on their own (“两翼”, “六带”).
+    fn numbered_groups(&self, found: &mut Statements) {
+        for whole in self.entities {
+            let groups = numbered_groups(&whole.label);
+            let Some(first) = whole.mentions.first().filter(|_| groups.len() >= 2) else {
+                continue;
+            };
+            for part in groups.iter().filter_map(|g| self.by_label.get(g)) {
+                let triple = (part.iri.clone(), "partOf".into(), whole.iri.clone());
+                state(found, triple, first.span, NAME_CONTAINS_RULE);
+            }
+        }
     }
 
     /// The places whose names `outer`'s name holds that it lies in: a place is part of the
@@ -465,6 +481,33 @@ impl Passes<'_> {
             }
         }
     }
+}
+
+/// The numbered groups a name is made of (两翼两区三群六带 → 两翼, 两区, 三群, 六带): each a
+/// count and one or two chars; none unless they make up the whole name.
+fn numbered_groups(name: &str) -> Vec<&str> {
+    let mut groups = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = name.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let counted = chars[i..]
+            .iter()
+            .take_while(|(_, c)| is_chinese_numeral(*c) || *c == '双');
+        let numerals = counted.count();
+        let kind = chars[i + numerals..]
+            .iter()
+            .take_while(|(_, c)| !is_chinese_numeral(*c) && *c != '双')
+            .count();
+        if numerals == 0 || !(1..=2).contains(&kind) {
+            return Vec::new();
+        }
+        i += numerals + kind;
+        let end = chars.get(i).map_or(name.len(), |(at, _)| *at);
+        groups.push(&name[start..end]);
+        start = end;
+    }
+    groups
 }
 
 /// Whether the items a create rule read for one numbered name are as many as its number says
@@ -597,4 +640,22 @@ fn counted_members<'e>(
         );
     }
     members
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbered_groups;
+
+    #[test]
+    fn a_name_of_numbered_groups_splits_into_them() {
+        assert_eq!(
+            numbered_groups("两翼两区三群六带"),
+            ["两翼", "两区", "三群", "六带"]
+        );
+        assert_eq!(numbered_groups("双核五圈"), ["双核", "五圈"]);
+        assert_eq!(numbered_groups("十八坡"), ["十八坡"]);
+        // A group of more than two chars, or a name that does not start with a count: none.
+        assert!(numbered_groups("三大工程建设").is_empty());
+        assert!(numbered_groups("东西南北中").is_empty());
+    }
 }

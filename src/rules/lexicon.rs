@@ -43,6 +43,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "kind_lead",
     "kind_of_ending_lead",
     "leading_verb",
+    "layout_kind",
     "level_chars",
     "list_end",
     "list_separator",
