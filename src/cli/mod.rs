@@ -179,31 +179,7 @@ enum Command {
     /// pages at /entity. Read-only unless --writable; one log line per request on stderr.
     ///
     /// Example: policykg serve --bind 127.0.0.1:7878 --timeout 30
-    Serve {
-        #[arg(long, default_value = "out/store")]
-        store: PathBuf,
-        /// The address to listen on.
-        #[arg(long, default_value = "127.0.0.1:7878")]
-        bind: std::net::SocketAddr,
-        /// Cancel a query after this many seconds (answered 503 with a message).
-        #[arg(long, value_name = "SECONDS")]
-        timeout: Option<u64>,
-        /// Accept SPARQL updates (otherwise they are answered 403).
-        #[arg(long)]
-        writable: bool,
-        /// Let pages from any origin query this server (Access-Control-Allow-Origin: *).
-        #[arg(long)]
-        cors: bool,
-        /// At most this many connections at once; more wait until one closes.
-        #[arg(long, default_value_t = 256)]
-        max_connections: usize,
-        /// The query library, offered as tabs and as ?named=NAME.
-        #[arg(long, default_value = "queries")]
-        queries: PathBuf,
-        /// The ontology folder, to say where each rule is written on entity pages.
-        #[arg(long, default_value = "ontology")]
-        ontology: PathBuf,
-    },
+    Serve(ServeArgs),
     /// Check the graph against its SHACL shapes (pyshacl); exit 1 when something breaks one.
     ///
     /// Examples: policykg validate                  (every report in out/store)
@@ -222,6 +198,33 @@ enum Command {
         #[command(subcommand)]
         command: RulesCommand,
     },
+}
+
+#[derive(clap::Args)]
+struct ServeArgs {
+    #[arg(long, default_value = "out/store")]
+    store: PathBuf,
+    /// The address to listen on.
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    bind: std::net::SocketAddr,
+    /// Cancel a query after this many seconds (answered 503 with a message).
+    #[arg(long, value_name = "SECONDS")]
+    timeout: Option<u64>,
+    /// Accept SPARQL updates (otherwise they are answered 403).
+    #[arg(long)]
+    writable: bool,
+    /// Let pages from any origin query this server (Access-Control-Allow-Origin: *).
+    #[arg(long)]
+    cors: bool,
+    /// At most this many connections at once; more wait until one closes.
+    #[arg(long, default_value_t = 256)]
+    max_connections: usize,
+    /// The query library, offered as tabs and as ?named=NAME.
+    #[arg(long, default_value = "queries")]
+    queries: PathBuf,
+    /// The ontology folder, to say where each rule is written on entity pages.
+    #[arg(long, default_value = "ontology")]
+    ontology: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -294,46 +297,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             jobs,
             svg,
             keep_going,
-        } => {
-            let files = report_files(&reports)?;
-            let defaults = BuildOptions::default();
-            let options = BuildOptions {
-                jobs: jobs.unwrap_or(defaults.jobs).max(1),
-                svg,
-                keep_going,
-            };
-            let progress = ProgressBar::new(files.len() as u64).with_style(
-                ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
-                    .expect("the template is valid"),
-            );
-            if files.len() < 2 {
-                progress.set_draw_target(ProgressDrawTarget::hidden());
-            }
-            let on_report = |f: &Path| {
-                progress.set_message(f.display().to_string());
-                progress.inc(1);
-            };
-            let summary = build(&files, &out, &ontology, &options, &on_report);
-            progress.finish_and_clear();
-            let summary = summary?;
-            if !summary.svg {
-                eprintln!("note: {}", render::INSTALL_GRAPHVIZ);
-            }
-            print_summary(&summary, &out);
-            for (path, e) in &summary.failed {
-                eprintln!("failed: {}: {e}", path.display());
-            }
-            Ok(if summary.failed.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                eprintln!(
-                    "{} of {} reports failed and were left out",
-                    summary.failed.len(),
-                    files.len()
-                );
-                ExitCode::from(3)
-            })
-        }
+        } => build_reports(&reports, &out, &ontology, jobs, svg, keep_going),
         Command::Query {
             query,
             file,
@@ -345,24 +309,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             output,
         } => {
             if list {
-                for q in query::named::list(&queries)? {
-                    println!("{:<26} {}", q.name, q.description);
-                }
-                return Ok(ExitCode::SUCCESS);
+                return list_queries(&queries);
             }
-            let text = match (query, file, named) {
-                (Some(q), ..) => q,
-                (None, Some(f), _) => {
-                    std::fs::read_to_string(&f).map_err(|e| Error::output(&f, e))?
-                }
-                (None, None, Some(name)) => query::named::find(&queries, &name)?.text,
-                (None, None, None) => {
-                    return Err(Error::Output {
-                        path: "query".into(),
-                        message: "give a query, --file FILE or --named NAME (see --list)".into(),
-                    });
-                }
-            };
+            let text = query_text(query, file, named, &queries)?;
             answer(&store, &text, format, output.as_deref())
         }
         Command::Promises {
@@ -379,33 +328,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             output,
             store,
             ontology,
-        } => {
-            let store = graph::open_store(&store)?;
-            std::fs::create_dir_all(&output).map_err(|e| Error::output(&output, e))?;
-            let written = match format {
-                ExportFormat::Csv => export::write_csv(&store, &output)?,
-                ExportFormat::Jsonld => {
-                    let path = ontology.join("context.jsonld");
-                    let context =
-                        crate::files::read_to_string(&path).map_err(|e| Error::output(&path, e))?;
-                    export::write_jsonld(&store, &output, &context)?
-                }
-            };
-            for w in written {
-                println!("{}/{w}", output.display());
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        } => export_store(format, &output, &store, &ontology),
         Command::Explain {
             name,
             store,
             ontology,
-        } => {
-            let store = graph::open_store(&store)?;
-            let rules = crate::rules::RuleSet::load(&ontology)?;
-            print!("{}", crate::explain::explain(&store, &name, &rules)?);
-            Ok(ExitCode::SUCCESS)
-        }
+        } => explain(&name, &store, &ontology),
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,
@@ -427,55 +355,19 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             store,
             queries,
         } => {
-            for c in &classes {
-                if !ENTITY_CLASSES.contains(&c.as_str()) {
-                    return Err(Error::output(
-                        &output,
-                        format!("unknown class {c:?}: use one of {ENTITY_CLASSES:?}"),
-                    ));
-                }
-            }
-            let view = View {
-                focus: focus.as_deref(),
-                depth,
-                named: named
-                    .as_deref()
-                    .map(|n| query::named::find(&queries, n))
-                    .transpose()?,
-                filter: render::Filter {
-                    classes,
-                    relations,
-                    cluster_sections,
-                },
-                cap,
+            let filter = render::Filter {
+                classes,
+                relations,
+                cluster_sections,
             };
-            render_store(&store, &view, &output)?;
-            Ok(ExitCode::SUCCESS)
+            let named = named
+                .as_deref()
+                .map(|n| query::named::find(&queries, n))
+                .transpose()?;
+            render_command(focus.as_deref(), depth, named, filter, cap, &output, &store)
         }
         Command::Push(args) => push(&args),
-        Command::Serve {
-            store,
-            bind,
-            timeout,
-            writable,
-            cors,
-            max_connections,
-            queries,
-            ontology,
-        } => {
-            let options = crate::serve::Options {
-                store,
-                bind,
-                timeout: timeout.map(std::time::Duration::from_secs),
-                writable,
-                cors,
-                max_connections,
-            };
-            let library = query::named::list(&queries)?;
-            let rules = crate::rules::RuleSet::load(&ontology)?;
-            crate::serve::serve(options, library, rules)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Serve(args) => serve(args),
         Command::Validate {
             files,
             store,
@@ -483,31 +375,192 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         } => validate(&files, &store, &shapes),
         Command::Rules {
             command: RulesCommand::Test { filter, ontology },
-        } => {
-            let rules = crate::rules::RuleSet::load(&ontology)?;
-            let results = check(&rules, &filter);
-            let failed: Vec<_> = results
-                .iter()
-                .filter(|r| r.outcome != CheckOutcome::Validated)
-                .collect();
-            for f in &failed {
-                println!(
-                    "{:?}\t{}\t{}\t{:?}\t{}",
-                    f.outcome, f.rule, f.location, f.text, f.detail
-                );
-            }
-            println!(
-                "{} passed, {} failed",
-                results.len() - failed.len(),
-                failed.len()
-            );
-            Ok(if failed.is_empty() {
-                ExitCode::SUCCESS
-            } else {
-                ExitCode::from(1)
-            })
-        }
+        } => test_rules(&ontology, &filter),
     }
+}
+
+/// `policykg build`: the reports into `out`, with a progress bar for more than one; exit 3
+/// when `--keep-going` left some out.
+fn build_reports(
+    reports: &[PathBuf],
+    out: &Path,
+    ontology: &Path,
+    jobs: Option<usize>,
+    svg: bool,
+    keep_going: bool,
+) -> Result<ExitCode, Error> {
+    let files = report_files(reports)?;
+    let defaults = BuildOptions::default();
+    let options = BuildOptions {
+        jobs: jobs.unwrap_or(defaults.jobs).max(1),
+        svg,
+        keep_going,
+    };
+    let progress = ProgressBar::new(files.len() as u64).with_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
+            .expect("the template is valid"),
+    );
+    if files.len() < 2 {
+        progress.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    let on_report = |f: &Path| {
+        progress.set_message(f.display().to_string());
+        progress.inc(1);
+    };
+    let summary = build(&files, out, ontology, &options, &on_report);
+    progress.finish_and_clear();
+    let summary = summary?;
+    if !summary.svg {
+        eprintln!("note: {}", render::INSTALL_GRAPHVIZ);
+    }
+    print_summary(&summary, out);
+    for (path, e) in &summary.failed {
+        eprintln!("failed: {}: {e}", path.display());
+    }
+    Ok(if summary.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!(
+            "{} of {} reports failed and were left out",
+            summary.failed.len(),
+            files.len()
+        );
+        ExitCode::from(3)
+    })
+}
+
+/// `policykg query --list`: the query library, one query a line.
+fn list_queries(queries: &Path) -> Result<ExitCode, Error> {
+    for q in query::named::list(queries)? {
+        println!("{:<26} {}", q.name, q.description);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The text of the query `policykg query` asks: given, read from a file or named from the
+/// library.
+fn query_text(
+    query: Option<String>,
+    file: Option<PathBuf>,
+    named: Option<String>,
+    queries: &Path,
+) -> Result<String, Error> {
+    Ok(match (query, file, named) {
+        (Some(q), ..) => q,
+        (None, Some(f), _) => std::fs::read_to_string(&f).map_err(|e| Error::output(&f, e))?,
+        (None, None, Some(name)) => query::named::find(queries, &name)?.text,
+        (None, None, None) => {
+            return Err(Error::Output {
+                path: "query".into(),
+                message: "give a query, --file FILE or --named NAME (see --list)".into(),
+            });
+        }
+    })
+}
+
+/// `policykg render`: a diagram of the store, around one entity or of a named query's rows.
+fn render_command(
+    focus: Option<&str>,
+    depth: usize,
+    named: Option<query::named::NamedQuery>,
+    filter: render::Filter,
+    cap: usize,
+    output: &Path,
+    store: &Path,
+) -> Result<ExitCode, Error> {
+    if let Some(c) = filter
+        .classes
+        .iter()
+        .find(|c| !ENTITY_CLASSES.contains(&c.as_str()))
+    {
+        return Err(Error::output(
+            output,
+            format!("unknown class {c:?}: use one of {ENTITY_CLASSES:?}"),
+        ));
+    }
+    let view = View {
+        focus,
+        depth,
+        named,
+        filter,
+        cap,
+    };
+    render_store(store, &view, output)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `policykg export`: the store's tables as CSV, or its graph as JSON-LD, into `output`.
+fn export_store(
+    format: ExportFormat,
+    output: &Path,
+    store: &Path,
+    ontology: &Path,
+) -> Result<ExitCode, Error> {
+    let store = graph::open_store(store)?;
+    std::fs::create_dir_all(output).map_err(|e| Error::output(output, e))?;
+    let written = match format {
+        ExportFormat::Csv => export::write_csv(&store, output)?,
+        ExportFormat::Jsonld => {
+            let path = ontology.join("context.jsonld");
+            let context =
+                crate::files::read_to_string(&path).map_err(|e| Error::output(&path, e))?;
+            export::write_jsonld(&store, output, &context)?
+        }
+    };
+    for w in written {
+        println!("{}/{w}", output.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `policykg explain`: every fact about one entity, with its words and rules.
+fn explain(name: &str, store: &Path, ontology: &Path) -> Result<ExitCode, Error> {
+    let store = graph::open_store(store)?;
+    let rules = crate::rules::RuleSet::load(ontology)?;
+    print!("{}", crate::explain::explain(&store, name, &rules)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `policykg serve`: the store over HTTP with the query library and the rules `explain` reads.
+fn serve(args: ServeArgs) -> Result<ExitCode, Error> {
+    let library = query::named::list(&args.queries)?;
+    let rules = crate::rules::RuleSet::load(&args.ontology)?;
+    let options = crate::serve::Options {
+        store: args.store,
+        bind: args.bind,
+        timeout: args.timeout.map(std::time::Duration::from_secs),
+        writable: args.writable,
+        cors: args.cors,
+        max_connections: args.max_connections,
+    };
+    crate::serve::serve(options, library, rules)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `policykg rules test`: every rule's own examples; exit 1 when one fails.
+fn test_rules(ontology: &Path, filter: &str) -> Result<ExitCode, Error> {
+    let rules = crate::rules::RuleSet::load(ontology)?;
+    let results = check(&rules, filter);
+    let failed: Vec<_> = results
+        .iter()
+        .filter(|r| r.outcome != CheckOutcome::Validated)
+        .collect();
+    for f in &failed {
+        println!(
+            "{:?}\t{}\t{}\t{:?}\t{}",
+            f.outcome, f.rule, f.location, f.text, f.detail
+        );
+    }
+    println!(
+        "{} passed, {} failed",
+        results.len() - failed.len(),
+        failed.len()
+    );
+    Ok(if failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 /// Pushes the store's graphs; exit 1 when some did not land.

@@ -45,7 +45,7 @@ fn found(rule: &Rule, rules: &RuleSet, text: &str) -> (Vec<String>, Vec<BTreeMap
                 f.entry(k.clone()).or_insert_with(|| v.clone());
             }
             if let Some((class, sub)) = &h.class {
-                f.insert("class".into(), class.clone());
+                f.insert("class".into(), class.name().to_owned());
                 if let Some(sub) = sub {
                     f.insert("subclass".into(), sub.clone());
                 }

@@ -6,7 +6,10 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use crate::rules::{ClassChoice, Kind, Lexicons, Rule, Scope, Suffix};
+use super::quote::{
+    a_list_of_phrases, a_piece_of_a_quote, spoken_of_otherwise, strip_quotes, unquote,
+};
+use crate::rules::{Class, ClassChoice, Kind, Lexicons, Rule, Scope, Suffix};
 use crate::text::{Pos, Words, is_chinese_numeral};
 
 /// What one match of a rule yields, in byte ranges of the text it ran on.
@@ -17,7 +20,7 @@ pub struct Hit {
     /// Named groups that matched.
     pub groups: BTreeMap<String, Range<usize>>,
     /// Entity rules: the class and subclass of the name.
-    pub class: Option<(String, Option<String>)>,
+    pub class: Option<(Class, Option<String>)>,
 }
 
 /// Runs `rule` over a text and its words.
@@ -128,7 +131,7 @@ fn entity_hit(
     if let (Some(ClassChoice::Fixed(class)), false) = (&rule.class, rule.nested) {
         // 朝阳新城 + 滨江综合体 + 消费商圈: a name may run on more than once.
         loop {
-            let more = extension(&text[range.end..], class, lexicons);
+            let more = extension(&text[range.end..], *class, lexicons);
             if more == 0 {
                 break;
             }
@@ -136,36 +139,21 @@ fn entity_hit(
         }
     }
     range.start = left_edge(rule, lexicons, words, &range)?;
-    // The mention is the name, not the quote marks around it.
-    let quoted = &text[range.clone()];
-    let inner = strip_quotes(quoted);
-    let lead = quoted.find(inner).unwrap_or(0);
-    range = range.start + lead..range.start + lead + inner.len();
-    // 唱响“购在西湖”品牌: a kind after the quote says what the quoted words name.
-    let kind_after = inner
-        .split_once('”')
-        .filter(|(_, kind)| lexicons.words("kind_after_quote").iter().any(|w| w == kind));
-    if let Some((head, _)) = kind_after {
-        range.end = range.start + head.len();
-    } else if inner.contains(is_quote) {
-        range = quoted_run_on(text, range, inner, lexicons);
-    }
+    let quote = unquote(text, range, lexicons);
+    let range = quote.range.clone();
     let name = &text[range.clone()];
-    if quoted != inner
-        && kind_after.is_none()
-        && a_list_of_phrases(name, &text[range.end..], lexicons)
-    {
+    if quote.marked && !quote.kind_after && a_list_of_phrases(name, &text[range.end..], lexicons) {
         return None;
     }
-    let by_suffix_alone = quoted == inner;
+    let by_suffix_alone = !quote.marked;
     if let (true, Some(ClassChoice::Fixed(class))) = (by_suffix_alone, &rule.class) {
-        if a_piece_of_a_quote(text, &range, class, lexicons) {
+        if a_piece_of_a_quote(text, &range, *class, lexicons) {
             return None;
         }
     }
     // A glossary term is a name the report gives, whatever it ends with (无废城区).
     // …and so is a name in quotes (“散工超市”): the text itself marks where it ends.
-    let term = rule.scope == Scope::GlossaryTerm || quoted.starts_with(is_quote);
+    let term = rule.scope == Scope::GlossaryTerm || quote.opens_quoted;
     let named = if term {
         is_term(name, lexicons)
     } else {
@@ -177,31 +165,24 @@ fn entity_hit(
         return None;
     }
     if spoken_of_otherwise(rule, name, text, &whole, &range, lexicons)
-        || (by_suffix_alone && inside_an_honour(text, &range, lexicons))
         || (by_suffix_alone && names_a_kind(name, &text[..range.start]))
     {
         return None;
     }
-    let class = class_of(
-        rule.class.as_ref()?,
-        name,
-        term,
-        kind_after.is_some(),
-        lexicons,
-    )?;
-    if class.0 == "Place" && describes_no_place(name, text, range.start, lexicons) {
+    let class = class_of(rule.class.as_ref()?, name, term, quote.kind_after, lexicons)?;
+    if class.0 == Class::Place && describes_no_place(name, text, range.start, lexicons) {
         return None;
     }
     // 乡镇卫生院, 农村中小学: every body of a kind, no body.
-    if class.0 == "Organization" && starts_with_any(name, lexicons.words("kind_lead")) {
+    if class.0 == Class::Organization && starts_with_any(name, lexicons.words("kind_lead")) {
         return None;
     }
     // 智慧西湖, 平安社区, 城管进社区: a campaign named after the place it improves or goes to,
     // not the place.
     let campaign = starts_with_any(name, lexicons.words("program_lead"))
         || ends_with_any(name, lexicons.words("program_end"));
-    let class = if class.0 == "Place" && campaign {
-        ("Program".to_owned(), None)
+    let class = if class.0 == Class::Place && campaign {
+        (Class::Program, None)
     } else {
         class
     };
@@ -210,17 +191,6 @@ fn entity_hit(
         groups,
         class: Some(class),
     })
-}
-
-/// Whether a quoted name is a list of phrases: it holds 、 and nothing makes the list one
-/// thing, neither a count heading it (“六个走前列、做标杆”) nor a program's ending after it
-/// (“提醒、约谈”的督查机制); the caller checks a kind after it (“诚信燕赵、投资沃土”品牌).
-fn a_list_of_phrases(name: &str, rest: &str, lexicons: &Lexicons) -> bool {
-    let counted = name
-        .trim_start_matches(is_chinese_numeral)
-        .starts_with('个')
-        && name.starts_with(is_chinese_numeral);
-    name.contains('、') && !counted && !names_a_program_after(name, rest, lexicons)
 }
 
 /// The class (and subclass) of a name a rule found, or `None` where its ending says it is
@@ -232,34 +202,34 @@ fn class_of(
     term: bool,
     kind_after: bool,
     lexicons: &Lexicons,
-) -> Option<(String, Option<String>)> {
+) -> Option<(Class, Option<String>)> {
     match choice {
         ClassChoice::Fixed(c) => {
             let suffix = lexicons.suffix_of(name);
             // 体育中心 ends like a venue, not like a body's 中心: a longer suffix of another
             // class is the other rule's name (a person's name may end like anything).
-            if c != "Person" && suffix.is_some_and(|s| &s.class != c) {
+            if *c != Class::Person && suffix.is_some_and(|s| s.class != *c) {
                 return None;
             }
             let sub = suffix
-                .filter(|s| &s.class == c)
+                .filter(|s| s.class == *c)
                 .and_then(|s| s.subclass.clone());
-            Some((c.clone(), sub))
+            Some((*c, sub))
         }
         // The kind after the quote (品牌) tells what the name is, not its last char (西湖);
         // nor does one place char end a quoted slogan with numbers in it (“一带一路”,
         // “万企兴万村”; “南昌金塔逸街” is a street).
         ClassChoice::BySuffix { default } => {
             let numbered_slogan = |s: &Suffix| {
-                term && s.class == "Place"
+                term && s.class == Class::Place
                     && s.text.chars().count() == 1
                     && name.chars().any(|c| is_chinese_numeral(c) || c == '万')
             };
             match lexicons.suffix_of(strip_quotes(name)) {
                 Some(s) if !kind_after && !numbered_slogan(s) => {
-                    Some((s.class.clone(), s.subclass.clone()))
+                    Some((s.class, s.subclass.clone()))
                 }
-                _ => Some((default.clone(), None)),
+                _ => Some((*default, None)),
             }
         }
     }
@@ -310,42 +280,6 @@ fn left_edge(
     Some(start + after_campaign.unwrap_or(0))
 }
 
-/// Whether a name a suffix rule found is a piece of a quote, the quote rule's to read:
-/// it starts a quote that goes on (…区“梦想小街”电商产业园, “道平路净见本色”), it is a whole
-/// quote ending in one place char, as often a slogan as a place (当好首都“护城河”), or it lies
-/// inside a quote up to its end (与强势企业的“对标行动”). A program's ending inside a quote
-/// that holds a clause break is a piece of a saying (“打造一域一队伍…,组织一周一活动、…”);
-/// places a saying names stay places.
-fn a_piece_of_a_quote(text: &str, range: &Range<usize>, class: &str, lexicons: &Lexicons) -> bool {
-    let whole_quote = text[range.end..]
-        .strip_prefix('”')
-        .is_some_and(|a| !a.starts_with(is_han));
-    let one_place_char = lexicons
-        .suffix_of(&text[range.clone()])
-        .is_some_and(|s| s.class == "Place" && s.text.chars().count() == 1);
-    let quote = enclosing_quote(text, range);
-    let inside_after_start = quote
-        .is_some_and(|(open, close)| open + '“'.len_utf8() < range.start && close == range.end);
-    let in_a_saying =
-        quote.is_some_and(|(open, close)| text[open..close].contains([',', ';', '。', ':']));
-    (text[..range.start].ends_with('“') && (!whole_quote || one_place_char))
-        || inside_after_start
-        || (class == "Program" && in_a_saying)
-}
-
-/// The quote `range` lies in, as the byte offsets of its “ and its ”: the last quote mark
-/// before the range opens one, the next after it closes it.
-fn enclosing_quote(text: &str, range: &Range<usize>) -> Option<(usize, usize)> {
-    let open = text[..range.start]
-        .rfind(['“', '”'])
-        .filter(|&i| text[i..].starts_with('“'))?;
-    let close = range.end
-        + text[range.end..]
-            .find(['“', '”'])
-            .filter(|&j| text[range.end + j..].starts_with('”'))?;
-    Some((open, close))
-}
-
 /// Whether a matched string can be a name: a term ([`is_term`]) that does not end like a
 /// common noun (格局, 干部, 超市 …).
 pub fn is_name(name: &str, lexicons: &Lexicons) -> bool {
@@ -373,14 +307,9 @@ pub fn is_term(name: &str, lexicons: &Lexicons) -> bool {
         && lexicons
             .suffixes
             .iter()
-            .any(|s| s.class == "Place" && s.text == counted)
+            .any(|s| s.class == Class::Place && s.text == counted)
         && !starts_with_any(name, lexicons.words("numbered_names"));
-    // 一个一个, 一点一点: a word said twice, no slogan.
-    let chars: Vec<char> = name.chars().collect();
-    let said_twice =
-        chars.len().is_multiple_of(2) && chars[..chars.len() / 2] == chars[chars.len() / 2..];
     name.chars().count() >= 2
-        && !said_twice
         && !counted_group
         && name.chars().any(|c| !c.is_ascii_digit())
         && !name.contains('+')
@@ -400,107 +329,10 @@ pub fn is_term(name: &str, lexicons: &Lexicons) -> bool {
             || name.starts_with(is_chinese_numeral))
 }
 
-/// A quoted honour (荣获“全国文明城市”) is a fact about its receiver, and a quoted slogan
-/// (“项目为王”理念) a way of speaking: neither is a named thing. The words before the match are
-/// the rule's `not_after` list, the words after it its `not_before` list.
-fn spoken_of_otherwise(
-    rule: &Rule,
-    name: &str,
-    text: &str,
-    whole: &Range<usize>,
-    range: &Range<usize>,
-    lexicons: &Lexicons,
-) -> bool {
-    let after = text[whole.end..].trim_start_matches(['”', '"']);
-    if let Some(list) = &rule.not_after {
-        // In a list of quoted phrases (严打“黑拐骗”、“黄赌毒”, 交通的“主动脉”和“微循环”) the
-        // word before the first one counts for all of them (a comma ends a clause, not an item).
-        let mut before = text[..whole.start].trim_end_matches(['“', '"']);
-        while let Some(rest) = lexicons
-            .words("list_separator")
-            .iter()
-            .filter(|sep| sep.as_str() != ",")
-            .find_map(|sep| before.strip_suffix(sep.as_str()))
-            .and_then(|b| b.strip_suffix('”'))
-        {
-            match rest.rfind('“') {
-                Some(open) => before = &rest[..open],
-                None => break,
-            }
-        }
-        // …为主要内容的“幸福三重奏”建设, 成为“中国共产党的故事”专题宣介会: the words after
-        // can name it after all, a word of `program_follow` or a suffix the name runs on to.
-        let named_after = name.contains(is_quote)
-            || starts_with_any(after, lexicons.words("program_follow"))
-            || starts_with_any(after, lexicons.words("spelled_out_after"));
-        if !named_after && ends_with_any(before, lexicons.words(list)) {
-            return true;
-        }
-        // 推动朝阳新城“产城融合”, 推进机构改革“后半篇文章”: a quote right after a place's or
-        // a program's name says what it does or becomes (a program there has its ending in or
-        // after the quote: 农业产业化项目“111行动计划”).
-        let own_ending = lexicons.suffix_of(name).is_some();
-        let after_a_name = !own_ending
-            && lexicons.suffixes.iter().any(|s| {
-                s.class != "Organization"
-                    && !s.weak
-                    && s.text.chars().count() >= 2
-                    && before.strip_suffix(s.text.as_str()).is_some_and(|head| {
-                        head.chars().rev().take_while(|c| is_han(*c)).count() >= 2
-                    })
-            });
-        if !named_after && after_a_name {
-            return true;
-        }
-        // 争创全省双拥模范区“十连冠”: a quote in a clause that awards an honour is the honour
-        // (获 alone is too short to tell), and one in a clause that casts a role is the role
-        // (当好首都“护城河”).
-        let clause = before
-            .rfind([',', ';', '。', ':'])
-            .map_or(before, |i| &before[i..]);
-        if !named_after
-            && ["honour_verb", "role_verb"].iter().any(|list| {
-                lexicons
-                    .words(list)
-                    .iter()
-                    .any(|w| w.chars().count() > 1 && clause.contains(w.as_str()))
-            })
-        {
-            return true;
-        }
-    }
-    if let Some(list) = &rule.not_before {
-        // “提醒、约谈”的督查机制: 的 and a program's ending name what the quote is.
-        let named = names_a_program_after(name, &text[range.end..], lexicons);
-        // 实施道路“白改黑”172条: what a count follows is a kind of work or thing; a numbered
-        // slogan is still one (“十个常态化”30项措施).
-        let counted = after.starts_with(|c: char| c.is_ascii_digit())
-            && !name.starts_with(is_chinese_numeral);
-        // “发展是硬道理”: a quoted statement, not a name (a marker at the start is part of a
-        // name: “要我做” is rejected for its 从…向).
-        let statement = name.chars().count() >= 4
-            && lexicons
-                .words("statement_marker")
-                .iter()
-                .any(|w| name.find(w.as_str()).is_some_and(|i| i > 0));
-        if !named && (counted || statement || starts_with_any(after, lexicons.words(list))) {
-            return true;
-        }
-    }
-    false
-}
-
 /// 吴齐美术馆等文化精品工程: what follows 等 is the kind the list before it belongs to, not
 /// a name, unless a count says it is the set (A、B等十大战役).
 fn names_a_kind(name: &str, before: &str) -> bool {
     before.ends_with('等') && !name.starts_with(is_chinese_numeral)
-}
-
-/// Whether a name lies inside a quoted honour (荣获“全省首批‘五型’政府建设示范区”): it is a
-/// piece of the title, not a thing of its own.
-fn inside_an_honour(text: &str, range: &Range<usize>, lexicons: &Lexicons) -> bool {
-    enclosing_quote(text, range)
-        .is_some_and(|(open, _)| ends_with_any(&text[..open], lexicons.words("honour_verb")))
 }
 
 /// Whether a name found as a place describes rather than names one: a count inside it ends a
@@ -539,93 +371,6 @@ fn describes_no_place(name: &str, text: &str, start: usize, lexicons: &Lexicons)
     inner_count || predicate || scope || kind
 }
 
-/// The words a quoted name that runs on past its closing quote (`inner` holds the quote) is
-/// made of: on to the last ending after a weak one, on to 建设 after a body's ending, and back
-/// to the level before the quote that owns a body.
-fn quoted_run_on(
-    text: &str,
-    mut range: Range<usize>,
-    inner: &str,
-    lexicons: &Lexicons,
-) -> Range<usize> {
-    // “六个一”项目推进工作机制: a quoted name run on to a weak ending (项目, 机制) runs on to the
-    // last ending of the words that follow it without a break.
-    let suffix = lexicons.suffix_of(inner);
-    if suffix.is_some_and(|s| s.weak) {
-        let rest = &text[range.end..];
-        // Up to eight chars, not across a function word (“十三五”规划 | 确定的各项目标).
-        let ends: Vec<usize> = rest
-            .char_indices()
-            .take(8)
-            .take_while(|&(_, c)| is_han(c) && !"等的各和与及是为在全".contains(c))
-            .map(|(i, c)| i + c.len_utf8())
-            .collect();
-        if let Some(&end) = ends
-            .iter()
-            .rev()
-            .find(|&&e| ends_in_program_suffix(&rest[..e], lexicons))
-        {
-            range.end += end;
-        }
-    }
-    // “五型”政府建设: a quoted name run on to a body's ending and then to a program's work is
-    // the program (the body has no owner here).
-    let owned = suffix.is_some_and(|s| s.owned);
-    if owned {
-        if let Some(work) = lexicons
-            .words("program_follow")
-            .iter()
-            .find(|w| text[range.end..].starts_with(w.as_str()))
-        {
-            range.end += work.len();
-        }
-    }
-    // 组建区“12345”服务热线办: a body's name in quotes takes the level before them as its owner.
-    if owned && text[..range.start].ends_with('“') {
-        // 区“…” or 区级“…”.
-        let quote_at = range.start - '“'.len_utf8();
-        let before = &text[..quote_at];
-        let before = before.strip_suffix('级').unwrap_or(before);
-        if let Some(level) = lexicons
-            .words("level_chars")
-            .iter()
-            .find(|l| before.ends_with(l.as_str()))
-        {
-            let head = &before[..before.len() - level.len()];
-            let at_boundary =
-                !head.ends_with(is_han) || ends_with_any(head, lexicons.words("boundary"));
-            if at_boundary {
-                range.start = head.len();
-            }
-        }
-    }
-    range
-}
-
-/// Whether a quoted list names one program: it runs on to a program's ending, or 的 and a
-/// program's ending follow its closing quote (“提醒、通报、警告、约谈”的督查机制).
-fn names_a_program_after(name: &str, rest: &str, lexicons: &Lexicons) -> bool {
-    if name.contains(is_quote) {
-        return ends_in_program_suffix(name, lexicons);
-    }
-    let Some(after) = rest.strip_prefix('”').and_then(|r| r.strip_prefix('的')) else {
-        return false;
-    };
-    after
-        .char_indices()
-        .take(6)
-        .take_while(|&(_, c)| is_han(c))
-        .any(|(i, c)| ends_in_program_suffix(&after[..i + c.len_utf8()], lexicons))
-}
-
-/// Whether words end in a program's ending of two chars or more (机制, 活动, 工程 …).
-fn ends_in_program_suffix(words: &str, lexicons: &Lexicons) -> bool {
-    lexicons
-        .suffixes
-        .iter()
-        .any(|s| s.class == "Program" && s.text.chars().count() >= 2 && words.ends_with(&s.text))
-}
-
 /// Whether `name` starts with one of `words`.
 pub fn starts_with_any(name: &str, words: &[String]) -> bool {
     words.iter().any(|w| name.starts_with(w.as_str()))
@@ -638,7 +383,7 @@ pub fn ends_with_any(name: &str, words: &[String]) -> bool {
 
 /// How many bytes of `rest` continue a name by a suffix of its class: a short suffix inside a
 /// longer name (滨湖 + 公园, 抚河 + 中大道) is not where the name ends.
-fn extension(rest: &str, class: &str, lexicons: &Lexicons) -> usize {
+fn extension(rest: &str, class: Class, lexicons: &Lexicons) -> usize {
     // Up to two chars, then a suffix of two chars or more (抚河 + 中 + 大道, 象湖 + 西岸); after
     // a distance (象湖西岸 + 五里 + 生态文化走廊), up to six.
     let after_numerals = rest.trim_start_matches(is_chinese_numeral);
@@ -688,16 +433,6 @@ fn extension(rest: &str, class: &str, lexicons: &Lexicons) -> usize {
 
 pub(super) fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
-}
-
-/// A quote mark: around or inside a name, never part of it.
-pub fn is_quote(c: char) -> bool {
-    matches!(c, '“' | '”' | '"' | '‘' | '’' | '《' | '》')
-}
-
-/// Quote marks around or inside a name, which are not part of the name itself.
-pub fn strip_quotes(name: &str) -> &str {
-    name.trim_matches(is_quote)
 }
 
 /// The longest of `list` that starts at byte `at` of `words` and ends where a word ends: a

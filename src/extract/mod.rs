@@ -6,22 +6,21 @@ mod check;
 mod engine;
 mod known;
 mod quantity;
+mod quote;
 
 use std::collections::{BTreeMap, HashSet};
 
 use regex::Regex;
 
-use crate::rules::{DIVISIONS, Kind, Lexicons, Relation, Rule, RuleSet, Scope};
+use crate::rules::{Class, DIVISIONS, Kind, Lexicons, Relation, Rule, RuleSet, Scope};
 use crate::text::{Document, Segmenter, Span, Token, Words};
 
 pub use check::{CheckOutcome, CheckResult, check};
 use engine::is_han;
-pub use engine::{
-    Hit, apply, apply_regex, ends_with_any, is_name, is_quote, is_term, starts_with_any,
-    strip_quotes,
-};
+pub use engine::{Hit, apply, apply_regex, ends_with_any, is_name, is_term, starts_with_any};
 pub use known::{KNOWN_NAME_RULE, Known, KnownNames};
 pub use quantity::{Comparator, Measure, QuantityKind, parse_number};
+pub use quote::{is_quote, strip_quotes};
 
 /// A name found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -262,11 +261,14 @@ impl Found {
                 self.entities.extend(listed);
             }
             Kind::Entity => {
-                let (class, subclass) = hit.class.clone().unwrap_or_default();
+                // An entity rule's hit has its class (`entity_hit`); a list's items are typed above.
+                let Some((class, subclass)) = hit.class.clone() else {
+                    return;
+                };
                 let mention = EntityMention {
                     rule: rule.id.clone(),
                     priority: rule.priority,
-                    class,
+                    class: class.name().to_owned(),
                     subclass,
                     surface: text[hit.range.clone()].to_owned(),
                     span: to_span(&hit.range),
@@ -505,7 +507,7 @@ fn listed_names(
             lexicons
                 .suffix_of(words)
                 .or_else(|| lexicons.suffixes.iter().find(|s| s.text == words))
-                .filter(|s| s.class != "Program" && !s.owned)
+                .filter(|s| s.class != Class::Program && !s.owned)
                 .map(|s| (words, s))
         })
     else {
@@ -533,7 +535,7 @@ fn listed_names(
             Some(EntityMention {
                 rule: rule.id.clone(),
                 priority: rule.priority,
-                class: suffix.class.clone(),
+                class: suffix.class.name().to_owned(),
                 subclass: suffix.subclass.clone(),
                 surface,
                 span: to_span(&range),

@@ -269,7 +269,6 @@ impl EntityGraph {
             .copied()
             .filter(|&n| filter.keeps_class(&self.graph[n].class))
             .collect();
-        let attr = |k: &str, v: &str| Attribute(Id::Plain(k.to_owned()), quoted(v));
         let font = attr("fontname", CJK_FONT);
         let mut stmts: Vec<Stmt> = vec![
             Stmt::GAttribute(GraphAttributes::Graph(vec![
@@ -343,28 +342,37 @@ impl EntityGraph {
                 }));
             }
         }
-        // The legend: one node per class, in a cluster of its own.
-        let mut legend = vec![Stmt::Attribute(attr("label", "图例 Legend"))];
-        for (class, shape, fill, label) in STYLES {
-            legend.push(Stmt::Node(Node::new(
-                NodeId(Id::Plain(format!("legend_{class}")), None),
-                vec![
-                    attr("label", label),
-                    attr("shape", shape),
-                    attr("fillcolor", fill),
-                ],
-            )));
-        }
-        stmts.push(Stmt::Subgraph(Subgraph {
-            id: Id::Plain("cluster_legend".into()),
-            stmts: legend,
-        }));
+        stmts.push(legend());
         Graph::DiGraph {
             id: Id::Plain("policykg".into()),
             strict: false,
             stmts,
         }
     }
+}
+
+/// A DOT attribute, its value quoted.
+fn attr(key: &str, value: &str) -> Attribute {
+    Attribute(Id::Plain(key.to_owned()), quoted(value))
+}
+
+/// The legend: one node per class, in a cluster of its own.
+fn legend() -> Stmt {
+    let mut legend = vec![Stmt::Attribute(attr("label", "图例 Legend"))];
+    for (class, shape, fill, label) in STYLES {
+        legend.push(Stmt::Node(Node::new(
+            NodeId(Id::Plain(format!("legend_{class}")), None),
+            vec![
+                attr("label", label),
+                attr("shape", shape),
+                attr("fillcolor", fill),
+            ],
+        )));
+    }
+    Stmt::Subgraph(Subgraph {
+        id: Id::Plain("cluster_legend".into()),
+        stmts: legend,
+    })
 }
 
 /// The entities of many reports gathered for one overview: a node's mentions add up over the

@@ -15,7 +15,7 @@ use crate::extract::{
     EntityMention, Extraction, KNOWN_NAME_RULE, QuantityMention, ends_with_any, is_name, is_quote,
     is_term, starts_with_any, strip_quotes,
 };
-use crate::rules::{ClassChoice, Kind, RuleSet};
+use crate::rules::{Class, ClassChoice, Kind, RuleSet};
 use crate::text::{Document, Span, is_chinese_numeral};
 
 pub use gazetteer::{Bodies, Divisions, Gazetteer, short_name};
@@ -511,9 +511,9 @@ fn created_mentions(extraction: &Extraction, rules: &RuleSet) -> Vec<EntityMenti
             });
             let (class, subclass) = match lexicons.suffix_of(name).or(kind) {
                 Some(_) if action => ("Program".to_owned(), None),
-                Some(s) => (s.class.clone(), s.subclass.clone()),
+                Some(s) => (s.class.name().to_owned(), s.subclass.clone()),
                 None => (
-                    rule.emit.class.clone().unwrap_or_else(|| "Program".into()),
+                    rule.emit.class.unwrap_or(Class::Program).name().to_owned(),
                     None,
                 ),
             };
@@ -771,7 +771,7 @@ fn retype(
                 m.clone()
             } else {
                 EntityMention {
-                    class: default.clone(),
+                    class: default.name().to_owned(),
                     subclass: None,
                     ..m.clone()
                 }

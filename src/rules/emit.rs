@@ -4,7 +4,14 @@
 
 use std::collections::BTreeMap;
 
-use super::ENTITY_CLASSES;
+/// The entity classes a rule may find or create (GRAPH.md's top classes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Class {
+    Program,
+    Place,
+    Organization,
+    Person,
+}
 
 /// What a quantity measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +51,7 @@ macro_rules! named {
     ($ty:ident { $($variant:ident = $name:literal),+ $(,)? }) => {
         impl $ty {
             pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
-            pub fn name(self) -> &'static str {
+            pub const fn name(self) -> &'static str {
                 match self {
                     $($ty::$variant => $name),+
                 }
@@ -58,6 +65,7 @@ macro_rules! named {
 
 named!(Measure { Level = "level", Growth = "growth", Increase = "increase", Share = "share", Multiple = "multiple", Rank = "rank" });
 named!(Comparator { Eq = "eq", Gt = "gt", Ge = "ge", Lt = "lt", Le = "le", Approx = "approx" });
+named!(Class { Program = "Program", Place = "Place", Organization = "Organization", Person = "Person" });
 named!(Relation { PartOf = "partOf", LocatedIn = "locatedIn", ResponsibleFor = "responsibleFor", Honour = "honour", In = "in" });
 
 /// A rule's `emit` table, typed.
@@ -72,7 +80,7 @@ pub struct Emit {
     /// Relation rules: the subjects are entities of their own (the items of 十大战役), of
     /// `class` where no ending types them.
     pub create: bool,
-    pub class: Option<String>,
+    pub class: Option<Class>,
     /// Relation rules: the object is a literal (an honour's title), not an entity.
     pub object_literal: bool,
     /// Relation rules: a jurisdiction written right before a name is a place, not a scope.
@@ -109,13 +117,14 @@ impl Emit {
         let measures: Vec<&str> = Measure::ALL.iter().map(|m| m.name()).collect();
         let comparators: Vec<&str> = Comparator::ALL.iter().map(|c| c.name()).collect();
         let relations: Vec<&str> = Relation::ALL.iter().map(|r| r.name()).collect();
+        let classes: Vec<&str> = Class::ALL.iter().map(|c| c.name()).collect();
         let emit = Emit {
             measure: one_of("measure", &measures)?.and_then(Measure::from_name),
             comparator: one_of("comparator", &comparators)?.and_then(Comparator::from_name),
             unit: value("unit").map(str::to_owned),
             relation: one_of("relation", &relations)?.and_then(Relation::from_name),
             create: one_of("create", &["true", "false"])? == Some("true"),
-            class: one_of("class", &ENTITY_CLASSES)?.map(str::to_owned),
+            class: one_of("class", &classes)?.and_then(Class::from_name),
             object_literal: one_of("object", &["literal"])?.is_some(),
             jurisdiction_place: one_of("jurisdiction", &["place", "scope"])? == Some("place"),
             written: written.clone(),

@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use toml::Spanned;
 
+use super::Class;
 use super::datafile::{DataFile, DataFileError};
 use crate::text::{DomainWeight, Pos};
 
@@ -14,7 +16,7 @@ use crate::text::{DomainWeight, Pos};
 #[derive(Debug, Clone)]
 pub struct Suffix {
     pub text: String,
-    pub class: String,
+    pub class: Class,
     pub subclass: Option<String>,
     /// Types a name but does not find one on its own (项目: 签约项目 is no program's name).
     pub weak: bool,
@@ -125,7 +127,7 @@ struct RawLexiconFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSuffixGroup {
-    class: String,
+    class: Spanned<String>,
     subclass: Option<String>,
     #[serde(default)]
     weak: bool,
@@ -136,7 +138,7 @@ struct RawSuffixGroup {
 
 impl Lexicons {
     /// Reads every `*.toml` in `dir`, in name order.
-    pub fn load_dir(dir: &Path, classes: &[&str]) -> Result<Lexicons, DataFileError> {
+    pub fn load_dir(dir: &Path) -> Result<Lexicons, DataFileError> {
         let mut lexicons = Lexicons::default();
         // Each list's file (an index into `files`), to name it if an include goes wrong.
         let mut files: Vec<DataFile> = Vec::new();
@@ -145,16 +147,20 @@ impl Lexicons {
             let file = DataFile::read(&path)?;
             let raw: RawLexiconFile = file.parse()?;
             for group in raw.suffix {
-                if !classes.contains(&group.class.as_str()) {
+                let Some(class) = Class::from_name(group.class.get_ref()) else {
                     return Err(file.error(
-                        0,
-                        format!("suffix class {:?} is not one of {classes:?}", group.class),
+                        file.line_of(&group.class),
+                        format!(
+                            "suffix class {:?} is not one of {:?}",
+                            group.class.get_ref(),
+                            super::ENTITY_CLASSES
+                        ),
                     ));
-                }
+                };
                 for text in group.words {
                     lexicons.suffixes.push(Suffix {
                         text,
-                        class: group.class.clone(),
+                        class,
                         subclass: group.subclass.clone(),
                         weak: group.weak,
                         owned: group.owned,
@@ -232,19 +238,19 @@ impl Lexicons {
             ("suffix", class) => self
                 .suffixes
                 .iter()
-                .filter(|s| s.class == class)
+                .filter(|s| s.class.name() == class)
                 .map(|s| s.text.as_str())
                 .collect(),
             ("strong_suffix", class) => self
                 .suffixes
                 .iter()
-                .filter(|s| s.class == class && !s.weak)
+                .filter(|s| s.class.name() == class && !s.weak)
                 .map(|s| s.text.as_str())
                 .collect(),
             ("long_suffix", class) => self
                 .suffixes
                 .iter()
-                .filter(|s| s.class == class && s.text.chars().count() >= 2)
+                .filter(|s| s.class.name() == class && s.text.chars().count() >= 2)
                 .map(|s| s.text.as_str())
                 .collect(),
             _ => return None,

@@ -17,13 +17,18 @@ use serde::Deserialize;
 use toml::Spanned;
 
 pub use datafile::{DataFile, DataFileError};
-pub use emit::{Comparator, Emit, Measure, Relation};
+pub use emit::{Class, Comparator, Emit, Measure, Relation};
 pub use lexicon::{ENGINE_LISTS, Lexicons, Suffix};
 
 use crate::text::{DomainWeight, Pos, Segmenter};
 
 /// The entity classes a rule may emit (GRAPH.md's top classes).
-pub const ENTITY_CLASSES: [&str; 4] = ["Program", "Place", "Organization", "Person"];
+pub const ENTITY_CLASSES: [&str; 4] = [
+    Class::Program.name(),
+    Class::Place.name(),
+    Class::Organization.name(),
+    Class::Person.name(),
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -136,8 +141,8 @@ struct RawRuleFile {
 /// How an entity rule decides the class of what it finds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClassChoice {
-    Fixed(String),
-    BySuffix { default: String },
+    Fixed(Class),
+    BySuffix { default: Class },
 }
 
 /// One compiled rule.
@@ -235,7 +240,7 @@ fn expand(pattern: &str, lexicons: &Lexicons) -> Result<String, String> {
 impl RuleSet {
     /// Loads `ontology_dir/lexicons/*.toml`, then `ontology_dir/rules/*.toml`.
     pub fn load(ontology_dir: &Path) -> Result<RuleSet, DataFileError> {
-        let lexicons = Lexicons::load_dir(&ontology_dir.join("lexicons"), &ENTITY_CLASSES)?;
+        let lexicons = Lexicons::load_dir(&ontology_dir.join("lexicons"))?;
         let files = toml_files(&ontology_dir.join("rules"))?
             .iter()
             .map(|path| DataFile::read(path))
@@ -394,18 +399,15 @@ fn class_choice(
     r: &RawRule,
     line: usize,
 ) -> Result<Option<ClassChoice>, DataFileError> {
-    let check_class = |c: &Spanned<String>| {
-        if ENTITY_CLASSES.contains(&c.get_ref().as_str()) {
-            Ok(c.get_ref().clone())
-        } else {
-            Err(file.error(
-                file.line_of(c),
-                format!(
-                    "unknown class {:?}: use one of {ENTITY_CLASSES:?} or \"by_suffix\"",
-                    c.get_ref()
-                ),
-            ))
-        }
+    let check_class = |c: &Spanned<String>| match Class::from_name(c.get_ref()) {
+        Some(class) => Ok(class),
+        None => Err(file.error(
+            file.line_of(c),
+            format!(
+                "unknown class {:?}: use one of {ENTITY_CLASSES:?} or \"by_suffix\"",
+                c.get_ref()
+            ),
+        )),
     };
     match (&r.kind, &r.class) {
         (Kind::Entity, None) => Err(file.error(line, "an entity rule needs `class`")),
@@ -548,7 +550,52 @@ mod tests {
         assert!(err.message.contains("unknown lexicon reference"), "{err}");
         let dir = ontology_with(&GOOD.replace("class = \"Place\"", "class = \"Road\""));
         let err = RuleSet::load(dir.path()).unwrap_err();
-        assert!(err.message.contains("unknown class"), "{err}");
+        assert!(err.path.ends_with("rules/r.toml"), "{err}");
+        assert_eq!(err.line, 4, "{err}");
+        assert!(err.message.contains("unknown class \"Road\""), "{err}");
+    }
+
+    #[test]
+    fn refuses_an_unknown_relation_or_created_class() {
+        let relation = |emit: &str| {
+            GOOD.replace("kind = \"entity\"", "kind = \"relation\"")
+                .replace("class = \"Place\"\n", &format!("emit = {{ {emit} }}\n"))
+                .replace("(?P<name>", "(?P<subject>\\p{Han}+)在(?P<object>")
+        };
+        let good = ontology_with(&relation("relation = \"locatedIn\""));
+        let set = RuleSet::load(good.path()).unwrap();
+        assert_eq!(
+            set.get("place.road").unwrap().emit.relation,
+            Some(Relation::LocatedIn)
+        );
+        for (emit, wrong) in [
+            ("relation = \"locatedAt\"", "locatedAt"),
+            (
+                "relation = \"partOf\", create = \"true\", class = \"Road\"",
+                "Road",
+            ),
+        ] {
+            let dir = ontology_with(&relation(emit));
+            let err = RuleSet::load(dir.path()).unwrap_err();
+            assert!(err.path.ends_with("rules/r.toml"), "{err}");
+            assert_eq!(err.line, 2, "{err}");
+            assert!(err.message.contains(wrong), "{err}");
+        }
+    }
+
+    #[test]
+    fn refuses_a_suffix_of_an_unknown_class() {
+        let dir = ontology_with(GOOD);
+        let lex = dir.path().join("lexicons");
+        std::fs::write(
+            lex.join("b.toml"),
+            "[[suffix]]\nwords = [\"桥\"]\nclass = \"Bridge\"\n",
+        )
+        .unwrap();
+        let err = RuleSet::load(dir.path()).unwrap_err();
+        assert!(err.path.ends_with("lexicons/b.toml"), "{err}");
+        assert_eq!(err.line, 3, "{err}");
+        assert!(err.message.contains("\"Bridge\""), "{err}");
     }
 
     #[test]
