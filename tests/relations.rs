@@ -330,7 +330,10 @@ fn a_layout_of_numbered_groups_is_named_by_its_quote_and_has_the_groups_named_as
     );
     let found = relations(&r);
     for part in ["两翼", "六带"] {
-        assert!(has(&found, part, "partOf", "两翼两区三群六带"), "{part}: {found:?}");
+        assert!(
+            has(&found, part, "partOf", "两翼两区三群六带"),
+            "{part}: {found:?}"
+        );
     }
     // The layout word is no ending that types it (布局 is no bureau, 局).
     assert_eq!(class_of(&r, "两翼两区三群六带"), Some("Program"));
