@@ -264,3 +264,77 @@ fn a_place_named_after_the_jurisdiction_or_written_right_after_it_is_part_of_it(
         "{found:?}"
     );
 }
+
+/// A provincial report of 河北省 whose review part holds `review`.
+fn province_report(review: &str) -> policykg::pipeline::Report {
+    common::report_text(&format!(
+        "——2024年1月20日在河北省第十四届人民代表大会第二次会议上\n各位代表:\n一、2023年工作回顾\n{review}\n二、2024年工作安排\n抓好落实。\n"
+    ))
+}
+
+#[test]
+fn a_name_that_starts_with_a_division_is_in_it_or_in_the_nearest_parent_named() {
+    let r = province_report(
+        "支持唐山、石家庄加快发展。推进唐山港扩能,加快正定新区建设。建设承德国家可持续发展议程创新示范区。",
+    );
+    let found = relations(&r);
+    assert!(has(&found, "唐山港", "partOf", "唐山市"), "{found:?}");
+    // 正定 is a county of 石家庄市, which the report names; the county it does not.
+    assert!(has(&found, "正定新区", "partOf", "石家庄市"), "{found:?}");
+    // A city named only inside a name is an entity, and the name is in it.
+    assert_eq!(class_of(&r, "承德市"), Some("Place"));
+    assert_eq!(
+        class_of(&r, "承德县"),
+        None,
+        "承德 is the city, not the county"
+    );
+    assert!(has(&found, "承德市", "partOf", "河北省"), "{found:?}");
+}
+
+#[test]
+fn items_enumerated_before_the_count_that_names_them_are_its_parts_when_the_count_holds() {
+    let r = province_report(
+        "推进保障性住房建设、“平急两用”公共基础设施建设、城中村改造“三大工程”。开展增绿、治水“三大行动”。",
+    );
+    let found = relations(&r);
+    for item in ["保障性住房建设", "城中村改造"] {
+        assert!(has(&found, item, "partOf", "三大工程"), "{item}: {found:?}");
+    }
+    // Two items are not the three the name counts: no parts, no entities made of them.
+    assert!(!found.iter().any(|(_, _, o)| o == "三大行动"), "{found:?}");
+    assert_eq!(class_of(&r, "增绿"), None);
+}
+
+#[test]
+fn a_brand_inside_a_place_name_is_no_mention_of_the_company() {
+    let r = report("依托朝阳天虹、滨江万象、中粮大悦城等大型商业综合体,培育滨江消费商圈。");
+    assert_eq!(class_of(&r, "中粮大悦城"), Some("Place"));
+    assert!(
+        !r.resolved
+            .entities
+            .iter()
+            .any(|e| e.label.starts_with("中粮集团")),
+        "{:?}",
+        r.resolved
+            .entities
+            .iter()
+            .map(|e| &e.label)
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_layout_of_numbered_groups_is_named_by_its_quote_and_has_the_groups_named_as_parts() {
+    let r = province_report(
+        "明确了“两翼两区三群六带”发展布局。加快建设“两翼”带动的现代化河北。突出抓好“六带”建设。",
+    );
+    let found = relations(&r);
+    for part in ["两翼", "六带"] {
+        assert!(
+            has(&found, part, "partOf", "两翼两区三群六带"),
+            "{part}: {found:?}"
+        );
+    }
+    // The layout word is no ending that types it (布局 is no bureau, 局).
+    assert_eq!(class_of(&r, "两翼两区三群六带"), Some("Program"));
+}

@@ -147,6 +147,18 @@ impl Divisions {
             .map(|r| self.row_name(r))
     }
 
+    /// Codes and names of the divisions whose codes start with `prefix` and have at most
+    /// `deepest` digits, in code order (a division before those inside it).
+    pub fn coded<'a>(
+        &'a self,
+        prefix: &'a str,
+        deepest: usize,
+    ) -> impl Iterator<Item = (&'a str, &'a str)> {
+        self.run(prefix)
+            .filter(move |&r| self.code(r).len() <= deepest)
+            .map(|r| (self.code(r), self.row_name(r)))
+    }
+
     /// Codes of divisions named `name` strictly inside the division `prefix`.
     pub fn within(&self, name: &str, prefix: &str) -> Option<String> {
         self.run(prefix)
@@ -257,6 +269,16 @@ mod tests {
         assert_eq!(d.within("南站街道", "360103").as_deref(), Some("360103001"));
         assert_eq!(d.within("南站街道", "360104"), None);
         assert_eq!(d.codes_of("西湖区"), ["360103"]);
+        let counties: Vec<_> = d.coded("36", 6).collect();
+        assert_eq!(
+            counties,
+            [
+                ("36", "江西省"),
+                ("3601", "南昌市"),
+                ("360103", "西湖区"),
+                ("360104", "青云谱区")
+            ]
+        );
         std::fs::write(&path, "3601\t南昌市\n36\t江西省\n").unwrap();
         assert!(
             Divisions::load(&path)

@@ -12,11 +12,11 @@ pub mod units;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::{
-    EntityMention, Extraction, QuantityMention, ends_with_any, is_name, is_quote, is_term,
-    starts_with_any, strip_quotes,
+    EntityMention, Extraction, KNOWN_NAME_RULE, QuantityMention, ends_with_any, is_name, is_quote,
+    is_term, starts_with_any, strip_quotes,
 };
 use crate::rules::{Class, ClassChoice, Kind, RuleSet};
-use crate::text::{Document, Span};
+use crate::text::{Document, Span, is_chinese_numeral};
 
 pub use gazetteer::{Bodies, Divisions, Gazetteer, short_name};
 
@@ -231,10 +231,15 @@ impl<'a> Resolver<'a> {
         divisions: &'a [String],
     ) -> Resolver<'a> {
         let mut by_short_name = BTreeMap::new();
+        // Of two divisions with one short name, the higher level: a report names a city by
+        // its short name, a county of the same name in full (承德 is 承德市, not 承德县).
+        let level = |d: &str| ['省', '市', '县'].iter().position(|&l| d.ends_with(l));
         for d in divisions.iter().filter(|d| d.ends_with(['省', '市', '县'])) {
             if let Some(short) = short_name(d) {
-                // The first of two divisions with one short name, as a scan would find it.
-                by_short_name.entry(short).or_insert(d.as_str());
+                let kept: &mut &str = by_short_name.entry(short).or_insert(d.as_str());
+                if level(d) < level(kept) {
+                    *kept = d.as_str();
+                }
             }
         }
         Resolver {
@@ -275,12 +280,27 @@ impl<'a> Resolver<'a> {
     /// What a surface form names, once canonical: its name as the jurisdiction resolves it
     /// ([`Resolver::canonical_name`]) and what the gazetteers know of it.
     fn canonical(&self, surface: &str, class: &str) -> Canonical {
-        self.known(self.canonical_name(surface, class))
+        self.known(self.canonical_name(surface, class), class)
     }
 
     /// 全区 → 西湖区, 西湖 → 西湖区, 区城投公司 → 西湖区城投公司, 区政府 → 西湖区人民政府.
     fn canonical_name(&self, surface: &str, class: &str) -> String {
-        let mut name: String = strip_quotes(surface)
+        // “两翼两区三群六带”发展布局: a quoted numbered layout is named by its quote.
+        let layout = surface
+            .strip_prefix('“')
+            .unwrap_or(surface)
+            .split_once('”')
+            .filter(|(quoted, kind)| {
+                quoted.starts_with(is_chinese_numeral)
+                    && self
+                        .rules
+                        .lexicons
+                        .words("layout_kind")
+                        .iter()
+                        .any(|w| w == kind)
+            })
+            .map(|(quoted, _)| quoted);
+        let mut name: String = strip_quotes(layout.unwrap_or(surface))
             .chars()
             .filter(|&c| !is_quote(c) && !matches!(c, '①'..='⑳'))
             .collect();
@@ -364,7 +384,7 @@ impl<'a> Resolver<'a> {
     /// What the gazetteers know of a canonical name: a country, a national body, a division of
     /// the chain or inside the jurisdiction, a thing of general knowledge, each with its IRI
     /// scope and class.
-    fn known(&self, name: String) -> Canonical {
+    fn known(&self, name: String, class: &str) -> Canonical {
         let j = self.jurisdiction;
         if let Some(country) = self.gazetteer.bodies.country_of(&name) {
             return Canonical {
@@ -412,7 +432,18 @@ impl<'a> Resolver<'a> {
         }
         // Known to every reader (俄罗斯, 长三角, 国家发展改革委, 清华大学, 长江经济带发展):
         // named once for the whole country, typed by what it is.
-        if let Some(entry) = self.gazetteer.knowledge.lookup(&name) {
+        // A company's brand that the text names as a place or a program (华侨城 in a list of
+        // night markets) is that place or program ([`brands_inside_names`]).
+        let brand_of_a_thing = |entry: &knowledge::Entry| {
+            matches!(entry.kind, knowledge::Kind::Soe | knowledge::Kind::Company)
+                && matches!(class, "Place" | "Program")
+        };
+        if let Some(entry) = self
+            .gazetteer
+            .knowledge
+            .lookup(&name)
+            .filter(|e| !brand_of_a_thing(e))
+        {
             return Canonical {
                 name: entry.name.clone(),
                 scope: Some(Vec::new()),
@@ -454,7 +485,7 @@ fn created_mentions(extraction: &Extraction, rules: &RuleSet) -> Vec<EntityMenti
         .iter()
         .filter_map(|r| {
             let rule = rules.get(&r.rule)?;
-            rule.emit.create.then_some(())?;
+            (rule.emit.create && relations::count_holds(r, &extraction.relations)).then_some(())?;
             let name = strip_quotes(r.subject.0.trim_end_matches('等'));
             let lexicons = &rules.lexicons;
             // 扩大开放格局, 打造繁荣商圈: an item that starts with an action is a program,
@@ -540,6 +571,91 @@ fn cut_to_known_names(mut found: Vec<EntityMention>, resolver: &Resolver) -> Vec
     found
 }
 
+/// 承德国家可持续发展议程创新示范区, 邯港高速衡水段: a division one level below the
+/// jurisdiction (a province's cities, a city's counties) named at the start of a longer name,
+/// or right before a section's ending, is named there too. Deeper divisions are left to the
+/// longer name: a county inside a province's name of a zone is no entity of the report.
+fn divisions_inside_names(found: &[EntityMention], resolver: &Resolver) -> Vec<EntityMention> {
+    let Some(code) = resolver
+        .jurisdiction
+        .body()
+        .and_then(|b| b.code.as_deref())
+        .filter(|c| c.len() <= 4)
+    else {
+        return Vec::new();
+    };
+    let level = code.len() + 2;
+    let forms: Vec<&str> = resolver
+        .gazetteer
+        .divisions
+        .coded(code, level)
+        .filter(|(c, _)| c.len() == level)
+        .flat_map(|(_, name)| {
+            let short =
+                short_name(name).filter(|s| !name.ends_with('区') || s.chars().count() >= 3);
+            std::iter::once(name).chain(short)
+        })
+        .collect();
+    let sections = resolver.rules.lexicons.words("section_suffix");
+    let taken: BTreeSet<Span> = found.iter().map(|m| m.span).collect();
+    let mut named = Vec::new();
+    for m in found.iter().filter(|m| m.class != "Person") {
+        for form in &forms {
+            let at = if m.surface.starts_with(form) {
+                Some(0)
+            } else {
+                sections
+                    .iter()
+                    .find_map(|s| m.surface.strip_suffix(s.as_str()))
+                    .filter(|rest| rest.ends_with(form))
+                    .map(|rest| rest.chars().count() - form.chars().count())
+            };
+            let Some(at) = at.filter(|_| m.surface.len() > form.len()) else {
+                continue;
+            };
+            let start = m.span.start + at;
+            let span = Span::new(start, start + form.chars().count());
+            if !taken.contains(&span) {
+                named.push(EntityMention {
+                    rule: GAZETTEER_RULE.to_owned(),
+                    priority: 0,
+                    class: "Place".into(),
+                    subclass: Some("AdministrativeDivision".into()),
+                    surface: (*form).to_owned(),
+                    span,
+                    definition: None,
+                });
+            }
+        }
+    }
+    named.sort_by_key(|m| m.span);
+    named.dedup_by_key(|m| m.span);
+    named
+}
+
+/// 华侨城文旅项目, 西湖万达, 中粮大悦城: a company's brand found as a known name inside (or as)
+/// a place's or program's name is no mention of the company; the text means the project, the
+/// complex or the block.
+fn brands_inside_names(found: Vec<EntityMention>, resolver: &Resolver) -> Vec<EntityMention> {
+    let is_brand = |m: &EntityMention| {
+        m.rule == KNOWN_NAME_RULE
+            && resolver
+                .gazetteer
+                .knowledge
+                .lookup(&m.surface)
+                .is_some_and(|e| matches!(e.kind, knowledge::Kind::Soe | knowledge::Kind::Company))
+    };
+    let things: Vec<Span> = found
+        .iter()
+        .filter(|m| m.rule != KNOWN_NAME_RULE && matches!(m.class.as_str(), "Place" | "Program"))
+        .map(|m| m.span)
+        .collect();
+    found
+        .into_iter()
+        .filter(|m| !(is_brand(m) && things.iter().any(|t| t.contains(m.span))))
+        .collect()
+}
+
 /// Resolves a document's mentions into entities, quantities and relations, in passes:
 /// retype → cut → canonicalise and group → merge → entities → relations.
 pub fn resolve(
@@ -554,7 +670,9 @@ pub fn resolve(
     let created = created_mentions(extraction, rules);
     let place_sets = place_sets(extraction, &created, &resolver);
     let retyped = retype(extraction, &created, &resolver);
-    let mentions = cut_to_known_names(retyped, &resolver);
+    let mut mentions = cut_to_known_names(retyped, &resolver);
+    mentions.extend(divisions_inside_names(&mentions, &resolver));
+    let mentions = brands_inside_names(mentions, &resolver);
     let mut groups = group(doc, &mentions, &resolver);
     merge_abbreviations(&mut groups, &rules.lexicons);
     let mut entities: Vec<Entity> = groups
@@ -639,11 +757,17 @@ fn retype(
             };
             // Only a name with an owned ending can lack its owner: the others keep their class
             // without being resolved here (grouping resolves every mention once).
-            let owned = rules
+            let Some(owned) = rules
                 .lexicons
                 .suffix_of(strip_quotes(&m.surface))
-                .is_some_and(|s| s.owned);
-            if !owned || resolver.has_owner(&resolver.canonical(&m.surface, &m.class).name) {
+                .filter(|s| s.owned)
+            else {
+                return m.clone();
+            };
+            // A name that drops the ending (“两翼两区三群六带”发展布局 is named by its quote) is
+            // not typed by it.
+            let name = resolver.canonical(&m.surface, &m.class).name;
+            if name.ends_with(owned.text.as_str()) && resolver.has_owner(&name) {
                 m.clone()
             } else {
                 EntityMention {

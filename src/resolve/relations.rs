@@ -4,11 +4,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::short_name;
 use super::{
     COUNTED_KIND_RULE, Entity, GAZETTEER_RULE, LOCAL_PLACE_RULE, NAME_CONTAINS_RULE, Provenance,
     Relation, Resolver,
 };
-use crate::extract::{Extraction, KNOWN_NAME_RULE as KNOWLEDGE_RULE, is_quote, strip_quotes};
+use crate::extract::{
+    Extraction, KNOWN_NAME_RULE as KNOWLEDGE_RULE, RelationMention, is_quote, strip_quotes,
+};
 use crate::rules::{Emit, Relation as Emitted};
 use crate::text::{Document, Span, is_chinese_numeral, small_chinese_number};
 
@@ -29,6 +32,31 @@ struct Passes<'a> {
     entities: &'a [Entity],
     by_label: BTreeMap<&'a str, &'a Entity>,
     resolver: &'a Resolver<'a>,
+    /// The divisions a name can start with, by name and short name ([`division_forms`]).
+    division_forms: BTreeMap<&'a str, &'a str>,
+}
+
+/// The names and short names of every province and prefecture and of the jurisdiction
+/// province's counties, each with its code; of two divisions with one short name, the higher
+/// (承德 is 承德市, not 承德县). A district's short name of two chars names too much else (长安,
+/// 新华): only the full name counts.
+fn division_forms<'a>(resolver: &Resolver<'a>) -> BTreeMap<&'a str, &'a str> {
+    let divisions = &resolver.gazetteer.divisions;
+    let province = resolver.jurisdiction.province_code();
+    let counties = (!province.is_empty()).then(|| {
+        divisions
+            .coded(province, 6)
+            .filter(|(code, _)| code.len() == 6)
+    });
+    let mut forms = BTreeMap::new();
+    for (code, name) in divisions.coded("", 4).chain(counties.into_iter().flatten()) {
+        forms.entry(name).or_insert(code);
+        let short = short_name(name).filter(|s| !name.ends_with('区') || s.chars().count() >= 3);
+        if let Some(short) = short {
+            forms.entry(short).or_insert(code);
+        }
+    }
+    forms
 }
 
 /// Every relation the document states or the gazetteer gives between `entities`: one pass per
@@ -44,6 +72,7 @@ pub(super) fn relations(
         entities,
         by_label: entities.iter().map(|e| (e.label.as_str(), e)).collect(),
         resolver,
+        division_forms: division_forms(resolver),
     };
     let mut found = Statements::new();
     passes.gazetteer_divisions(&mut found);
@@ -81,15 +110,82 @@ impl Passes<'_> {
             let Some(code) = divisions.within(&e.label, prefix) else {
                 continue;
             };
-            let parent = divisions
-                .parent(&code)
-                .and_then(|p| divisions.name(p))
-                .and_then(|n| self.by_label.get(n));
+            // The nearest parent the report names: a county-level city of a prefecture the
+            // report never names is part of the province. A town's is its county only (容东片区
+            // of 容城县 is administered by 雄安新区, not by the city above the county).
+            let path = divisions.path(&code);
+            let from = if code.len() > 6 { path.len() - 2 } else { 0 };
+            let parent = self.nearest_named(&path[from..], 1);
             if let (Some(parent), Some(first)) = (parent, e.mentions.first()) {
                 let triple = (e.iri.clone(), "partOf".into(), parent.iri.clone());
                 state(found, triple, first.span, GAZETTEER_RULE);
             }
         }
+    }
+
+    /// The last entity of a division `path` (province first) that the report names, skipping
+    /// the `skip` last divisions (a division's parent: 1).
+    fn nearest_named(&self, path: &[String], skip: usize) -> Option<&Entity> {
+        let divisions = &self.resolver.gazetteer.divisions;
+        path.iter()
+            .rev()
+            .skip(skip)
+            .filter_map(|c| divisions.name(c))
+            .find_map(|n| self.by_label.get(n).copied())
+            .filter(|e| e.class == "Place")
+    }
+
+    /// The place a name starts with, as the entity the report names for it: a division by its
+    /// name or short name (唐山港 → 唐山市), the nearest parent the report names where it does
+    /// not name the division (正定新区 → 石家庄市), or a place of general knowledge by any of
+    /// its forms (雄安高新区 → 雄安新区) unless the name is one too (京津冀 is no part of 京津).
+    /// A place of the jurisdiction chain is a scope, not where a thing is: none.
+    fn place_at_start(&self, name: &str, chain: &BTreeSet<&str>) -> Option<&Entity> {
+        let knowledge = &self.resolver.gazetteer.knowledge;
+        let known = knowledge.lookup(name).is_some();
+        let ends: Vec<usize> = name.char_indices().map(|(i, _)| i).skip(2).collect();
+        let place = ends.iter().rev().find_map(|&end| {
+            let prefix = &name[..end];
+            match self.division_forms.get(prefix) {
+                Some(code) => self.nearest_named(&self.resolver.gazetteer.divisions.path(code), 0),
+                None if known => None,
+                None => knowledge
+                    .lookup(prefix)
+                    .filter(|entry| entry.class().as_str() == "Place")
+                    .and_then(|entry| self.by_label.get(entry.name.as_str()).copied()),
+            }
+        })?;
+        (!chain.contains(place.label.as_str())).then_some(place)
+    }
+
+    /// What a section is part of (秦唐高速秦皇岛段, 北运河廊坊段, 临空经济区廊坊片区): the route
+    /// or zone its name starts with, and the division named before its ending.
+    fn section_wholes(&self, section: &Entity, chain: &BTreeSet<&str>) -> Vec<&Entity> {
+        let lexicons = &self.resolver.rules.lexicons;
+        let Some(rest) = (section.class == "Place")
+            .then(|| {
+                lexicons
+                    .words("section_suffix")
+                    .iter()
+                    .find_map(|s| section.label.strip_suffix(s.as_str()))
+            })
+            .flatten()
+        else {
+            return Vec::new();
+        };
+        let head = self
+            .entities
+            .iter()
+            .filter(|e| e.class == "Place" && e.iri != section.iri && rest.len() > e.label.len())
+            .filter(|e| e.label.chars().count() >= 2 && rest.starts_with(e.label.as_str()))
+            .max_by_key(|e| e.label.len());
+        let division = rest
+            .char_indices()
+            .skip(1)
+            .find_map(|(i, _)| self.division_forms.get(&rest[i..]))
+            .and_then(|code| self.nearest_named(&self.resolver.gazetteer.divisions.path(code), 0))
+            .filter(|d| !chain.contains(d.label.as_str()));
+        head.into_iter().chain(division).collect()
     }
 
     /// `gazetteer.knowledge`: a thing of general knowledge is part of what its row names as its
@@ -162,6 +258,9 @@ impl Passes<'_> {
                 }
                 continue;
             }
+            if emits(|e| e.create) && !count_holds(r, &extraction.relations) {
+                continue;
+            }
             let (subject_class, object_class) = match r.relation {
                 Emitted::ResponsibleFor => (Some("Organization"), Some("Program")),
                 Emitted::In => (None, Some("Place")),
@@ -217,10 +316,18 @@ impl Passes<'_> {
     /// branch is part of what its name starts with (赣服通西湖分厅 of 赣服通).
     fn resolve_name_contains(&self, found: &mut Statements) {
         let chain = self.chain();
+        let knowledge = &self.resolver.gazetteer.knowledge;
         for outer in self
             .entities
             .iter()
             .filter(|e| e.class == "Program" || e.class == "Place")
+            // A thing of general knowledge is placed by its row (京津冀协同发展 is a national
+            // strategy, not a program located in 京津冀), a port or an airport by its name.
+            .filter(|e| {
+                knowledge
+                    .lookup(&e.label)
+                    .is_none_or(|k| k.parent.is_none() && k.class().as_str() == "Place")
+            })
         {
             let Some(first) = outer.mentions.first() else {
                 continue;
@@ -230,12 +337,43 @@ impl Passes<'_> {
             } else {
                 "locatedIn"
             };
-            for inner in self.places_named_inside(outer, &chain) {
+            let mut inner = self.places_named_inside(outer, &chain);
+            for whole in self.section_wholes(outer, &chain) {
+                if inner.iter().all(|q| q.iri != whole.iri) {
+                    inner.push(whole);
+                }
+            }
+            // 唐山港, 正定新区, 雄安高新区: a name that starts with a place's is in it; a road
+            // named after a city is not (北京路).
+            let road = outer.subclass.as_deref() == Some("Road");
+            if (outer.class == "Program" || inner.is_empty()) && !road {
+                let at_start = self.place_at_start(&outer.label, &chain);
+                let new =
+                    at_start.filter(|p| p.iri != outer.iri && inner.iter().all(|q| q.iri != p.iri));
+                inner.extend(new);
+            }
+            for inner in inner {
                 let triple = (outer.iri.clone(), relation.into(), inner.iri.clone());
                 state(found, triple, first.span, NAME_CONTAINS_RULE);
             }
         }
         self.branches(&chain, found);
+        self.numbered_groups(found);
+    }
+
+    /// 两翼两区三群六带, 双核五圈: a name made of numbered groups has as parts the groups the
+    /// report names on their own (“两翼”, “六带”).
+    fn numbered_groups(&self, found: &mut Statements) {
+        for whole in self.entities {
+            let groups = numbered_groups(&whole.label);
+            let Some(first) = whole.mentions.first().filter(|_| groups.len() >= 2) else {
+                continue;
+            };
+            for part in groups.iter().filter_map(|g| self.by_label.get(g)) {
+                let triple = (part.iri.clone(), "partOf".into(), whole.iri.clone());
+                state(found, triple, first.span, NAME_CONTAINS_RULE);
+            }
+        }
     }
 
     /// The places whose names `outer`'s name holds that it lies in: a place is part of the
@@ -345,6 +483,60 @@ impl Passes<'_> {
     }
 }
 
+/// The numbered groups a name is made of (两翼两区三群六带 → 两翼, 两区, 三群, 六带): each a
+/// count and one or two chars; none unless they make up the whole name.
+fn numbered_groups(name: &str) -> Vec<&str> {
+    let mut groups = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = name.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let counted = chars[i..]
+            .iter()
+            .take_while(|(_, c)| is_chinese_numeral(*c) || *c == '双');
+        let numerals = counted.count();
+        let kind = chars[i + numerals..]
+            .iter()
+            .take_while(|(_, c)| !is_chinese_numeral(*c) && *c != '双')
+            .count();
+        if numerals == 0 || !(1..=2).contains(&kind) {
+            return Vec::new();
+        }
+        i += numerals + kind;
+        let end = chars.get(i).map_or(name.len(), |(at, _)| *at);
+        groups.push(&name[start..end]);
+        start = end;
+    }
+    groups
+}
+
+/// Whether the items a create rule read for one numbered name are as many as its number says
+/// (保障性住房建设、…、城中村改造“三大工程”: three). A name with one count (三大工程, 六个一)
+/// is checked; one made of several (一核四翼) counts its groups, not its items.
+pub(super) fn count_holds(r: &RelationMention, all: &[RelationMention]) -> bool {
+    let name = strip_quotes(&r.object.0);
+    let counts: Vec<&str> = name
+        .split(|c: char| !is_chinese_numeral(c))
+        .filter(|run| !run.is_empty())
+        .collect();
+    let [count] = counts.as_slice() else {
+        return true;
+    };
+    let Some(count) = name
+        .starts_with(count)
+        .then(|| small_chinese_number(count))
+        .flatten()
+    else {
+        return true;
+    };
+    let items: BTreeSet<Span> = all
+        .iter()
+        .filter(|x| x.rule == r.rule && x.object.1 == r.object.1)
+        .map(|x| x.subject.1)
+        .collect();
+    items.len() == count as usize
+}
+
 /// The year the matched words themselves state (2019年荣获 …), not one elsewhere in the
 /// sentence.
 fn year_of(doc: &Document, provenance: &BTreeSet<Provenance>) -> Option<i32> {
@@ -448,4 +640,22 @@ fn counted_members<'e>(
         );
     }
     members
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbered_groups;
+
+    #[test]
+    fn a_name_of_numbered_groups_splits_into_them() {
+        assert_eq!(
+            numbered_groups("两翼两区三群六带"),
+            ["两翼", "两区", "三群", "六带"]
+        );
+        assert_eq!(numbered_groups("双核五圈"), ["双核", "五圈"]);
+        assert_eq!(numbered_groups("十八坡"), ["十八坡"]);
+        // A group of more than two chars, or a name that does not start with a count: none.
+        assert!(numbered_groups("三大工程建设").is_empty());
+        assert!(numbered_groups("东西南北中").is_empty());
+    }
 }
