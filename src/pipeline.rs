@@ -39,6 +39,24 @@ impl Ontology {
         if !crate::files::is_dir(dir) {
             return Err(Error::NotFound(dir.to_owned()));
         }
+        // The folder's bytes are hashed while its rules compile.
+        let (loaded, hash) = std::thread::scope(|scope| {
+            let hash = scope.spawn(|| graph::metadata::ontology_hash(dir));
+            let loaded = Ontology::compile(dir);
+            (
+                loaded,
+                hash.join().expect("hashing a folder does not panic"),
+            )
+        });
+        let loaded = loaded?;
+        Ok(Ontology {
+            hash: hash.map_err(|e| Error::output(dir, e))?,
+            ..loaded
+        })
+    }
+
+    /// Everything but the hash.
+    fn compile(dir: &Path) -> Result<Ontology, Error> {
         let mut rules = RuleSet::load(dir)?;
         let gazetteer = Gazetteer::load(&dir.join("gazetteer"))?;
         rules.add_words(gazetteer.known.domain_words());
@@ -49,7 +67,7 @@ impl Ontology {
             gazetteer,
             units: Units::load(&dir.join("units.toml"))?,
             triples: graph::parse_ontology(&dir.join("policykg.ttl"))?,
-            hash: graph::metadata::ontology_hash(dir).map_err(|e| Error::output(dir, e))?,
+            hash: String::new(),
         })
     }
 }

@@ -8,7 +8,8 @@ mod known;
 mod quantity;
 mod quote;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use regex::Regex;
 
@@ -96,15 +97,15 @@ pub fn tokens(doc: &Document, segmenter: &Segmenter) -> Vec<Token> {
         .collect()
 }
 
-/// The texts a rule reads, with their words (`tokens`, of the whole document).
-fn inputs<'d>(doc: &'d Document, tokens: &[Token], rule: &Rule) -> Vec<Input<'d>> {
+/// The texts a rule of `scope` reads, with their words (`tokens`, of the whole document).
+fn inputs<'d>(doc: &'d Document, tokens: &[Token], scope: Scope) -> Vec<Input<'d>> {
     let input = |span: Span| Input {
         span,
         words: Words::within(doc.norm_slice(span), span.start, tokens),
         definition: None,
         term: None,
     };
-    match rule.scope {
+    match scope {
         Scope::Sentence => doc.layout.sentences.iter().map(|s| input(s.span)).collect(),
         Scope::Body => doc
             .layout
@@ -153,8 +154,16 @@ fn inputs<'d>(doc: &'d Document, tokens: &[Token], rule: &Rule) -> Vec<Input<'d>
     }
 }
 
+/// Patterns with `{{divisions}}` filled in, compiled: reports of one jurisdiction name the
+/// same divisions, so each is compiled once a build (hundreds of names take milliseconds) and
+/// its lazy DFA stays warm from one report to the next. Bounded: a corpus of many
+/// jurisdictions starts afresh now and then instead of growing.
+static DIVISION_PATTERNS: LazyLock<Mutex<HashMap<String, Arc<Regex>>>> =
+    LazyLock::new(Mutex::default);
+const DIVISION_PATTERNS_KEPT: usize = 64;
+
 /// A rule's pattern with `{{divisions}}` replaced by the names a document can use.
-fn regex_for(rule: &Rule, divisions: &[String]) -> Option<Regex> {
+fn regex_for(rule: &Rule, divisions: &[String]) -> Option<Arc<Regex>> {
     if !rule.source.contains(DIVISIONS) {
         return None;
     }
@@ -164,8 +173,17 @@ fn regex_for(rule: &Rule, divisions: &[String]) -> Option<Regex> {
     let pattern = rule
         .source
         .replace(DIVISIONS, &format!("(?:{})", alternation.join("|")));
-    // The pattern compiled with a sample name at load time; names are escaped literals.
-    Regex::new(&pattern).ok()
+    if let Some(regex) = DIVISION_PATTERNS.lock().ok()?.get(&pattern) {
+        return Some(regex.clone());
+    }
+    // Compiled without the lock: other reports' rules go on meanwhile. The pattern compiled
+    // with a sample name at load time; names are escaped literals.
+    let regex = Arc::new(Regex::new(&pattern).ok()?);
+    let mut patterns = DIVISION_PATTERNS.lock().ok()?;
+    if patterns.len() >= DIVISION_PATTERNS_KEPT {
+        patterns.clear();
+    }
+    Some(patterns.entry(pattern).or_insert(regex).clone())
 }
 
 /// Runs every active rule over the document. `divisions` are the administrative divisions the
@@ -178,9 +196,17 @@ pub fn extract(
     known: &KnownNames,
 ) -> Extraction {
     let tokens = tokens(doc, &rules.segmenter);
-    let work: Vec<(&Rule, Vec<Input>)> = rules
+    // Each scope's texts and their words once, shared by the rules that read them.
+    let mut scopes: Vec<(Scope, Vec<Input>)> = Vec::new();
+    for rule in rules.active() {
+        if scopes.iter().all(|(s, _)| *s != rule.scope) {
+            scopes.push((rule.scope, inputs(doc, &tokens, rule.scope)));
+        }
+    }
+    let texts_of = |scope: Scope| scopes.iter().find(|(s, _)| *s == scope).map(|(_, t)| t);
+    let work: Vec<(&Rule, &Vec<Input>)> = rules
         .active()
-        .map(|rule| (rule, inputs(doc, &tokens, rule)))
+        .filter_map(|rule| Some((rule, texts_of(rule.scope)?)))
         .collect();
     let hits_per_rule = match_rules(&work, rules, divisions);
     // What the hits mean is decided in rule order (a quantity may take an earlier one's
@@ -206,7 +232,7 @@ pub fn extract(
 /// cost from a tenth of a millisecond to ten, so a fixed split leaves one thread waiting
 /// whenever the rule files change).
 fn match_rules(
-    work: &[(&Rule, Vec<Input>)],
+    work: &[(&Rule, &Vec<Input>)],
     rules: &RuleSet,
     divisions: &[String],
 ) -> Vec<Vec<Vec<Hit>>> {
@@ -219,7 +245,7 @@ fn match_rules(
                 return done;
             };
             let per_document = regex_for(rule, divisions);
-            let regex = per_document.as_ref().unwrap_or(&rule.regex);
+            let regex = per_document.as_deref().unwrap_or(&rule.regex);
             let hits = texts
                 .iter()
                 .map(|input| apply_regex(rule, regex, &rules.lexicons, &input.words))

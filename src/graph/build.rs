@@ -4,6 +4,9 @@
 //! document is the `nif:Context` holding the text once, each sentence a fact comes from is a
 //! `nif:Sentence` holding its words once, and a mention is an offset pair into them.
 
+use std::collections::HashSet;
+use std::fmt::Write;
+
 use oxigraph::model::{Literal, NamedNode, Term, Triple};
 
 use super::metadata;
@@ -11,7 +14,7 @@ use super::vocab::{dcterms, kg, nif, rdf, rdfs, skos, xsd};
 use crate::extract::QuantityKind;
 use crate::resolve::ids::{self, ID_BASE};
 use crate::resolve::units::{self, Units};
-use crate::resolve::{Provenance, Resolved};
+use crate::resolve::{Entity, Provenance, Quantity, Relation, Resolved};
 use crate::text::{Document, Span};
 
 /// The IRI of a report's document node.
@@ -33,6 +36,8 @@ struct Triples<'d> {
     doc: &'d Document,
     doc_iri: NamedNode,
     out: Vec<Triple>,
+    /// The sentences written so far: each once, however many mentions it holds.
+    sentences: HashSet<Span>,
 }
 
 fn named(iri: &str) -> NamedNode {
@@ -41,6 +46,10 @@ fn named(iri: &str) -> NamedNode {
 
 fn zh(text: &str) -> Literal {
     Literal::new_language_tagged_literal_unchecked(text, "zh")
+}
+
+fn decimal(value: &str) -> Literal {
+    Literal::new_typed_literal(value, xsd("decimal"))
 }
 
 fn integer(n: impl ToString) -> Literal {
@@ -79,6 +88,9 @@ impl Triples<'_> {
         if let Some(s) = self.doc.sentence_of(prov.span) {
             let sentence = named(&offset_iri(&self.doc_iri, s.span));
             self.add(&m, nif("sentence"), sentence.clone());
+            if !self.sentences.insert(s.span) {
+                return;
+            }
             self.add(&sentence, rdf("type"), nif("Sentence"));
             self.offsets(&sentence, s.span);
             self.add(
@@ -175,124 +187,129 @@ pub fn triples(
     units: &Units,
     ontology_hash: &str,
 ) -> Vec<Triple> {
-    let doc_iri = named(&document_iri(&doc.name));
     let mut t = Triples {
         doc,
-        doc_iri: doc_iri.clone(),
+        doc_iri: named(&document_iri(&doc.name)),
         out: Vec::new(),
+        sentences: HashSet::new(),
     };
     t.document(resolved, ontology_hash);
     t.context();
-
     for e in &resolved.entities {
+        t.entity(e);
+    }
+    for q in &resolved.quantities {
+        t.quantity(q, units);
+    }
+    for r in &resolved.relations {
+        t.relation(r);
+    }
+    sorted(t.out)
+}
+
+/// Triples in the order of their N-Triples forms (subject, predicate, object), without
+/// duplicates. One key per triple, its three forms joined by NUL, which no form holds (a
+/// literal writes it escaped): the key orders as the three would one after the other.
+fn sorted(mut out: Vec<Triple>) -> Vec<Triple> {
+    out.sort_by_cached_key(|t| {
+        let mut key = String::new();
+        write!(key, "{}\0{}\0{}", t.subject, t.predicate, t.object).expect("a String takes it");
+        key
+    });
+    out.dedup();
+    out
+}
+
+impl Triples<'_> {
+    fn entity(&mut self, e: &Entity) {
         let s = named(&e.iri);
-        t.add(&s, rdf("type"), kg(&e.class));
+        self.add(&s, rdf("type"), kg(&e.class));
         if let Some(sub) = &e.subclass {
-            t.add(&s, rdf("type"), kg(sub));
+            self.add(&s, rdf("type"), kg(sub));
         }
-        t.add(&s, rdfs("label"), zh(&e.label));
+        self.add(&s, rdfs("label"), zh(&e.label));
         for alias in &e.aliases {
-            t.add(&s, skos("altLabel"), zh(alias));
+            self.add(&s, skos("altLabel"), zh(alias));
         }
         if let Some((text, prov)) = &e.definition {
-            t.add(&s, skos("definition"), zh(text));
+            self.add(&s, skos("definition"), zh(text));
             let def = named(&format!("{}#definition", e.iri));
-            t.add(&s, kg("definitionSource"), def.clone());
-            t.mention(&def, prov);
+            self.add(&s, kg("definitionSource"), def.clone());
+            self.mention(&def, prov);
         }
         for m in &e.mentions {
-            t.mention(&s, m);
+            self.mention(&s, m);
         }
     }
 
-    for q in &resolved.quantities {
+    fn quantity(&mut self, q: &Quantity, units: &Units) {
         let s = named(&q.iri);
         let m = &q.mention;
         let class = match m.kind {
             QuantityKind::Target => "Target",
             QuantityKind::Achievement => "Achievement",
         };
-        t.add(&s, rdf("type"), kg(class));
-        t.add(&s, rdf("type"), kg("Quantity"));
+        self.add(&s, rdf("type"), kg(class));
+        self.add(&s, rdf("type"), kg("Quantity"));
         if let Some(ind) = &q.indicator {
-            t.add(&s, kg("indicator"), named(&ind.iri));
-            t.add(&named(&ind.iri), rdf("type"), kg("Indicator"));
-            t.add(&named(&ind.iri), rdfs("label"), zh(&ind.label));
+            self.add(&s, kg("indicator"), named(&ind.iri));
+            self.add(&named(&ind.iri), rdf("type"), kg("Indicator"));
+            self.add(&named(&ind.iri), rdfs("label"), zh(&ind.label));
         }
-        t.add(&s, kg("measure"), kg(m.measure.name()));
-        t.add(&s, kg("comparator"), kg(m.comparator.name()));
+        self.add(&s, kg("measure"), kg(m.measure.name()));
+        self.add(&s, kg("comparator"), kg(m.comparator.name()));
         let value = units::decimal(m.value);
-        t.add(
-            &s,
-            kg("value"),
-            Literal::new_typed_literal(&value, xsd("decimal")),
-        );
+        self.add(&s, kg("value"), decimal(&value));
         if !m.unit.is_empty() {
-            t.add(&s, kg("unit"), Literal::from(m.unit.as_str()));
+            self.add(&s, kg("unit"), Literal::from(m.unit.as_str()));
         }
         if let Some((normalized, unit)) = units.normalize(&value, &m.unit) {
-            t.add(
-                &s,
-                kg("normalizedValue"),
-                Literal::new_typed_literal(normalized, xsd("decimal")),
-            );
-            t.add(&s, kg("normalizedUnit"), Literal::from(unit));
+            self.add(&s, kg("normalizedValue"), decimal(&normalized));
+            self.add(&s, kg("normalizedUnit"), Literal::from(unit));
         }
         match m.baseline.as_deref() {
             Some(b) if b.chars().all(|c| c.is_ascii_digit()) => {
-                t.add(&s, kg("baselineYear"), integer(b));
+                self.add(&s, kg("baselineYear"), integer(b));
             }
-            Some(period) => t.add(&s, kg("baselinePeriod"), zh(period)),
+            Some(period) => self.add(&s, kg("baselinePeriod"), zh(period)),
             None => {}
         }
         if let Some(year) = m.target_year {
-            t.add(&s, kg("targetYear"), integer(year));
+            self.add(&s, kg("targetYear"), integer(year));
         }
         if let Some(about) = &q.about {
-            t.add(&s, kg("about"), named(about));
+            self.add(&s, kg("about"), named(about));
         }
-        t.mention(
-            &s,
-            &Provenance {
-                span: m.span,
-                rule: m.rule.clone(),
-            },
-        );
+        let prov = Provenance {
+            span: m.span,
+            rule: m.rule.clone(),
+        };
+        self.mention(&s, &prov);
     }
 
-    for r in &resolved.relations {
+    /// A relation: the edge itself, and as an `rdf:Statement` carrying its mentions.
+    fn relation(&mut self, r: &Relation) {
         let o: Term = if r.object_is_literal {
             zh(&r.object).into()
         } else {
             named(&r.object).into()
         };
         let (s, p) = (named(&r.subject), kg(&r.predicate));
-        t.add(&s, p.clone(), o.clone());
+        self.add(&s, p.clone(), o.clone());
         let statement = named(&ids::iri(
             "statement",
-            std::slice::from_ref(&doc.name),
+            std::slice::from_ref(&self.doc.name),
             &ids::stable_hash(&[&r.subject, &r.predicate, &r.object]),
         ));
-        t.add(&statement, rdf("type"), rdf("Statement"));
-        t.add(&statement, rdf("subject"), s);
-        t.add(&statement, rdf("predicate"), p);
-        t.add(&statement, rdf("object"), o);
+        self.add(&statement, rdf("type"), rdf("Statement"));
+        self.add(&statement, rdf("subject"), s);
+        self.add(&statement, rdf("predicate"), p);
+        self.add(&statement, rdf("object"), o);
         if let Some(year) = r.year {
-            t.add(&statement, kg("year"), integer(year));
+            self.add(&statement, kg("year"), integer(year));
         }
         for prov in &r.provenance {
-            t.mention(&statement, prov);
+            self.mention(&statement, prov);
         }
     }
-
-    let mut out = t.out;
-    out.sort_by_cached_key(|t| {
-        (
-            t.subject.to_string(),
-            t.predicate.to_string(),
-            t.object.to_string(),
-        )
-    });
-    out.dedup();
-    out
 }
