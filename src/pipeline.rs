@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 use oxigraph::model::Triple;
@@ -16,7 +16,7 @@ use crate::extract::{Extraction, extract};
 use crate::graph;
 use crate::render::{self, EntityGraph};
 use crate::resolve::{
-    Gazetteer, Resolved, division_names, find_jurisdiction, resolve, units::Units,
+    Gazetteer, Jurisdiction, Resolved, division_names, find_jurisdiction, resolve, units::Units,
 };
 use crate::rules::RuleSet;
 use crate::text::{Document, LayoutConfig};
@@ -32,6 +32,9 @@ pub struct Ontology {
     pub triples: Vec<Triple>,
     /// A hash of every file of the folder: part of each report's content hash.
     pub hash: String,
+    /// The division names of jurisdictions met lately ([`division_names`] walks the
+    /// gazetteer's tens of thousands of rows: reports of one jurisdiction share them).
+    division_names: Mutex<HashMap<String, Arc<Vec<String>>>>,
 }
 
 impl Ontology {
@@ -68,6 +71,32 @@ impl Ontology {
             units: Units::load(&dir.join("units.toml"))?,
             triples: graph::parse_ontology(&dir.join("policykg.ttl"))?,
             hash: String::new(),
+            division_names: Mutex::default(),
+        })
+    }
+
+    /// The administrative divisions a report of `jurisdiction` can name.
+    fn division_names(&self, jurisdiction: &Jurisdiction) -> Arc<Vec<String>> {
+        let key: String = jurisdiction
+            .chain
+            .iter()
+            .map(|d| format!("{}:{}\n", d.code.as_deref().unwrap_or(""), d.name))
+            .collect();
+        let known = self
+            .division_names
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&key).cloned());
+        known.unwrap_or_else(|| {
+            let names = Arc::new(division_names(jurisdiction, &self.gazetteer));
+            if let Ok(mut m) = self.division_names.lock() {
+                // A corpus of many jurisdictions starts afresh now and then: memory stays flat.
+                if m.len() >= 64 {
+                    m.clear();
+                }
+                m.insert(key, names.clone());
+            }
+            names
         })
     }
 }
@@ -114,7 +143,7 @@ pub fn process_document(doc: Document, ontology: &Ontology) -> Report {
     let mut timings = Timings::default();
     let t = Instant::now();
     let jurisdiction = find_jurisdiction(&doc, &ontology.gazetteer);
-    let divisions = division_names(&jurisdiction, &ontology.gazetteer);
+    let divisions = ontology.division_names(&jurisdiction);
     let extraction = extract(&doc, &ontology.rules, &divisions, &ontology.gazetteer.known);
     timings.extract = t.elapsed();
     let t = Instant::now();
@@ -619,4 +648,36 @@ fn describe(r: &Report) -> Vec<String> {
         lines.push("  warning: no entity recognized in this report".to_owned());
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Document;
+
+    fn jurisdiction_of(ontology: &Ontology, opening: &str) -> Jurisdiction {
+        let text = format!("{opening}\n各位代表:\n现在,我代表政府向大会报告工作。\n");
+        let doc = Document::from_text("t".into(), "t.txt".into(), text, &ontology.layout);
+        find_jurisdiction(&doc, &ontology.gazetteer)
+    }
+
+    #[test]
+    fn division_names_are_made_once_per_jurisdiction() {
+        let ontology = Ontology::load(Path::new("ontology")).unwrap();
+        let xihu = jurisdiction_of(&ontology, "南昌市西湖区人民政府区长 陶亿国");
+        let hebei = jurisdiction_of(&ontology, "河北省人民政府省长 王正谱");
+        assert_eq!(xihu.scope(), ["江西省", "南昌市", "西湖区"]);
+        let (a, b) = (
+            ontology.division_names(&xihu),
+            ontology.division_names(&xihu),
+        );
+        assert!(
+            Arc::ptr_eq(&a, &b),
+            "the second report of 西湖区 reuses the names"
+        );
+        assert_eq!(*a, division_names(&xihu, &ontology.gazetteer));
+        let other = ontology.division_names(&hebei);
+        assert_eq!(*other, division_names(&hebei, &ontology.gazetteer));
+        assert_ne!(a, other);
+    }
 }

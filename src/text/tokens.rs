@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use fst::raw::{Fst, Output};
 
@@ -85,8 +86,10 @@ pub struct Segmenter {
     dict: Fst<&'static [u8]>,
     /// The domain's words: frequency and part of speech, over the dictionary's.
     domain: HashMap<String, (u64, Pos)>,
-    /// The longest domain word, in bytes.
-    longest: usize,
+    /// The same words as an `fst` map to their place in a list of (frequency, part of
+    /// speech), made at the first use after words are added: a walk from a char stops where
+    /// no domain word goes on, where looking up every longer stretch hashed twenty strings.
+    domain_index: OnceLock<(Fst<Vec<u8>>, Vec<(u64, Pos)>)>,
     /// The sum of every word's frequency.
     total: u64,
 }
@@ -129,7 +132,7 @@ impl Segmenter {
         let mut segmenter = Segmenter {
             dict: Fst::new(DICT).expect("build.rs writes a valid fst"),
             domain: HashMap::new(),
-            longest: 0,
+            domain_index: OnceLock::new(),
             total: TOTAL,
         };
         segmenter.add(domain);
@@ -140,6 +143,7 @@ impl Segmenter {
     /// keeps its own).
     pub fn add<'w>(&mut self, domain: impl IntoIterator<Item = (&'w str, Pos, DomainWeight)>) {
         let segmenter = self;
+        segmenter.domain_index = OnceLock::new();
         for (word, pos, weight) in domain {
             // A domain word is seen at least this often; a word the dictionary has as often
             // already keeps its frequency.
@@ -151,7 +155,6 @@ impl Segmenter {
                 .map_or((0, pos), |(freq, own)| (freq, own));
             let freq = weight.frequency().max(before);
             segmenter.domain.insert(word.to_owned(), (freq, pos));
-            segmenter.longest = segmenter.longest.max(word.len());
             segmenter.total = segmenter.total + freq - before;
         }
     }
@@ -165,33 +168,21 @@ impl Segmenter {
     /// Every dictionary or domain word of `text` that starts at byte `at`.
     fn candidates(&self, text: &str, at: usize, found: &mut Vec<Candidate>) {
         found.clear();
-        let mut node = self.dict.root();
-        let mut value = Output::zero();
-        for (k, &b) in text.as_bytes()[at..].iter().enumerate() {
-            let Some(i) = node.find_input(b) else {
-                break;
-            };
-            let t = node.transition(i);
-            value = value.cat(t.out);
-            node = self.dict.node(t.addr);
-            let end = at + k + 1;
-            if node.is_final() && text.is_char_boundary(end) {
-                let v = value.cat(node.final_output()).value();
-                found.push((end, v >> 8, Pos::from_tag(TAGS[(v & 0xff) as usize])));
-            }
-        }
-        let ends = text[at..]
-            .char_indices()
-            .skip(1)
-            .map(|(i, _)| at + i)
-            .chain(std::iter::once(text.len()))
-            .take_while(|&end| end - at <= self.longest);
-        for end in ends {
-            if let Some(&(freq, pos)) = self.domain.get(&text[at..end]) {
-                found.retain(|c| c.0 != end);
-                found.push((end, freq, pos));
-            }
-        }
+        prefixes_in(&self.dict, text, at, |end, v| {
+            found.push((end, v >> 8, Pos::from_tag(TAGS[(v & 0xff) as usize])));
+        });
+        let (index, values) = self.domain_index.get_or_init(|| {
+            let mut words: Vec<(&String, &(u64, Pos))> = self.domain.iter().collect();
+            words.sort_unstable_by_key(|(w, _)| *w);
+            let keys = words.iter().enumerate().map(|(i, (w, _))| (w, i as u64));
+            let map = fst::Map::from_iter(keys).expect("sorted, distinct words");
+            (map.into_fst(), words.iter().map(|(_, v)| **v).collect())
+        });
+        prefixes_in(index, text, at, |end, i| {
+            found.retain(|c| c.0 != end);
+            let (freq, pos) = values[i as usize];
+            found.push((end, freq, pos));
+        });
     }
 
     /// `text` cut into words, in bytes: the most probable path through the words found at each
@@ -248,6 +239,30 @@ impl Segmenter {
         Words {
             text,
             tokens: self.segment(text),
+        }
+    }
+}
+
+/// The words of `fst` that `text[at..]` starts with, shortest first: where each ends (a
+/// byte of `text`, at a char's edge) and its value.
+fn prefixes_in<D: AsRef<[u8]>>(
+    fst: &Fst<D>,
+    text: &str,
+    at: usize,
+    mut each: impl FnMut(usize, u64),
+) {
+    let mut node = fst.root();
+    let mut value = Output::zero();
+    for (k, &b) in text.as_bytes()[at..].iter().enumerate() {
+        let Some(i) = node.find_input(b) else {
+            break;
+        };
+        let t = node.transition(i);
+        value = value.cat(t.out);
+        node = fst.node(t.addr);
+        let end = at + k + 1;
+        if node.is_final() && text.is_char_boundary(end) {
+            each(end, value.cat(node.final_output()).value());
         }
     }
 }
@@ -362,6 +377,22 @@ mod tests {
         assert!(words.contains(&"成为".to_owned()), "{words:?}");
         let place = tokens.iter().find(|t| t.span.len() == 4).unwrap();
         assert_eq!(place.pos, Pos::Place);
+    }
+
+    #[test]
+    fn words_added_after_a_first_use_are_found() {
+        let mut seg = segmenter();
+        let text = "建设四区同创示范";
+        let before = seg.words(text);
+        let first = before.word_at(text.find('四').unwrap()).unwrap();
+        assert_ne!(&text[first.0.clone()], "四区同创", "{:?}", before.tokens);
+        seg.add([("四区同创", Pos::Proper, DomainWeight::Word)]);
+        let after = seg.words(text);
+        let program = after.word_at(text.find('四').unwrap()).unwrap();
+        assert_eq!(&text[program.0.clone()], "四区同创");
+        assert_eq!(program.1, Pos::Proper);
+        // The earlier domain word is still there beside it.
+        assert_eq!(seg.words("雄安新区").tokens.len(), 1);
     }
 
     #[test]
