@@ -89,10 +89,14 @@ pub struct Segmenter {
     /// The same words as an `fst` map to their place in a list of (frequency, part of
     /// speech), made at the first use after words are added: a walk from a char stops where
     /// no domain word goes on, where looking up every longer stretch hashed twenty strings.
-    domain_index: OnceLock<(Fst<Vec<u8>>, Vec<(u64, Pos)>)>,
+    domain_index: OnceLock<DomainIndex>,
     /// The sum of every word's frequency.
     total: u64,
 }
+
+/// The domain's words as an `fst` map to places in a list of their frequency and part of
+/// speech.
+type DomainIndex = (Fst<Vec<u8>>, Vec<(u64, Pos)>);
 
 impl std::fmt::Debug for Segmenter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
