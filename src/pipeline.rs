@@ -406,9 +406,20 @@ fn build_into(
         summary: &mut summary,
     };
     read_reports(&todo, &ontology, staging, options, &mut sink, on_report)?;
-    loader.commit()?;
     let t = Instant::now();
-    write_overview(corpus.graph(), staging, summary.svg)?;
+    // The overview is drawn (`dot` runs as a process of its own) while the store takes the
+    // last batch: neither waits for the other.
+    let (overview, svg) = (corpus.graph(), summary.svg);
+    let (committed, drawn) = std::thread::scope(|scope| {
+        let drawn = scope.spawn(move || write_overview(overview, staging, svg));
+        let committed = loader.commit();
+        (
+            committed,
+            drawn.join().expect("drawing the overview does not panic"),
+        )
+    });
+    committed?;
+    drawn?;
     drop(store);
     std::fs::write(staging.join(BUILT_BY), built_by()).map_err(|e| Error::output(staging, e))?;
     summary.timings.write += t.elapsed();
