@@ -6,13 +6,13 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use policykg::rules::{DataFile, ENTITY_CLASSES, Lexicons, RuleSet};
+use policykg::rules::{DataFile, Lexicons, RuleSet};
 
 fn lexicons() -> &'static Lexicons {
     static LEXICONS: OnceLock<Lexicons> = OnceLock::new();
     LEXICONS.get_or_init(|| {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../ontology/lexicons");
-        Lexicons::load_dir(dir.as_ref(), &ENTITY_CLASSES).expect("the lexicons load")
+        Lexicons::load_dir(dir.as_ref()).expect("the lexicons load")
     })
 }
 
