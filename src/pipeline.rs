@@ -373,15 +373,29 @@ fn build_into(
     let entities_dir = staging.join(ENTITIES);
     // Not create_dir_all: that could bring back a staging folder an interrupt just removed.
     std::fs::create_dir(&entities_dir).map_err(|e| Error::output(&entities_dir, e))?;
-    let t = Instant::now();
-    let ontology = Ontology::load(ontology_dir)?;
-    let ontology_time = t.elapsed();
     let previous = Previous::read(out);
+    let store_path = staging.join("store");
+    let t = Instant::now();
+    // With nothing to reuse, the empty store (RocksDB's files and threads) is made while the
+    // ontology loads: neither needs the other.
+    let (ontology, early_store) = std::thread::scope(|scope| {
+        let store = previous
+            .hashes
+            .is_empty()
+            .then(|| scope.spawn(|| graph::create_store(&store_path)));
+        let ontology = Ontology::load(ontology_dir);
+        let store = store.map(|s| s.join().expect("creating a store does not panic"));
+        (ontology, store)
+    });
+    let ontology = ontology?;
+    let ontology_time = t.elapsed();
     let (reused, todo): (Vec<&PathBuf>, Vec<&PathBuf>) = files
         .iter()
         .partition(|f| previous.unchanged(f, &ontology.hash));
-    let store_path = staging.join("store");
-    let store = start_store(&previous, &reused, &store_path)?;
+    let store = match early_store {
+        Some(store) => store?,
+        None => start_store(&previous, &reused, &store_path)?,
+    };
     let mut loader = graph::StoreLoader::new(&store, &store_path);
     if reused.is_empty() {
         loader.add(&graph::ontology_graph_iri(), ontology.triples.clone())?;
