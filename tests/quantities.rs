@@ -3,10 +3,9 @@
 
 mod common;
 
-use common::report_text;
+use common::{report_text, the_quantity};
 use policykg::extract::{Comparator, Measure, QuantityKind};
 use policykg::pipeline::Report;
-use policykg::resolve::Quantity;
 
 /// A small report: a review part and a plan part around the given sentences.
 fn report(review: &str, plan: &str) -> Report {
@@ -26,38 +25,24 @@ fn values(r: &Report) -> Vec<&str> {
         .collect()
 }
 
-fn only<'r>(r: &'r Report, value: &str) -> &'r Quantity {
-    let found: Vec<&Quantity> = r
-        .resolved
-        .quantities
-        .iter()
-        .filter(|q| q.mention.value_text == value)
-        .collect();
-    assert_eq!(
-        found.len(),
-        1,
-        "one quantity {value}: {:?}",
-        r.resolved
-            .quantities
-            .iter()
-            .map(|q| &q.mention.value_text)
-            .collect::<Vec<_>>()
-    );
-    found[0]
-}
-
 #[test]
 fn comparators_from_cue_words() {
     let r = report(
         "全县生产总值突破120亿元,财政收入约15亿元,粮食产量达到50万吨以上,失业率控制在4%以内,居民收入增长6.5%左右。",
         "",
     );
-    assert_eq!(only(&r, "120").mention.comparator, Comparator::Gt);
-    assert_eq!(only(&r, "15").mention.comparator, Comparator::Approx);
-    assert_eq!(only(&r, "50").mention.comparator, Comparator::Ge);
-    assert_eq!(only(&r, "4").mention.comparator, Comparator::Le);
-    assert_eq!(only(&r, "6.5").mention.comparator, Comparator::Approx);
-    assert_eq!(only(&r, "50").mention.unit, "万吨");
+    assert_eq!(the_quantity(&r, "120").mention.comparator, Comparator::Gt);
+    assert_eq!(
+        the_quantity(&r, "15").mention.comparator,
+        Comparator::Approx
+    );
+    assert_eq!(the_quantity(&r, "50").mention.comparator, Comparator::Ge);
+    assert_eq!(the_quantity(&r, "4").mention.comparator, Comparator::Le);
+    assert_eq!(
+        the_quantity(&r, "6.5").mention.comparator,
+        Comparator::Approx
+    );
+    assert_eq!(the_quantity(&r, "50").mention.unit, "万吨");
 }
 
 #[test]
@@ -66,27 +51,27 @@ fn measures_and_baselines_from_cue_words() {
         "规模以上工业增加值达到80亿元,较2015年增长42.5%,净增12亿元。服务业占生产总值比重达到45.2%。外贸出口是2015年的3.1倍。全县生产总值排名全市第二。",
         "",
     );
-    let level = only(&r, "80");
+    let level = the_quantity(&r, "80");
     assert_eq!(level.mention.measure, Measure::Level);
     assert_eq!(
         level.indicator.as_ref().unwrap().label,
         "规模以上工业增加值"
     );
-    let growth = only(&r, "42.5");
+    let growth = the_quantity(&r, "42.5");
     assert_eq!(growth.mention.measure, Measure::Growth);
     assert_eq!(growth.mention.baseline.as_deref(), Some("2015"));
     assert_eq!(
         growth.indicator.as_ref().unwrap().label,
         "规模以上工业增加值"
     );
-    assert_eq!(only(&r, "12").mention.measure, Measure::Increase);
-    assert_eq!(only(&r, "45.2").mention.measure, Measure::Share);
-    let multiple = only(&r, "3.1");
+    assert_eq!(the_quantity(&r, "12").mention.measure, Measure::Increase);
+    assert_eq!(the_quantity(&r, "45.2").mention.measure, Measure::Share);
+    let multiple = the_quantity(&r, "3.1");
     assert_eq!(
         (multiple.mention.measure, multiple.mention.unit.as_str()),
         (Measure::Multiple, "倍")
     );
-    let rank = only(&r, "二");
+    let rank = the_quantity(&r, "二");
     assert_eq!(
         (rank.mention.measure, rank.mention.value),
         (Measure::Rank, 2.0)
@@ -96,10 +81,10 @@ fn measures_and_baselines_from_cue_words() {
 #[test]
 fn targets_in_the_plan_part_with_their_year() {
     let r = report("全县生产总值增长7%。", "全县生产总值增长8%左右。");
-    let done = only(&r, "7");
+    let done = the_quantity(&r, "7");
     assert_eq!(done.mention.kind, QuantityKind::Achievement);
     assert_eq!(done.mention.target_year, None);
-    let goal = only(&r, "8");
+    let goal = the_quantity(&r, "8");
     assert_eq!(goal.mention.kind, QuantityKind::Target);
     assert_eq!(goal.mention.target_year, Some(2019));
 }
@@ -110,15 +95,15 @@ fn chinese_numerals_and_approximate_counts() {
         "建成十里滨江绿道,举办活动200余场,新增就业1.2万人,组建四个教育集团。",
         "",
     );
-    let li = only(&r, "十");
+    let li = the_quantity(&r, "十");
     assert_eq!((li.mention.value, li.mention.unit.as_str()), (10.0, "里"));
-    let events = only(&r, "200");
+    let events = the_quantity(&r, "200");
     assert_eq!(
         (events.mention.comparator, events.mention.unit.as_str()),
         (Comparator::Gt, "场")
     );
-    assert_eq!(only(&r, "1.2").mention.unit, "万人");
-    let groups = only(&r, "四");
+    assert_eq!(the_quantity(&r, "1.2").mention.unit, "万人");
+    let groups = the_quantity(&r, "四");
     assert_eq!(groups.indicator.as_ref().unwrap().label, "教育集团");
 }
 
@@ -146,11 +131,11 @@ fn comparable_values_are_normalized() {
             .map(|x| x.object.to_string())
     };
     assert_eq!(
-        normalized(&only(&r, "1.8").iri).unwrap(),
+        normalized(&the_quantity(&r, "1.8").iri).unwrap(),
         r#""18000"^^<http://www.w3.org/2001/XMLSchema#decimal>"#
     );
     assert_eq!(
-        normalized(&only(&r, "100").iri).unwrap(),
+        normalized(&the_quantity(&r, "100").iri).unwrap(),
         r#""10000000000"^^<http://www.w3.org/2001/XMLSchema#decimal>"#
     );
 }
@@ -162,14 +147,17 @@ fn respectively_pairs_values_with_the_indicators_before_it() {
         "",
     );
     assert_eq!(
-        only(&r, "2.5").indicator.as_ref().unwrap().label,
+        the_quantity(&r, "2.5").indicator.as_ref().unwrap().label,
         "实际利用内资"
     );
     assert_eq!(
-        only(&r, "1.8").indicator.as_ref().unwrap().label,
+        the_quantity(&r, "1.8").indicator.as_ref().unwrap().label,
         "实际利用外资"
     );
-    assert_eq!(only(&r, "2.5").mention.baseline.as_deref(), Some("2015"));
+    assert_eq!(
+        the_quantity(&r, "2.5").mention.baseline.as_deref(),
+        Some("2015")
+    );
 }
 
 #[test]
@@ -177,7 +165,7 @@ fn a_share_names_its_whole_and_a_glossary_makes_no_claims() {
     let r = report_text(&format!(
         "{OPENING}一、2018年工作回顾\n全县实现服务业增加值90亿元,占生产总值比重达到52.5%。\n名词解释\n1.三项机制:即3项制度、5个平台。\n"
     ));
-    let share = only(&r, "52.5");
+    let share = the_quantity(&r, "52.5");
     assert_eq!(share.mention.measure, Measure::Share);
     assert_eq!(
         share.indicator.as_ref().unwrap().label,
@@ -190,7 +178,7 @@ fn a_share_names_its_whole_and_a_glossary_makes_no_claims() {
 #[test]
 fn an_indicator_between_cue_words() {
     let r = report("", "力争实现规上工业增加值突破200亿元。");
-    let q = only(&r, "200");
+    let q = the_quantity(&r, "200");
     assert_eq!(q.indicator.as_ref().unwrap().label, "规上工业增加值");
     assert_eq!(
         (q.mention.kind, q.mention.comparator),
@@ -204,9 +192,9 @@ fn the_longest_comparator_cue_wins() {
         "",
         "培育科技型企业不少于120家,项目投资额不低于80亿元,能耗不超过3万吨。",
     );
-    assert_eq!(only(&r, "120").mention.comparator, Comparator::Ge);
-    assert_eq!(only(&r, "80").mention.comparator, Comparator::Ge);
-    assert_eq!(only(&r, "3").mention.comparator, Comparator::Le);
+    assert_eq!(the_quantity(&r, "120").mention.comparator, Comparator::Ge);
+    assert_eq!(the_quantity(&r, "80").mention.comparator, Comparator::Ge);
+    assert_eq!(the_quantity(&r, "3").mention.comparator, Comparator::Le);
 }
 
 #[test]
@@ -220,9 +208,15 @@ fn a_threshold_of_what_is_counted_is_no_quantity() {
         !values.contains(&"1000") && !values.contains(&"5"),
         "{values:?}"
     );
-    assert_eq!(only(&r, "40").indicator.as_ref().unwrap().label, "商务楼宇");
+    assert_eq!(
+        the_quantity(&r, "40").indicator.as_ref().unwrap().label,
+        "商务楼宇"
+    );
     // A number right before its noun with no other number in the clause stays.
-    assert_eq!(only(&r, "6").indicator.as_ref().unwrap().label, "滨河公园");
+    assert_eq!(
+        the_quantity(&r, "6").indicator.as_ref().unwrap().label,
+        "滨河公园"
+    );
 }
 
 #[test]
@@ -232,22 +226,22 @@ fn what_a_verb_builds_follows_the_number() {
         "",
     );
     assert_eq!(
-        only(&r, "1.5").indicator.as_ref().unwrap().label,
+        the_quantity(&r, "1.5").indicator.as_ref().unwrap().label,
         "口袋公园"
     );
     // 实施 says what was done, not what was added (新建 and 新增 do).
-    assert_eq!(only(&r, "52").mention.measure, Measure::Level);
+    assert_eq!(the_quantity(&r, "52").mention.measure, Measure::Level);
     assert_eq!(
-        only(&r, "18").indicator.as_ref().unwrap().label,
+        the_quantity(&r, "18").indicator.as_ref().unwrap().label,
         "本土病例清零"
     );
     // Two numbers side by side: each is read.
     assert_eq!(
-        only(&r, "30").indicator.as_ref().unwrap().label,
+        the_quantity(&r, "30").indicator.as_ref().unwrap().label,
         "确诊病例全部出院"
     );
-    assert_eq!(only(&r, "26").mention.unit, "天");
-    assert_eq!(only(&r, "30").mention.unit, "例");
+    assert_eq!(the_quantity(&r, "26").mention.unit, "天");
+    assert_eq!(the_quantity(&r, "30").mention.unit, "例");
 }
 
 #[test]
@@ -257,11 +251,11 @@ fn a_share_or_a_time_measures_the_noun_after_it() {
         "",
     );
     assert_eq!(
-        only(&r, "85").indicator.as_ref().unwrap().label,
+        the_quantity(&r, "85").indicator.as_ref().unwrap().label,
         "政务服务事项的网上办理"
     );
     assert_eq!(
-        only(&r, "8").indicator.as_ref().unwrap().label,
+        the_quantity(&r, "8").indicator.as_ref().unwrap().label,
         "老街征收工作"
     );
 }
@@ -279,7 +273,12 @@ fn brackets_stay_in_their_clause_and_the_next_number_ends_a_counted_noun() {
         .find(|q| q.mention.measure == Measure::Rank)
         .expect("a rank");
     assert_eq!(rank.indicator.as_ref().unwrap().label, "人均收入");
-    let label = |v: &str| only(&r, v).indicator.as_ref().map(|i| i.label.clone());
+    let label = |v: &str| {
+        the_quantity(&r, v)
+            .indicator
+            .as_ref()
+            .map(|i| i.label.clone())
+    };
     // The aside stays with its noun; 超 inside 超市 is no cue that would cut it.
     assert_eq!(label("15").as_deref(), Some("大型商场(超市)"));
     assert_eq!(label("40").as_deref(), Some("国家"));
@@ -296,7 +295,12 @@ fn qualifiers_cues_and_spans_of_years_are_no_indicators() {
         "城镇新增就业12万人。争取新增上市企业10家左右。博士点由62个增加到96个。五年累计利用外资78亿美元。",
         "",
     );
-    let label = |v: &str| only(&r, v).indicator.as_ref().map(|i| i.label.clone());
+    let label = |v: &str| {
+        the_quantity(&r, v)
+            .indicator
+            .as_ref()
+            .map(|i| i.label.clone())
+    };
     assert_eq!(label("12").as_deref(), Some("城镇新增就业"));
     assert!(
         label("10").is_some_and(|l| l.contains("上市企业")),
@@ -313,7 +317,12 @@ fn the_value_a_change_starts_from_and_a_date_are_no_part_of_its_indicator() {
         "农业产业化经营率由36.1%提高到48.5%。三大产业占农业的比重由2000年的60.6%提高到70%。",
         "",
     );
-    let label = |v: &str| only(&r, v).indicator.as_ref().map(|i| i.label.clone());
+    let label = |v: &str| {
+        the_quantity(&r, v)
+            .indicator
+            .as_ref()
+            .map(|i| i.label.clone())
+    };
     assert_eq!(label("48.5").as_deref(), Some("农业产业化经营率"));
     assert_eq!(label("36.1").as_deref(), Some("农业产业化经营率"));
     assert!(
@@ -326,7 +335,12 @@ fn the_value_a_change_starts_from_and_a_date_are_no_part_of_its_indicator() {
 #[test]
 fn a_streak_measures_what_ran_on_not_the_word_for_it() {
     let r = report("粮食生产连续五年获得丰收。连续6年成功举办旅发大会。", "");
-    let label = |v: &str| only(&r, v).indicator.as_ref().map(|i| i.label.clone());
+    let label = |v: &str| {
+        the_quantity(&r, v)
+            .indicator
+            .as_ref()
+            .map(|i| i.label.clone())
+    };
     assert_eq!(label("五").as_deref(), Some("粮食生产"));
     assert!(
         label("6").is_some_and(|l| l.contains("旅发大会")),
@@ -341,7 +355,7 @@ fn a_rank_in_a_scope_ends_its_clause() {
         "全程接种率全市第一。被评为全市第一批示范县。打造全省第一个首店聚集区。",
         "",
     );
-    let rank = only(&r, "一");
+    let rank = the_quantity(&r, "一");
     assert_eq!(rank.mention.measure, Measure::Rank);
     assert_eq!(rank.indicator.as_ref().unwrap().label, "全程接种率");
 }
@@ -353,7 +367,7 @@ fn a_fall_is_a_negative_growth_and_its_bound_turns_over() {
         "居民消费价格涨幅控制在3%左右。",
     );
     let growth = |v: &str| {
-        let q = &only(&r, v).mention;
+        let q = &the_quantity(&r, v).mention;
         (q.measure, q.value, q.comparator)
     };
     assert_eq!(growth("5"), (Measure::Growth, -5.0, Comparator::Le));
@@ -369,7 +383,7 @@ fn a_verb_counts_for_every_item_of_its_list() {
         "新增高新技术企业150家、科技型中小企业超600家。改造老旧小区300个。第6届旅发大会成功举办。",
         "",
     );
-    let measure = |v: &str| only(&r, v).mention.measure;
+    let measure = |v: &str| the_quantity(&r, v).mention.measure;
     assert_eq!(measure("150"), Measure::Increase);
     assert_eq!(measure("600"), Measure::Increase);
     assert_eq!(measure("300"), Measure::Level);
@@ -383,12 +397,19 @@ fn what_is_counted_is_a_noun_phrase_and_a_rank_drops_its_verb() {
         "120栋安置房相继交付入住。政协提案500件全部办复。60项年度重点任务全部完成。企业数量总量居全国第七。湖区水质稳定达到Ⅲ类。",
         "",
     );
-    let label = |v: &str| only(&r, v).indicator.as_ref().unwrap().label.clone();
+    let label = |v: &str| {
+        the_quantity(&r, v)
+            .indicator
+            .as_ref()
+            .unwrap()
+            .label
+            .clone()
+    };
     assert_eq!(label("120"), "安置房");
     assert_eq!(label("500"), "政协提案");
     // 年 of 年度 is no word of its own: it stays.
     assert_eq!(label("60"), "年度重点任务");
     assert_eq!(label("七"), "企业数量总量");
-    let class = &only(&r, "Ⅲ").mention;
+    let class = &the_quantity(&r, "Ⅲ").mention;
     assert_eq!((class.value, class.unit.as_str()), (3.0, "类"));
 }

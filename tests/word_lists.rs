@@ -4,22 +4,8 @@
 
 mod common;
 
-use common::{class_of, county_report, report_text};
+use common::{class_of, county_report, report_text, the_quantity};
 use policykg::extract::{Comparator, QuantityKind};
-use policykg::pipeline::Report;
-use policykg::resolve::Quantity;
-
-/// The one quantity written `value` in the report.
-fn quantity<'r>(r: &'r Report, value: &str) -> &'r Quantity {
-    let found: Vec<&Quantity> = r
-        .resolved
-        .quantities
-        .iter()
-        .filter(|q| q.mention.value_text == value)
-        .collect();
-    assert_eq!(found.len(), 1, "one quantity {value} in {found:?}");
-    found[0]
-}
 
 /// `owner_lead`: a body whose ending needs an owner (局, 办, 委) is owned by the nation when a
 /// national lead word heads it (国家乡村振兴局); without the list it is no name.
@@ -36,8 +22,8 @@ fn a_national_lead_word_owns_a_body() {
 #[test]
 fn a_ceiling_before_or_after_the_number() {
     let r = county_report("城镇调查失业率低于5%,农村贫困发生率降至0.4%以下。");
-    assert_eq!(quantity(&r, "5").mention.comparator, Comparator::Lt);
-    assert_eq!(quantity(&r, "0.4").mention.comparator, Comparator::Le);
+    assert_eq!(the_quantity(&r, "5").mention.comparator, Comparator::Lt);
+    assert_eq!(the_quantity(&r, "0.4").mention.comparator, Comparator::Le);
 }
 
 /// `cue.baseline_previous_year`: 同比 compares with the year before the report's.
@@ -45,7 +31,7 @@ fn a_ceiling_before_or_after_the_number() {
 fn year_on_year_compares_with_the_year_before() {
     let r = county_report("全区地区生产总值同比增长6.5%。");
     assert_eq!(
-        quantity(&r, "6.5").mention.baseline.as_deref(),
+        the_quantity(&r, "6.5").mention.baseline.as_deref(),
         Some("2020")
     );
 }
@@ -54,8 +40,11 @@ fn year_on_year_compares_with_the_year_before() {
 #[test]
 fn a_goal_outside_the_plan_part_is_a_target() {
     let r = report_text("各位代表:\n全县生产总值达到120亿元。力争社会消费品零售总额达到80亿元。\n");
-    assert_eq!(quantity(&r, "120").mention.kind, QuantityKind::Achievement);
-    assert_eq!(quantity(&r, "80").mention.kind, QuantityKind::Target);
+    assert_eq!(
+        the_quantity(&r, "120").mention.kind,
+        QuantityKind::Achievement
+    );
+    assert_eq!(the_quantity(&r, "80").mention.kind, QuantityKind::Target);
 }
 
 /// Cue words match whole words: 为 inside 成为 is no cue, and 成为 is one of its own
@@ -63,7 +52,7 @@ fn a_goal_outside_the_plan_part_is_a_target() {
 #[test]
 fn a_cue_word_stands_whole() {
     let r = county_report("江北文旅综合体项目成为全县首个单体投资超过50亿元的项目。");
-    let q = quantity(&r, "50");
+    let q = the_quantity(&r, "50");
     assert_eq!(q.mention.comparator, Comparator::Gt);
     assert_eq!(q.mention.indicator.as_deref(), Some("江北文旅综合体项目"));
 }

@@ -8,6 +8,7 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use policykg::pipeline::{Ontology, Report, process_document};
+use policykg::resolve::Quantity;
 use policykg::text::Document;
 
 pub const SEED: &str = "nanchang-xihu-2021";
@@ -140,6 +141,27 @@ pub fn relations(r: &Report) -> Vec<(String, String, String)> {
 }
 
 /// The class of the entity labelled `label`, if there is one.
+/// The one quantity written `value` in the report (the test fails when there are none or several).
+pub fn the_quantity<'r>(r: &'r Report, value: &str) -> &'r Quantity {
+    let found: Vec<&Quantity> = r
+        .resolved
+        .quantities
+        .iter()
+        .filter(|q| q.mention.value_text == value)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "one quantity {value}: {:?}",
+        r.resolved
+            .quantities
+            .iter()
+            .map(|q| &q.mention.value_text)
+            .collect::<Vec<_>>()
+    );
+    found[0]
+}
+
 pub fn class_of<'r>(r: &'r Report, label: &str) -> Option<&'r str> {
     r.resolved
         .entities
