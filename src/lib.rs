@@ -15,6 +15,7 @@ pub mod export;
 pub mod extract;
 mod files;
 pub mod graph;
+mod memo;
 pub mod pipeline;
 pub mod push;
 pub mod query;

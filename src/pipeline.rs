@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use oxigraph::model::Triple;
@@ -14,6 +14,7 @@ use oxigraph::model::Triple;
 use crate::error::Error;
 use crate::extract::{Extraction, extract};
 use crate::graph;
+use crate::memo::Memo;
 use crate::render::{self, EntityGraph};
 use crate::resolve::{
     Gazetteer, Jurisdiction, Resolved, division_names, find_jurisdiction, resolve, units::Units,
@@ -34,7 +35,7 @@ pub struct Ontology {
     pub hash: String,
     /// The division names of jurisdictions met lately ([`division_names`] walks the
     /// gazetteer's tens of thousands of rows: reports of one jurisdiction share them).
-    division_names: Mutex<HashMap<String, Arc<Vec<String>>>>,
+    division_names: Memo<Arc<Vec<String>>>,
 }
 
 impl Ontology {
@@ -71,7 +72,7 @@ impl Ontology {
             units: Units::load(&dir.join("units.toml"))?,
             triples: graph::parse_ontology(&dir.join("policykg.ttl"))?,
             hash: String::new(),
-            division_names: Mutex::default(),
+            division_names: Memo::new(64),
         })
     }
 
@@ -82,21 +83,8 @@ impl Ontology {
             .iter()
             .map(|d| format!("{}:{}\n", d.code.as_deref().unwrap_or(""), d.name))
             .collect();
-        let known = self
-            .division_names
-            .lock()
-            .ok()
-            .and_then(|m| m.get(&key).cloned());
-        known.unwrap_or_else(|| {
-            let names = Arc::new(division_names(jurisdiction, &self.gazetteer));
-            if let Ok(mut m) = self.division_names.lock() {
-                // A corpus of many jurisdictions starts afresh now and then: memory stays flat.
-                if m.len() >= 64 {
-                    m.clear();
-                }
-                m.insert(key, names.clone());
-            }
-            names
+        self.division_names.get_or_make(key, || {
+            Arc::new(division_names(jurisdiction, &self.gazetteer))
         })
     }
 }

@@ -8,11 +8,12 @@ mod known;
 mod quantity;
 mod quote;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::{Arc, LazyLock, Mutex};
+use std::collections::{BTreeMap, HashSet};
+use std::sync::{Arc, LazyLock};
 
 use regex::Regex;
 
+use crate::memo::Memo;
 use crate::rules::{Class, DIVISIONS, Kind, Lexicons, Relation, Rule, RuleSet, Scope};
 use crate::text::{Document, Segmenter, Span, Token, Words};
 
@@ -158,9 +159,7 @@ fn inputs<'d>(doc: &'d Document, tokens: &[Token], scope: Scope) -> Vec<Input<'d
 /// same divisions, so each is compiled once a build (hundreds of names take milliseconds) and
 /// its lazy DFA stays warm from one report to the next. Bounded: a corpus of many
 /// jurisdictions starts afresh now and then instead of growing.
-static DIVISION_PATTERNS: LazyLock<Mutex<HashMap<String, Arc<Regex>>>> =
-    LazyLock::new(Mutex::default);
-const DIVISION_PATTERNS_KEPT: usize = 64;
+static DIVISION_PATTERNS: LazyLock<Memo<Option<Arc<Regex>>>> = LazyLock::new(|| Memo::new(64));
 
 /// A rule's pattern with `{{divisions}}` replaced by the names a document can use.
 fn regex_for(rule: &Rule, divisions: &[String]) -> Option<Arc<Regex>> {
@@ -173,17 +172,8 @@ fn regex_for(rule: &Rule, divisions: &[String]) -> Option<Arc<Regex>> {
     let pattern = rule
         .source
         .replace(DIVISIONS, &format!("(?:{})", alternation.join("|")));
-    if let Some(regex) = DIVISION_PATTERNS.lock().ok()?.get(&pattern) {
-        return Some(regex.clone());
-    }
-    // Compiled without the lock: other reports' rules go on meanwhile. The pattern compiled
-    // with a sample name at load time; names are escaped literals.
-    let regex = Arc::new(Regex::new(&pattern).ok()?);
-    let mut patterns = DIVISION_PATTERNS.lock().ok()?;
-    if patterns.len() >= DIVISION_PATTERNS_KEPT {
-        patterns.clear();
-    }
-    Some(patterns.entry(pattern).or_insert(regex).clone())
+    // The pattern compiled with a sample name at load time; names are escaped literals.
+    DIVISION_PATTERNS.get_or_make(pattern.clone(), || Regex::new(&pattern).ok().map(Arc::new))
 }
 
 /// Runs every active rule over the document. `divisions` are the administrative divisions the
