@@ -28,11 +28,12 @@ fn embed_folders() {
     }
     files.sort();
     let mut code = String::from("pub static FILES: &[(&str, &[u8])] = &[\n");
+    // Paths relative to the manifest, resolved when the crate compiles: one target folder
+    // serves several checkouts (worktrees, CI's clone), and cargo may keep this output from
+    // another checkout, whose absolute paths need not exist any more.
     for name in files {
-        let path = Path::new(&manifest).join(&name);
         code += &format!(
-            "    ({name:?}, include_bytes!({:?})),\n",
-            path.display().to_string()
+            "    ({name:?}, include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{name}\"))),\n"
         );
     }
     code += "];\n";
