@@ -413,3 +413,40 @@ fn what_is_counted_is_a_noun_phrase_and_a_rank_drops_its_verb() {
     let class = &the_quantity(&r, "Ⅲ").mention;
     assert_eq!((class.value, class.unit.as_str()), (3.0, "类"));
 }
+
+#[test]
+fn fractions_are_shares_and_doublings_multiples() {
+    let r = report(
+        "钢铁产能达到全国的1/5,服务业增加值占全县三分之一以上。",
+        "力争全县生产总值比2018年翻一番,农民收入翻两番。",
+    );
+    let fifth = the_quantity(&r, "1/5");
+    assert_eq!(fifth.mention.measure, Measure::Share);
+    assert_eq!(
+        (fifth.mention.value, fifth.mention.unit.as_str()),
+        (0.2, "")
+    );
+    let third = the_quantity(&r, "三分之一");
+    assert_eq!(third.mention.comparator, Comparator::Ge);
+    assert!((third.mention.value - 1.0 / 3.0).abs() < 1e-12);
+    let double = the_quantity(&r, "翻一番");
+    assert_eq!(double.mention.measure, Measure::Multiple);
+    assert_eq!(double.mention.kind, QuantityKind::Target);
+    assert_eq!(
+        (double.mention.value, double.mention.unit.as_str()),
+        (2.0, "倍")
+    );
+    assert_eq!(the_quantity(&r, "翻两番").mention.value, 4.0);
+}
+
+#[test]
+fn numbers_of_names_and_policy_documents_are_no_quantities() {
+    let r = report(
+        "“人才16条”反响热烈,全面落实稳就业12条政策,出台支持民营经济发展的25条措施,新开通公交线路12条。",
+        "实现\"翻两番、三步走\"目标,开展“我为群众办实事”活动,新建道路8条。",
+    );
+    // The counts of real things in the same sentences are read.
+    assert_eq!(the_quantity(&r, "8").mention.unit, "条");
+    assert_eq!(the_quantity(&r, "12").mention.unit, "条");
+    assert_eq!(values(&r), ["12", "8"], "{:?}", values(&r));
+}

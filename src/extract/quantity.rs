@@ -43,11 +43,25 @@ impl Comparator {
 const ROMAN: std::ops::RangeInclusive<char> = 'Ⅰ'..='Ⅻ';
 
 /// Parses a number as reports write it: `64.5`, `1,200`, `十`, `二十`, `两`, `一百二十`,
-/// `3万` (a multiplier inside the number), `Ⅲ`; `None` for anything else.
+/// `3万` (a multiplier inside the number), `Ⅲ`, a fraction (`1/5`, `三分之一`: a share as a
+/// decimal) and a doubling (`翻番` and `翻一番` are 2 times, `翻两番` 4); `None` for anything else.
 pub fn parse_number(s: &str) -> Option<f64> {
     let s = s.replace(',', "");
     if s.is_empty() {
         return None;
+    }
+    if let Some(times) = s.strip_prefix('翻').and_then(|r| r.strip_suffix('番')) {
+        let doublings = match times {
+            "" => 1.0,
+            n => parse_number(n)?,
+        };
+        return Some(2f64.powf(doublings));
+    }
+    let fraction = s
+        .split_once('/')
+        .or_else(|| s.split_once("分之").map(|(den, num)| (num, den)));
+    if let Some((num, den)) = fraction {
+        return Some(parse_number(num)? / parse_number(den)?).filter(|v| v.is_finite());
     }
     if let Ok(v) = s.parse::<f64>() {
         return Some(v);
@@ -95,6 +109,22 @@ pub fn parse_number(s: &str) -> Option<f64> {
         }
     }
     seen.then(|| total + section + current.unwrap_or(0.0))
+}
+
+/// Whether a number stands inside a quoted name (“雄才16条”, "翻两番、三步走"): a name's number
+/// is no quantity (ANNOTATION.md). A quote holding a clause break quotes a statement, not a
+/// name, and its numbers count.
+fn in_quoted_name(before: &str, after: &str) -> bool {
+    let open = if before.matches('"').count() % 2 == 1 {
+        before.rfind('"')
+    } else {
+        before.rfind('“').filter(|&o| !before[o..].contains('”'))
+    };
+    let statement = |part: &str| part.contains([',', ';', ':', '。', '!', '?']);
+    match (open, after.find(['”', '"'])) {
+        (Some(open), Some(close)) => !statement(&before[open..]) && !statement(&after[..close]),
+        _ => false,
+    }
 }
 
 /// Chars that end a clause: the indicator of a number is looked for after the last of them.
@@ -300,7 +330,10 @@ pub(super) fn interpret(
 ) -> Option<QuantityMention> {
     let at = Around::new(&rules.lexicons, rule, words, hit)?;
     let mut value = parse_number(at.value_text)?;
-    if at.picks_what_is_counted() {
+    if at.picks_what_is_counted()
+        || at.numbers_a_policy()
+        || in_quoted_name(&words.text[..hit.range.start], &words.text[hit.range.end..])
+    {
         return None;
     }
     let measure = rule.emit.measure.unwrap_or_else(|| at.measure());
@@ -388,6 +421,12 @@ impl<'a> Around<'a> {
 
     fn cue(&self, name: &str) -> &'a [String] {
         self.lex.words(name)
+    }
+
+    /// 金融支持民营经济发展壮大的25条措施: the number of a policy document's articles.
+    fn numbers_a_policy(&self) -> bool {
+        let unit_and_after = format!("{}{}", self.unit, self.after);
+        starts_with_cue(&unit_and_after, self.cue("cue.policy_articles")).is_some()
     }
 
     /// 5000平方米以上商务楼宇达到78栋, 投资额超10亿元的大型项目46个: a threshold that picks
@@ -664,6 +703,18 @@ mod tests {
         assert_eq!(parse_number("Ⅴ"), Some(5.0));
         assert_eq!(parse_number("abc"), None);
         assert_eq!(parse_number(""), None);
+    }
+
+    #[test]
+    fn fractions_and_doublings() {
+        assert_eq!(parse_number("1/5"), Some(0.2));
+        assert_eq!(parse_number("三分之一"), Some(1.0 / 3.0));
+        assert_eq!(parse_number("四分之三"), Some(0.75));
+        assert_eq!(parse_number("1/0"), None);
+        assert_eq!(parse_number("翻一番"), Some(2.0));
+        assert_eq!(parse_number("翻两番"), Some(4.0));
+        assert_eq!(parse_number("翻番"), Some(2.0));
+        assert_eq!(parse_number("翻几番"), None);
     }
 
     /// Formats a number below 10⁸ the way reports write it in Chinese numerals.

@@ -102,6 +102,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "cue.object_after",
     "cue.object_follows",
     "cue.percent_units",
+    "cue.policy_articles",
     "cue.qualifier_after",
     "cue.respectively",
     "cue.target",
