@@ -450,3 +450,19 @@ fn numbers_of_names_and_policy_documents_are_no_quantities() {
     assert_eq!(the_quantity(&r, "12").mention.unit, "条");
     assert_eq!(values(&r), ["12", "8"], "{:?}", values(&r));
 }
+
+#[test]
+fn people_in_ten_thousands_and_a_list_summed_up_by_its_count() {
+    let r = report(
+        "帮助749万群众解决诉求1005万件。",
+        "推进基础设施、宜居环境等七大专项行动。",
+    );
+    assert_eq!(the_quantity(&r, "749").mention.unit, "万人");
+    assert_eq!(the_quantity(&r, "1005").mention.unit, "万件");
+    let actions = the_quantity(&r, "七");
+    assert_eq!(
+        (actions.mention.value, actions.mention.unit.as_str()),
+        (7.0, "个")
+    );
+    assert_eq!(actions.indicator.as_ref().unwrap().label, "专项行动");
+}

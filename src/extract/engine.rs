@@ -59,8 +59,9 @@ pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, words: &Word
                 class: None,
             }),
             Kind::Entity => entity_hit(rule, lexicons, words, whole.clone(), groups),
+            // A number with its unit and whatever else the rule names after it (七大: 大).
             Kind::Quantity => groups.get("value").map(|v| {
-                let end = groups.get("unit").map_or(v.end, |u| u.end.max(v.end));
+                let end = groups.values().map(|g| g.end).fold(v.end, usize::max);
                 Hit {
                     range: v.start..end,
                     groups: groups.clone(),

@@ -393,12 +393,13 @@ impl<'a> Around<'a> {
         let text = words.text;
         let value_text = &text[hit.groups.get("value")?.clone()];
         // 52万余辆: the magnitude belongs to the unit (万辆); a rule may give a unit the text
-        // leaves out (排名第一 → 名).
+        // leaves out (排名第一 → 名, 749万群众 → 万人).
         let group = |name: &str| hit.groups.get(name).map_or("", |r| &text[r.clone()]);
-        let unit = match format!("{}{}", group("magnitude"), group("unit")) {
-            u if u.is_empty() => rule.emit.unit.clone().unwrap_or_default(),
-            u => u,
+        let unit = match group("unit") {
+            "" => rule.emit.unit.as_deref().unwrap_or_default(),
+            written => written,
         };
+        let unit = format!("{}{unit}", group("magnitude"));
         let before = &text[..hit.range.start];
         let list_breaks: Vec<char> = CLAUSE_BREAKS
             .iter()
