@@ -466,3 +466,26 @@ fn people_in_ten_thousands_and_a_list_summed_up_by_its_count() {
     );
     assert_eq!(actions.indicator.as_ref().unwrap().label, "专项行动");
 }
+
+#[test]
+fn listed_values_share_their_verb_and_the_items_named_before_respectively() {
+    let r = report(
+        "城镇和农村居民人均可支配收入分别增长5.2%和7.1%。化学需氧量、二氧化硫、氨氮排放量分别削减2.2%、3.2%和1.5%。",
+        "",
+    );
+    let rural = the_quantity(&r, "7.1");
+    assert_eq!(
+        (rural.mention.measure, rural.mention.value),
+        (Measure::Growth, 7.1)
+    );
+    for (value, indicator) in [
+        ("2.2", "化学需氧量"),
+        ("3.2", "二氧化硫"),
+        ("1.5", "氨氮排放量"),
+    ] {
+        let q = the_quantity(&r, value);
+        assert_eq!(q.mention.measure, Measure::Growth, "{value}");
+        assert!(q.mention.value < 0.0, "{value} falls");
+        assert_eq!(q.indicator.as_ref().unwrap().label, indicator);
+    }
+}

@@ -127,6 +127,12 @@ fn in_quoted_name(before: &str, after: &str) -> bool {
     }
 }
 
+/// Whether the words between two numbers only join them in a list (2.2%、3.2%和1.5%).
+fn is_list_joint(between: &str) -> bool {
+    let joint = between.trim();
+    matches!(joint, "、" | "和" | "及" | "与" | "以及" | "、和")
+}
+
 /// Chars that end a clause: the indicator of a number is looked for after the last of them.
 const CLAUSE_BREAKS: &[char] = &[',', ';', ':', '。', '!', '?', '、', '(', ')'];
 
@@ -336,18 +342,33 @@ pub(super) fn interpret(
     {
         return None;
     }
-    let measure = rule.emit.measure.unwrap_or_else(|| at.measure());
+    let base = doc.byte_at_char(sentence.start);
+    let span = doc.span_of_bytes(base + hit.range.start, base + hit.range.end);
+    // 分别下降2.2%、3.2%和1.5%: a value listed right after another, with no word of its own
+    // before it, shares that one's measure and its fall.
+    let listed_after = earlier
+        .iter()
+        .filter(|q| q.span.start >= sentence.start && q.span.end <= span.start)
+        .max_by_key(|q| q.span.start)
+        .filter(|q| is_list_joint(doc.norm_slice(Span::new(q.span.end, span.start))));
+    let measure = match (rule.emit.measure, listed_after) {
+        (Some(measure), _) => measure,
+        (None, Some(previous)) => previous.measure,
+        (None, None) => at.measure(),
+    };
     let mut comparator = rule.emit.comparator.unwrap_or_else(|| at.comparator(hit));
+    let declines = match listed_after {
+        Some(previous) => previous.value < 0.0,
+        None => at.declines(),
+    };
     // A decline is a negative growth (下降5.8% → −5.8).
-    if measure == Measure::Growth && at.declines() {
+    if measure == Measure::Growth && declines {
         value = -value;
         comparator = comparator.negated();
     }
     if measure == Measure::Rank && at.value_text.is_empty() {
         value = 1.0;
     }
-    let base = doc.byte_at_char(sentence.start);
-    let span = doc.span_of_bytes(base + hit.range.start, base + hit.range.end);
     // The nearest number before this one in the sentence, whichever rule read it.
     let named_before = || {
         earlier
