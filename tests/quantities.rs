@@ -489,3 +489,18 @@ fn listed_values_share_their_verb_and_the_items_named_before_respectively() {
         assert_eq!(q.indicator.as_ref().unwrap().label, indicator);
     }
 }
+
+#[test]
+fn a_rate_before_the_value_a_change_starts_from_and_a_steady_level() {
+    let r = report(
+        "城乡低保标准从每人每月600元提高到680元,粮食播种面积稳定在1100万亩以上。",
+        "",
+    );
+    for value in ["600", "680"] {
+        let label = &the_quantity(&r, value).indicator.as_ref().unwrap().label;
+        assert_eq!(label, "城乡低保标准", "{value}");
+    }
+    let area = the_quantity(&r, "1100");
+    assert_eq!(area.indicator.as_ref().unwrap().label, "粮食播种面积");
+    assert_eq!(area.mention.comparator, Comparator::Ge);
+}

@@ -223,9 +223,15 @@ fn clean_indicator(mut s: &str, words: &Words, lexicons: &Lexicons) -> String {
         }
     }
     // 农业产业化经营率由36.1%提高到48.5%: the value it started from is no part of it.
+    // (从每人每月600元提高到: a rate written before the value belongs to it, and where the
+    // rate ends the words, the number is the value the change starts from.)
     for w in lexicons.words("cue.from") {
         if let Some(i) = s.find(w.as_str()) {
-            if s[i + w.len()..].starts_with(|c: char| c.is_ascii_digit()) {
+            let from = &s[i + w.len()..];
+            let value = from
+                .strip_prefix('每')
+                .map_or(from, |rate| rate.trim_start_matches(is_han));
+            if value.is_empty() || value.starts_with(|c: char| c.is_ascii_digit()) {
                 s = &s[..i];
             }
         }
