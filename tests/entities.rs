@@ -614,3 +614,45 @@ fn a_short_name_whose_chars_run_past_a_longer_ones_is_no_abbreviation() {
     assert_class(&r, "万达甲乙工程", "Program");
     assert_class(&r, "万达丙丁甲工程", "Program");
 }
+
+#[test]
+fn a_campaign_named_after_a_division_is_a_program() {
+    let r = report("打造更高水平的平安河北,推进健康石家庄建设,加快创新型河北建设。");
+    for name in ["平安河北", "健康石家庄", "创新型河北"] {
+        assert_class(&r, name, "Program");
+    }
+}
+
+#[test]
+fn a_route_named_by_abbreviations_is_a_place_and_so_are_its_sections() {
+    let r = report(
+        "加快雄商、雄忻高铁建设,确保秦唐高速秦皇岛段建成投运,京雄、京德高速公路建成通车,津兴城际、邢和铁路建成通车,石家庄直达沧州高铁开通。",
+    );
+    for name in [
+        "雄商高铁",
+        "雄忻高铁",
+        "秦唐高速秦皇岛段",
+        "秦唐高速",
+        "京雄高速公路",
+        "京德高速公路",
+        "津兴城际",
+        "邢和铁路",
+    ] {
+        assert_class(&r, name, "Place");
+    }
+    // 沧州 is a word of the dictionary: no abbreviation, and no route's name.
+    assert_no_names(&r, &["沧州高铁", "石家庄直达沧州高铁"]);
+}
+
+#[test]
+fn bodies_known_by_short_name_are_organizations() {
+    let r = report("发挥工会、共青团、妇联等人民团体作用,向工商联、驻冀人民解放军致以敬意。");
+    for name in ["工会", "共青团", "妇联", "工商联"] {
+        assert_class(&r, name, "Organization");
+    }
+    assert!(
+        labels(&r).contains(&"中国人民解放军"),
+        "人民解放军 in {:?}",
+        labels(&r)
+    );
+}

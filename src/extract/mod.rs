@@ -7,6 +7,7 @@ mod engine;
 mod known;
 mod quantity;
 mod quote;
+mod route;
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::{Arc, LazyLock};
@@ -23,6 +24,7 @@ pub use engine::{Hit, apply, apply_regex, ends_with_any, is_name, is_term, start
 pub use known::{KNOWN_NAME_RULE, Known, KnownNames};
 pub use quantity::{Comparator, Measure, QuantityKind, parse_number};
 pub use quote::{is_quote, strip_quotes};
+pub use route::ROUTE_RULE;
 
 /// A name found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -201,7 +203,10 @@ pub fn extract(
     let hits_per_rule = match_rules(&work, rules, divisions);
     // What the hits mean is decided in rule order (a quantity may take an earlier one's
     // indicator).
-    let (entities, nested) = known.find(doc, &tokens);
+    let (mut entities, mut nested) = known.find(doc, &tokens);
+    let (routes, route_parts) = route::find(doc, &tokens, &rules.lexicons, divisions);
+    entities.extend(routes);
+    nested.extend(route_parts);
     let mut found = Found {
         entities,
         nested,
@@ -214,7 +219,7 @@ pub fn extract(
             }
         }
     }
-    found.finish(doc, &rules.lexicons)
+    found.finish(doc, &tokens, &rules.lexicons)
 }
 
 /// The hits of each rule on each of its inputs, in rule order. Matching is independent per
@@ -320,7 +325,7 @@ impl Found {
 
     /// The mentions in order: quantities read once each, longest entity names kept where
     /// they overlap, shared endings added, nested names beside them.
-    fn finish(self, doc: &Document, lexicons: &Lexicons) -> Extraction {
+    fn finish(self, doc: &Document, tokens: &[Token], lexicons: &Lexicons) -> Extraction {
         let Found {
             entities,
             mut nested,
@@ -332,7 +337,7 @@ impl Found {
         assign_respectively(doc, lexicons, &mut quantities);
         relations.sort_by(|a, b| (a.span, &a.rule).cmp(&(b.span, &b.rule)));
         let mut entities = resolve_overlaps(entities);
-        let shared = shared_endings(doc, &entities, lexicons);
+        let shared = shared_endings(doc, tokens, &entities, lexicons);
         let shared_spans: HashSet<Span> = shared.iter().map(|s| s.span).collect();
         entities.retain(|e| !shared_spans.contains(&e.span));
         entities.extend(shared);
@@ -574,10 +579,11 @@ pub const SHARED_ENDING_RULE: &str = "extract.shared_ending";
 
 /// 里洲与桃苑社区: two names joined by a list separator may share the second one's ending
 /// (one of the `shared_ending` words); the first is then a name too (里洲社区), where its words
-/// start after punctuation, are as long as the second's (two or three chars), have no such
+/// start a clause or a word (力促|雄商、雄忻高铁), are as long as the second's (two or three chars), have no such
 /// ending of their own and are no name already.
 fn shared_endings(
     doc: &Document,
+    tokens: &[Token],
     found: &[EntityMention],
     lexicons: &Lexicons,
 ) -> Vec<EntityMention> {
@@ -607,15 +613,22 @@ fn shared_endings(
             .take_while(|c| is_han(**c))
             .copied()
             .collect();
-        let starts_clause = words.len() < before.len() - 1;
         // The pair is parallel: both names as long as each other without the ending.
         let head = m.surface[..m.surface.len() - ending.len()].chars().count();
-        if !(2..=3).contains(&words.len()) || words.len() != head || !starts_clause {
+        if !(2..=3).contains(&head) || words.len() < head {
             continue;
         }
-        let name: String = words.iter().rev().collect();
         let end = m.span.start - 1;
-        let span = Span::new(end - words.len(), end);
+        let span = Span::new(end - head, end);
+        // The first name starts a clause or a word (力促|雄商、雄忻高铁).
+        let starts_clause = words.len() == head && words.len() < before.len() - 1;
+        let starts_a_word = tokens
+            .binary_search_by_key(&span.start, |t| t.span.start)
+            .is_ok();
+        if !(starts_clause || starts_a_word) {
+            continue;
+        }
+        let name: String = words[..head].iter().rev().collect();
         // 里洲 (an islet) with 社区 after it is the community's name; other names stand.
         let named = found.iter().any(|f| {
             (f.span.contains(span) || span.contains(f.span))
