@@ -656,3 +656,17 @@ fn bodies_known_by_short_name_are_organizations() {
         labels(&r)
     );
 }
+
+#[test]
+fn a_quoted_program_takes_the_words_before_its_quote_that_say_what_it_is_of() {
+    let r = report("深入实施县域特色产业集群“领跑者”企业培育行动,推行招标投标“双盲”评审改革。");
+    let found = labels(&r);
+    for name in ["县域特色产业集群领跑者企业培育行动", "招标投标双盲评审改革"]
+    {
+        assert!(
+            found.iter().any(|l| l.replace(['“', '”'], "") == name),
+            "{name} in {found:?}"
+        );
+    }
+    assert_no_names(&r, &["领跑者企业培育行动", "双盲评审改革"]);
+}

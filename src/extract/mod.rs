@@ -336,6 +336,13 @@ impl Found {
         quantities.dedup_by(|b, a| a.span == b.span);
         assign_respectively(doc, lexicons, &mut quantities);
         relations.sort_by(|a, b| (a.span, &a.rule).cmp(&(b.span, &b.rule)));
+        let mut entities = entities;
+        for name in &mut entities {
+            if let Some(start) = quote::modifiers_before(doc, tokens, name, lexicons) {
+                name.span.start = start;
+                name.surface = doc.norm_slice(name.span).to_owned();
+            }
+        }
         let mut entities = resolve_overlaps(entities);
         let shared = shared_endings(doc, tokens, &entities, lexicons);
         let shared_spans: HashSet<Span> = shared.iter().map(|s| s.span).collect();
