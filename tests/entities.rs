@@ -670,3 +670,11 @@ fn a_quoted_program_takes_the_words_before_its_quote_that_say_what_it_is_of() {
     }
     assert_no_names(&r, &["领跑者企业培育行动", "双盲评审改革"]);
 }
+
+#[test]
+fn places_listed_before_a_shared_ending_each_take_it() {
+    let r = report("推进石家庄、唐山等机场改扩建。");
+    assert_class(&r, "石家庄机场", "Place");
+    assert_class(&r, "唐山机场", "Place");
+    assert_no_names(&r, &["唐山等机场"]);
+}

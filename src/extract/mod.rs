@@ -344,7 +344,8 @@ impl Found {
             }
         }
         let mut entities = resolve_overlaps(entities);
-        let shared = shared_endings(doc, tokens, &entities, lexicons);
+        let mut shared = shared_endings(doc, tokens, &entities, lexicons);
+        shared.extend(listed_before_an_ending(doc, tokens, &entities, lexicons));
         let shared_spans: HashSet<Span> = shared.iter().map(|s| s.span).collect();
         entities.retain(|e| !shared_spans.contains(&e.span));
         entities.extend(shared);
@@ -653,6 +654,64 @@ fn shared_endings(
         });
     }
     shared
+}
+
+/// 石家庄、唐山等机场: places listed before 等 and one of the `shared_ending` words, standing
+/// whole, are each a name with that ending (石家庄机场, 唐山机场), where none has such an
+/// ending of its own.
+fn listed_before_an_ending(
+    doc: &Document,
+    tokens: &[Token],
+    found: &[EntityMention],
+    lexicons: &Lexicons,
+) -> Vec<EntityMention> {
+    let starts_a_word = |at: usize| tokens.binary_search_by_key(&at, |t| t.span.start).is_ok();
+    let mut spelled = Vec::new();
+    for (i, last) in found.iter().enumerate() {
+        let after = Span::new(last.span.end, (last.span.end + 6).min(doc.char_len()));
+        let Some(rest) = doc.norm_slice(after).strip_prefix('等') else {
+            continue;
+        };
+        let Some(ending) = lexicons
+            .words("shared_ending")
+            .iter()
+            .filter(|e| rest.starts_with(e.as_str()))
+            .find(|e| starts_a_word(last.span.end + 1 + e.chars().count()) || rest == e.as_str())
+        else {
+            continue;
+        };
+        if !starts_a_word(last.span.end + 1) {
+            continue;
+        }
+        // The list: this place and those before it, each after a 、.
+        let mut items = vec![last];
+        for item in found[..i].iter().rev() {
+            let joined = item.span.end + 1 == items[items.len() - 1].span.start
+                && doc.norm_slice(Span::new(item.span.end, item.span.end + 1)) == "、";
+            if !joined {
+                break;
+            }
+            items.push(item);
+        }
+        let places = items.iter().all(|m| {
+            m.class == Class::Place.name() && shared_ending(&m.surface, lexicons).is_none()
+        });
+        if !places {
+            continue;
+        }
+        spelled.extend(items.into_iter().map(|m| {
+            let surface = format!("{}{ending}", m.surface);
+            EntityMention {
+                rule: SHARED_ENDING_RULE.into(),
+                subclass: lexicons
+                    .suffix_of(&surface)
+                    .and_then(|s| s.subclass.clone()),
+                surface,
+                ..m.clone()
+            }
+        }));
+    }
+    spelled
 }
 
 /// Where entity mentions overlap: one inside a longer one is dropped (西湖区 inside
