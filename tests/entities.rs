@@ -484,7 +484,8 @@ fn a_boundary_word_across_the_patterns_reach_and_an_edition_end_no_name() {
     );
     assert_class(&r, "省级经营性国有资产集中统一监管改革", "Program");
     assert_class(&r, "中国吴桥国际杂技艺术节", "Program");
-    assert_class(&r, "河北省十届人大", "Organization");
+    // The term is no part of the body's name (省十届人大 is 河北省人大), nor does its 届 cut it.
+    assert_class(&r, "河北省人大", "Organization");
     assert_no_names(
         &r,
         &[
@@ -677,4 +678,11 @@ fn places_listed_before_a_shared_ending_each_take_it() {
     assert_class(&r, "石家庄机场", "Place");
     assert_class(&r, "唐山机场", "Place");
     assert_no_names(&r, &["唐山等机场"]);
+}
+
+#[test]
+fn a_body_named_with_its_term_is_the_body() {
+    let r = report("较好完成省十四届人大一次会议确定的目标任务。");
+    assert_class(&r, "河北省人大", "Organization");
+    assert_no_names(&r, &["河北省十四届人大", "省十四届人大"]);
 }

@@ -16,7 +16,7 @@ use regex::Regex;
 
 use crate::memo::Memo;
 use crate::rules::{Class, DIVISIONS, Kind, Lexicons, Relation, Rule, RuleSet, Scope};
-use crate::text::{Document, Segmenter, Span, Token, Words};
+use crate::text::{Document, Segmenter, Span, Token, Words, is_chinese_numeral};
 
 pub use check::{CheckOutcome, CheckResult, check};
 use engine::is_han;
@@ -286,12 +286,17 @@ impl Found {
                 let Some((class, subclass)) = hit.class.clone() else {
                     return;
                 };
+                let written = &text[hit.range.clone()];
+                let surface = match class {
+                    Class::Organization => without_term(written),
+                    _ => None,
+                };
                 let mention = EntityMention {
                     rule: rule.id.clone(),
                     priority: rule.priority,
                     class: class.name().to_owned(),
                     subclass,
-                    surface: text[hit.range.clone()].to_owned(),
+                    surface: surface.unwrap_or_else(|| written.to_owned()),
                     span: to_span(&hit.range),
                     definition: input.definition,
                 };
@@ -359,6 +364,16 @@ impl Found {
             relations,
         }
     }
+}
+
+/// 省十四届人大, 区第五届人大: a body named with the term of its congress is the body (省人大):
+/// the term says when, not who.
+fn without_term(name: &str) -> Option<String> {
+    let (head, body) = name.split_once('届')?;
+    let level = head.trim_end_matches(is_chinese_numeral);
+    let owner = level.strip_suffix('第').unwrap_or(level);
+    let counted = level.len() < head.len();
+    (counted && !owner.is_empty() && body.chars().count() >= 2).then(|| format!("{owner}{body}"))
 }
 
 /// One side of a relation hit: the group `one`, else the items of the list in `many`, else
