@@ -484,7 +484,8 @@ fn a_boundary_word_across_the_patterns_reach_and_an_edition_end_no_name() {
     );
     assert_class(&r, "省级经营性国有资产集中统一监管改革", "Program");
     assert_class(&r, "中国吴桥国际杂技艺术节", "Program");
-    assert_class(&r, "河北省十届人大", "Organization");
+    // The term is no part of the body's name (省十届人大 is 河北省人大), nor does its 届 cut it.
+    assert_class(&r, "河北省人大", "Organization");
     assert_no_names(
         &r,
         &[
@@ -613,4 +614,75 @@ fn a_short_name_whose_chars_run_past_a_longer_ones_is_no_abbreviation() {
     let r = report("实施万达甲乙工程,启动万达丙丁甲工程。");
     assert_class(&r, "万达甲乙工程", "Program");
     assert_class(&r, "万达丙丁甲工程", "Program");
+}
+
+#[test]
+fn a_campaign_named_after_a_division_is_a_program() {
+    let r = report("打造更高水平的平安河北,推进健康石家庄建设,加快创新型河北建设。");
+    for name in ["平安河北", "健康石家庄", "创新型河北"] {
+        assert_class(&r, name, "Program");
+    }
+}
+
+#[test]
+fn a_route_named_by_abbreviations_is_a_place_and_so_are_its_sections() {
+    let r = report(
+        "加快雄商、雄忻高铁建设,确保秦唐高速秦皇岛段建成投运,京雄、京德高速公路建成通车,津兴城际、邢和铁路建成通车,石家庄直达沧州高铁开通。",
+    );
+    for name in [
+        "雄商高铁",
+        "雄忻高铁",
+        "秦唐高速秦皇岛段",
+        "秦唐高速",
+        "京雄高速公路",
+        "京德高速公路",
+        "津兴城际",
+        "邢和铁路",
+    ] {
+        assert_class(&r, name, "Place");
+    }
+    // 沧州 is a word of the dictionary: no abbreviation, and no route's name.
+    assert_no_names(&r, &["沧州高铁", "石家庄直达沧州高铁"]);
+}
+
+#[test]
+fn bodies_known_by_short_name_are_organizations() {
+    let r = report("发挥工会、共青团、妇联等人民团体作用,向工商联、驻冀人民解放军致以敬意。");
+    for name in ["工会", "共青团", "妇联", "工商联"] {
+        assert_class(&r, name, "Organization");
+    }
+    assert!(
+        labels(&r).contains(&"中国人民解放军"),
+        "人民解放军 in {:?}",
+        labels(&r)
+    );
+}
+
+#[test]
+fn a_quoted_program_takes_the_words_before_its_quote_that_say_what_it_is_of() {
+    let r = report("深入实施县域特色产业集群“领跑者”企业培育行动,推行招标投标“双盲”评审改革。");
+    let found = labels(&r);
+    for name in ["县域特色产业集群领跑者企业培育行动", "招标投标双盲评审改革"]
+    {
+        assert!(
+            found.iter().any(|l| l.replace(['“', '”'], "") == name),
+            "{name} in {found:?}"
+        );
+    }
+    assert_no_names(&r, &["领跑者企业培育行动", "双盲评审改革"]);
+}
+
+#[test]
+fn places_listed_before_a_shared_ending_each_take_it() {
+    let r = report("推进石家庄、唐山等机场改扩建。");
+    assert_class(&r, "石家庄机场", "Place");
+    assert_class(&r, "唐山机场", "Place");
+    assert_no_names(&r, &["唐山等机场"]);
+}
+
+#[test]
+fn a_body_named_with_its_term_is_the_body() {
+    let r = report("较好完成省十四届人大一次会议确定的目标任务。");
+    assert_class(&r, "河北省人大", "Organization");
+    assert_no_names(&r, &["河北省十四届人大", "省十四届人大"]);
 }

@@ -8,7 +8,7 @@ use oxigraph::model::Term;
 use oxigraph::store::Store;
 
 use crate::error::Error;
-use crate::extract::{KNOWN_NAME_RULE, SHARED_ENDING_RULE};
+use crate::extract::{KNOWN_NAME_RULE, ROUTE_RULE, SHARED_ENDING_RULE};
 use crate::query::{Table, display, select};
 use crate::resolve::{COUNTED_KIND_RULE, GAZETTEER_RULE, LOCAL_PLACE_RULE, NAME_CONTAINS_RULE};
 use crate::rules::RuleSet;
@@ -20,6 +20,7 @@ pub fn rule_location(rule: &str, rules: &RuleSet) -> String {
         NAME_CONTAINS_RULE => "resolve stage: a name that contains another's name".into(),
         SHARED_ENDING_RULE => "extract stage: a name that shares the next name's ending".into(),
         KNOWN_NAME_RULE => "ontology/gazetteer/*.tsv: a name of general knowledge".into(),
+        ROUTE_RULE => "extract stage: a route named by one-char abbreviations".into(),
         LOCAL_PLACE_RULE => "resolve stage: a local place in a county-level report".into(),
         COUNTED_KIND_RULE => {
             "resolve stage: a member its paragraph names of a count of a kind".into()

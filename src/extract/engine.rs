@@ -132,7 +132,7 @@ fn entity_hit(
     if let (Some(ClassChoice::Fixed(class)), false) = (&rule.class, rule.nested) {
         // 朝阳新城 + 滨江综合体 + 消费商圈: a name may run on more than once.
         loop {
-            let more = extension(&text[range.end..], *class, lexicons);
+            let more = extension(words, range.end, *class, lexicons);
             if more == 0 {
                 break;
             }
@@ -382,9 +382,9 @@ pub fn ends_with_any(name: &str, words: &[String]) -> bool {
     words.iter().any(|w| name.ends_with(w.as_str()))
 }
 
-/// How many bytes of `rest` continue a name by a suffix of its class: a short suffix inside a
-/// longer name (滨湖 + 公园, 抚河 + 中大道) is not where the name ends.
-fn extension(rest: &str, class: Class, lexicons: &Lexicons) -> usize {
+/// How many bytes after `at` continue a name by a suffix of its class (滨湖 + 公园, 抚河 + 中大道).
+fn extension(words: &Words, at: usize, class: Class, lexicons: &Lexicons) -> usize {
+    let rest = &words.text[at..];
     // Up to two chars, then a suffix of two chars or more (抚河 + 中 + 大道, 象湖 + 西岸); after
     // a distance (象湖西岸 + 五里 + 生态文化走廊), up to six.
     let after_numerals = rest.trim_start_matches(is_chinese_numeral);
@@ -409,12 +409,12 @@ fn extension(rest: &str, class: Class, lexicons: &Lexicons) -> usize {
         .take(reach + 1)
         .take_while(|&i| rest[..i].chars().all(is_han))
         .collect();
-    // 南昌市委 + 市政府 are two bodies: a level char begins another name; a weak suffix
-    // (试点, 项目) does not extend one.
+    // A level char begins another name (南昌市委|市政府), a function word ends one (唐山|等机场).
     let levels = lexicons.words("level_chars");
+    let function_word = |i: usize| words.inside(&(at..at + i)).any(|(_, p)| p.is_function());
     starts
         .into_iter()
-        .filter(|&i| !levels.iter().any(|l| rest[..i].contains(l.as_str())))
+        .filter(|&i| !levels.iter().any(|l| rest[..i].contains(l.as_str())) && !function_word(i))
         .filter_map(|i| {
             lexicons
                 .suffixes

@@ -7,6 +7,7 @@ mod engine;
 mod known;
 mod quantity;
 mod quote;
+mod route;
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::{Arc, LazyLock};
@@ -15,7 +16,7 @@ use regex::Regex;
 
 use crate::memo::Memo;
 use crate::rules::{Class, DIVISIONS, Kind, Lexicons, Relation, Rule, RuleSet, Scope};
-use crate::text::{Document, Segmenter, Span, Token, Words};
+use crate::text::{Document, Segmenter, Span, Token, Words, is_chinese_numeral};
 
 pub use check::{CheckOutcome, CheckResult, check};
 use engine::is_han;
@@ -23,6 +24,7 @@ pub use engine::{Hit, apply, apply_regex, ends_with_any, is_name, is_term, start
 pub use known::{KNOWN_NAME_RULE, Known, KnownNames};
 pub use quantity::{Comparator, Measure, QuantityKind, parse_number};
 pub use quote::{is_quote, strip_quotes};
+pub use route::ROUTE_RULE;
 
 /// A name found in the text.
 #[derive(Debug, Clone, PartialEq)]
@@ -201,7 +203,10 @@ pub fn extract(
     let hits_per_rule = match_rules(&work, rules, divisions);
     // What the hits mean is decided in rule order (a quantity may take an earlier one's
     // indicator).
-    let (entities, nested) = known.find(doc, &tokens);
+    let (mut entities, mut nested) = known.find(doc, &tokens);
+    let (routes, route_parts) = route::find(doc, &tokens, &rules.lexicons, divisions);
+    entities.extend(routes);
+    nested.extend(route_parts);
     let mut found = Found {
         entities,
         nested,
@@ -214,7 +219,7 @@ pub fn extract(
             }
         }
     }
-    found.finish(doc, &rules.lexicons)
+    found.finish(doc, &tokens, &rules.lexicons)
 }
 
 /// The hits of each rule on each of its inputs, in rule order. Matching is independent per
@@ -281,12 +286,17 @@ impl Found {
                 let Some((class, subclass)) = hit.class.clone() else {
                     return;
                 };
+                let written = &text[hit.range.clone()];
+                let surface = match class {
+                    Class::Organization => without_term(written),
+                    _ => None,
+                };
                 let mention = EntityMention {
                     rule: rule.id.clone(),
                     priority: rule.priority,
                     class: class.name().to_owned(),
                     subclass,
-                    surface: text[hit.range.clone()].to_owned(),
+                    surface: surface.unwrap_or_else(|| written.to_owned()),
                     span: to_span(&hit.range),
                     definition: input.definition,
                 };
@@ -320,7 +330,7 @@ impl Found {
 
     /// The mentions in order: quantities read once each, longest entity names kept where
     /// they overlap, shared endings added, nested names beside them.
-    fn finish(self, doc: &Document, lexicons: &Lexicons) -> Extraction {
+    fn finish(self, doc: &Document, tokens: &[Token], lexicons: &Lexicons) -> Extraction {
         let Found {
             entities,
             mut nested,
@@ -331,8 +341,16 @@ impl Found {
         quantities.dedup_by(|b, a| a.span == b.span);
         assign_respectively(doc, lexicons, &mut quantities);
         relations.sort_by(|a, b| (a.span, &a.rule).cmp(&(b.span, &b.rule)));
+        let mut entities = entities;
+        for name in &mut entities {
+            if let Some(start) = quote::modifiers_before(doc, tokens, name, lexicons) {
+                name.span.start = start;
+                name.surface = doc.norm_slice(name.span).to_owned();
+            }
+        }
         let mut entities = resolve_overlaps(entities);
-        let shared = shared_endings(doc, &entities, lexicons);
+        let mut shared = shared_endings(doc, tokens, &entities, lexicons);
+        shared.extend(listed_before_an_ending(doc, tokens, &entities, lexicons));
         let shared_spans: HashSet<Span> = shared.iter().map(|s| s.span).collect();
         entities.retain(|e| !shared_spans.contains(&e.span));
         entities.extend(shared);
@@ -346,6 +364,16 @@ impl Found {
             relations,
         }
     }
+}
+
+/// 省十四届人大, 区第五届人大: a body named with the term of its congress is the body (省人大):
+/// the term says when, not who.
+fn without_term(name: &str) -> Option<String> {
+    let (head, body) = name.split_once('届')?;
+    let level = head.trim_end_matches(is_chinese_numeral);
+    let owner = level.strip_suffix('第').unwrap_or(level);
+    let counted = level.len() < head.len();
+    (counted && !owner.is_empty() && body.chars().count() >= 2).then(|| format!("{owner}{body}"))
 }
 
 /// One side of a relation hit: the group `one`, else the items of the list in `many`, else
@@ -602,10 +630,11 @@ pub const SHARED_ENDING_RULE: &str = "extract.shared_ending";
 
 /// 里洲与桃苑社区: two names joined by a list separator may share the second one's ending
 /// (one of the `shared_ending` words); the first is then a name too (里洲社区), where its words
-/// start after punctuation, are as long as the second's (two or three chars), have no such
+/// start a clause or a word (力促|雄商、雄忻高铁), are as long as the second's (two or three chars), have no such
 /// ending of their own and are no name already.
 fn shared_endings(
     doc: &Document,
+    tokens: &[Token],
     found: &[EntityMention],
     lexicons: &Lexicons,
 ) -> Vec<EntityMention> {
@@ -635,15 +664,22 @@ fn shared_endings(
             .take_while(|c| is_han(**c))
             .copied()
             .collect();
-        let starts_clause = words.len() < before.len() - 1;
         // The pair is parallel: both names as long as each other without the ending.
         let head = m.surface[..m.surface.len() - ending.len()].chars().count();
-        if !(2..=3).contains(&words.len()) || words.len() != head || !starts_clause {
+        if !(2..=3).contains(&head) || words.len() < head {
             continue;
         }
-        let name: String = words.iter().rev().collect();
         let end = m.span.start - 1;
-        let span = Span::new(end - words.len(), end);
+        let span = Span::new(end - head, end);
+        // The first name starts a clause or a word (力促|雄商、雄忻高铁).
+        let starts_clause = words.len() == head && words.len() < before.len() - 1;
+        let starts_a_word = tokens
+            .binary_search_by_key(&span.start, |t| t.span.start)
+            .is_ok();
+        if !(starts_clause || starts_a_word) {
+            continue;
+        }
+        let name: String = words[..head].iter().rev().collect();
         // 里洲 (an islet) with 社区 after it is the community's name; other names stand.
         let named = found.iter().any(|f| {
             (f.span.contains(span) || span.contains(f.span))
@@ -661,6 +697,64 @@ fn shared_endings(
         });
     }
     shared
+}
+
+/// 石家庄、唐山等机场: places listed before 等 and one of the `shared_ending` words, standing
+/// whole, are each a name with that ending (石家庄机场, 唐山机场), where none has such an
+/// ending of its own.
+fn listed_before_an_ending(
+    doc: &Document,
+    tokens: &[Token],
+    found: &[EntityMention],
+    lexicons: &Lexicons,
+) -> Vec<EntityMention> {
+    let starts_a_word = |at: usize| tokens.binary_search_by_key(&at, |t| t.span.start).is_ok();
+    let mut spelled = Vec::new();
+    for (i, last) in found.iter().enumerate() {
+        let after = Span::new(last.span.end, (last.span.end + 6).min(doc.char_len()));
+        let Some(rest) = doc.norm_slice(after).strip_prefix('等') else {
+            continue;
+        };
+        let Some(ending) = lexicons
+            .words("shared_ending")
+            .iter()
+            .filter(|e| rest.starts_with(e.as_str()))
+            .find(|e| starts_a_word(last.span.end + 1 + e.chars().count()) || rest == e.as_str())
+        else {
+            continue;
+        };
+        if !starts_a_word(last.span.end + 1) {
+            continue;
+        }
+        // The list: this place and those before it, each after a 、.
+        let mut items = vec![last];
+        for item in found[..i].iter().rev() {
+            let joined = item.span.end + 1 == items[items.len() - 1].span.start
+                && doc.norm_slice(Span::new(item.span.end, item.span.end + 1)) == "、";
+            if !joined {
+                break;
+            }
+            items.push(item);
+        }
+        let places = items.iter().all(|m| {
+            m.class == Class::Place.name() && shared_ending(&m.surface, lexicons).is_none()
+        });
+        if !places {
+            continue;
+        }
+        spelled.extend(items.into_iter().map(|m| {
+            let surface = format!("{}{ending}", m.surface);
+            EntityMention {
+                rule: SHARED_ENDING_RULE.into(),
+                subclass: lexicons
+                    .suffix_of(&surface)
+                    .and_then(|s| s.subclass.clone()),
+                surface,
+                ..m.clone()
+            }
+        }));
+    }
+    spelled
 }
 
 /// Where entity mentions overlap: one inside a longer one is dropped (西湖区 inside

@@ -4,9 +4,10 @@
 
 use std::ops::Range;
 
+use super::EntityMention;
 use super::engine::{ends_with_any, is_han, starts_with_any};
 use crate::rules::{Class, Lexicons, Rule};
-use crate::text::is_chinese_numeral;
+use crate::text::{Document, Pos, Span, Token, is_chinese_numeral};
 
 /// A name as a rule matched it, its quote marks taken off.
 pub(super) struct Unquoted {
@@ -270,6 +271,49 @@ fn ends_in_program_suffix(words: &str, lexicons: &Lexicons) -> bool {
     lexicons.suffixes.iter().any(|s| {
         s.class == Class::Program && s.text.chars().count() >= 2 && words.ends_with(&s.text)
     })
+}
+
+/// Where a program's name that opens with a quote and runs on past it (“领跑者”企业培育行动)
+/// starts when words before the quote say what it is of: 实施|县域特色产业集群“领跑者”…,
+/// 推行|招标投标“双盲”评审改革. Those words are the nouns (and adjectives, and spans of time:
+/// 三年“倍增”计划) right before the quote, back to a verb, a function word, a boundary word or
+/// a break, at most twelve chars, and two words at least: one noun is as often the field the
+/// program is in (社区治理“2545”工作模式, 国家“一刻钟便民生活圈”试点). `tokens` are the
+/// document's words in order.
+pub(super) fn modifiers_before(
+    doc: &Document,
+    tokens: &[Token],
+    name: &EntityMention,
+    lexicons: &Lexicons,
+) -> Option<usize> {
+    let quote_at = name.span.start.checked_sub(1)?;
+    let runs_on = name.class == Class::Program.name() && name.surface.contains('”');
+    if !runs_on || doc.norm_slice(Span::new(quote_at, name.span.start)) != "“" {
+        return None;
+    }
+    let before = &tokens[..tokens.partition_point(|t| t.span.end <= quote_at)];
+    let boundary = lexicons.words("boundary");
+    let (mut start, mut words) = (quote_at, 0);
+    for t in before.iter().rev() {
+        let word = doc.norm_slice(t.span);
+        let modifier = matches!(
+            t.pos,
+            Pos::Noun
+                | Pos::VerbalNoun
+                | Pos::Place
+                | Pos::Organization
+                | Pos::Proper
+                | Pos::Adjective
+                | Pos::Time
+        ) && word.chars().all(is_han)
+            && !boundary.iter().any(|b| b == word);
+        if t.span.end != start || !modifier || quote_at - t.span.start > 12 {
+            break;
+        }
+        start = t.span.start;
+        words += 1;
+    }
+    (words >= 2).then_some(start)
 }
 
 /// A quote mark: around or inside a name, never part of it.
