@@ -338,3 +338,32 @@ fn a_layout_of_numbered_groups_is_named_by_its_quote_and_has_the_groups_named_as
     // The layout word is no ending that types it (布局 is no bureau, 局).
     assert_eq!(class_of(&r, "两翼两区三群六带"), Some("Program"));
 }
+
+#[test]
+fn a_short_sentence_on_one_area_heads_the_sentences_about_its_parts() {
+    let r = province_report(
+        "雄安新区建设成效显著。东湖片区安置房交付使用,中核集团等央企落户新区,中航集团加快发展。京津冀协同发展取得新进展。西湖片区开工建设。",
+    );
+    let found = relations(&r);
+    assert!(has(&found, "东湖片区", "partOf", "雄安新区"), "{found:?}");
+    // Its clause names the area by its kind (落户新区); the next clause does not.
+    let soe = "中国核工业集团有限公司";
+    assert!(has(&found, soe, "locatedIn", "雄安新区"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(s, _, o)| s.starts_with("中国航空") && o == "雄安新区"),
+        "{found:?}"
+    );
+    // A short sentence that names another place ends the area's sentences.
+    assert!(!found.iter().any(|(s, _, _)| s == "西湖片区"), "{found:?}");
+}
+
+#[test]
+fn the_province_is_part_of_the_country_and_a_zone_listed_under_its_city_is_part_of_it() {
+    let r = province_report("主要指标高于全国平均水平。支持沧州发展,抓好渤海新区建设。");
+    let found = relations(&r);
+    assert!(has(&found, "河北省", "partOf", "中国"), "{found:?}");
+    // The divisions list 沧州渤海新区: the report's 渤海新区 is it, part of 沧州市.
+    assert!(has(&found, "渤海新区", "partOf", "沧州市"), "{found:?}");
+}

@@ -71,6 +71,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "shared_ending",
     "spelled_out_after",
     "statement_marker",
+    "sub_area_suffix",
     "cue.after.approx",
     "cue.after.eq",
     "cue.after.ge",
