@@ -367,3 +367,23 @@ fn the_province_is_part_of_the_country_and_a_zone_listed_under_its_city_is_part_
     // The divisions list 沧州渤海新区: the report's 渤海新区 is it, part of 沧州市.
     assert!(has(&found, "渤海新区", "partOf", "沧州市"), "{found:?}");
 }
+
+#[test]
+fn a_sentence_that_opens_on_deepening_a_reform_names_its_parts_after_it() {
+    let r = province_report(
+        "深化财税体制改革,抓好预算制度改革,推进混合所有制改革。政务方面,深化审批制度改革,推进商事制度改革。",
+    );
+    let found = relations(&r);
+    for part in ["预算制度改革", "混合所有制改革"] {
+        assert!(
+            has(&found, part, "partOf", "财税体制改革"),
+            "{part}: {found:?}"
+        );
+    }
+    // After a field, the first reform is one of the field's, not the whole of the next.
+    assert_eq!(class_of(&r, "商事制度改革"), Some("Program"));
+    assert!(
+        !found.iter().any(|(_, _, o)| o == "审批制度改革"),
+        "{found:?}"
+    );
+}

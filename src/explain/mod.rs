@@ -11,7 +11,8 @@ use crate::error::Error;
 use crate::extract::{KNOWN_NAME_RULE, SHARED_ENDING_RULE};
 use crate::query::{Table, display, select};
 use crate::resolve::{
-    AREA_PARAGRAPH_RULE, COUNTED_KIND_RULE, GAZETTEER_RULE, LOCAL_PLACE_RULE, NAME_CONTAINS_RULE,
+    AREA_PARAGRAPH_RULE, COUNTED_KIND_RULE, GAZETTEER_RULE, LEAD_REFORM_RULE, LOCAL_PLACE_RULE,
+    NAME_CONTAINS_RULE,
 };
 use crate::rules::RuleSet;
 
@@ -23,6 +24,9 @@ pub fn rule_location(rule: &str, rules: &RuleSet) -> String {
         SHARED_ENDING_RULE => "extract stage: a name that shares the next name's ending".into(),
         KNOWN_NAME_RULE => "ontology/gazetteer/*.tsv: a name of general knowledge".into(),
         LOCAL_PLACE_RULE => "resolve stage: a local place in a county-level report".into(),
+        LEAD_REFORM_RULE => {
+            "resolve stage: a reform a sentence names after the one it opens on".into()
+        }
         AREA_PARAGRAPH_RULE => {
             "resolve stage: a sub-area or thing of the area its paragraph is about".into()
         }

@@ -4,10 +4,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::knowledge::Kind;
 use super::short_name;
 use super::{
-    AREA_PARAGRAPH_RULE, COUNTED_KIND_RULE, Entity, GAZETTEER_RULE, LOCAL_PLACE_RULE,
-    NAME_CONTAINS_RULE, Provenance, Relation, Resolver,
+    AREA_PARAGRAPH_RULE, COUNTED_KIND_RULE, Entity, GAZETTEER_RULE, LEAD_REFORM_RULE,
+    LOCAL_PLACE_RULE, NAME_CONTAINS_RULE, Provenance, Relation, Resolver,
 };
 use crate::extract::{
     Extraction, KNOWN_NAME_RULE as KNOWLEDGE_RULE, RelationMention, is_quote, strip_quotes,
@@ -81,6 +82,7 @@ pub(super) fn relations(
     passes.resolve_name_contains(&mut found);
     passes.resolve_counted_kind(&mut found);
     passes.resolve_area_paragraph(&mut found);
+    passes.resolve_lead_reform(&mut found);
     passes.resolve_local_place(&mut found);
     into_relations(doc, found, literal)
 }
@@ -452,6 +454,44 @@ impl Passes<'_> {
         }
     }
 
+    /// `resolve.lead_reform`: a sentence that opens on deepening a reform (深化国资国企改革,
+    /// 打好国企改革三年行动收官战,推进混合所有制改革) goes on to name its parts: the reforms,
+    /// pilots and campaigns it names after it are part of it.
+    fn resolve_lead_reform(&self, found: &mut Statements) {
+        let lexicons = &self.resolver.rules.lexicons;
+        let leads = lexicons.words("reform_lead");
+        let part_ends = lexicons.words("reform_part_end");
+        for sentence in &self.doc.layout.sentences {
+            let mut programs: Vec<(Span, &Entity)> = self
+                .entities
+                .iter()
+                .filter(|e| e.class == "Program")
+                .flat_map(|e| e.mentions.iter().map(move |m| (m.span, e)))
+                .filter(|(m, _)| sentence.span.contains(*m))
+                .collect();
+            programs.sort_by_key(|(m, e)| (*m, e.iri.clone()));
+            let Some(&(at, whole)) = programs.first() else {
+                continue;
+            };
+            let opening = self.doc.norm_slice(Span {
+                start: sentence.span.start,
+                end: at.start,
+            });
+            // Only the verb: after a field (农业农村方面,深化供销社综合改革,…) the reforms
+            // are the field's items, the first no whole of the others.
+            if !whole.label.ends_with("改革") || !leads.iter().any(|l| opening == l.as_str()) {
+                continue;
+            }
+            for &(span, part) in &programs[1..] {
+                let is_part = part_ends.iter().any(|w| part.label.ends_with(w.as_str()));
+                if is_part && part.iri != whole.iri {
+                    let triple = (part.iri.clone(), "partOf".into(), whole.iri.clone());
+                    state(found, triple, span, LEAD_REFORM_RULE);
+                }
+            }
+        }
+    }
+
     /// `resolve.counted_kind`: a count of a kind has as parts the names of that kind its
     /// paragraph names next ([`counted_members`]).
     fn resolve_counted_kind(&self, found: &mut Statements) {
@@ -489,14 +529,18 @@ impl Passes<'_> {
                     start: mention.span.end,
                     end: scope.end,
                 });
-                if forms.iter().any(|f| next.starts_with(f.as_str())) {
+                if forms
+                    .iter()
+                    .any(|f| next.trim_start().starts_with(f.as_str()))
+                {
                     continue;
                 }
                 let relation = match e.class.as_str() {
                     "Place" if sub_area.iter().any(|w| e.label.ends_with(w.as_str())) => "partOf",
                     "Program" | "Organization"
-                        if names_area(&e.label)
-                            || clause_names_area(&self.clause_around(mention.span, scope)) =>
+                        if self.has_a_site(e)
+                            && (names_area(&e.label)
+                                || clause_names_area(&self.clause_around(mention.span, scope))) =>
                     {
                         "locatedIn"
                     }
@@ -511,6 +555,17 @@ impl Passes<'_> {
                 }
             }
         }
+    }
+
+    /// Whether a program or an organization can be in one place: a thing of general knowledge
+    /// cannot unless it is a firm, a school or an academy (党中央, 国务院 and the national
+    /// strategies are the country's, wherever a sentence names them).
+    fn has_a_site(&self, e: &Entity) -> bool {
+        let sited = [Kind::Soe, Kind::Company, Kind::University, Kind::Academy];
+        let knowledge = &self.resolver.gazetteer.knowledge;
+        knowledge
+            .lookup(&e.label)
+            .is_none_or(|k| sited.contains(&k.kind))
     }
 
     /// The clause (between commas, semicolons and colons) a mention stands in, within `scope`.

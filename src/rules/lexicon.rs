@@ -63,6 +63,8 @@ pub const ENGINE_LISTS: &[&str] = &[
     "program_end",
     "program_follow",
     "program_lead",
+    "reform_lead",
+    "reform_part_end",
     "region",
     "role_end",
     "role_verb",
