@@ -296,6 +296,10 @@ impl Passes<'_> {
             let relation = match r.relation {
                 // A person visits a place; only things are located.
                 Emitted::In | Emitted::LocatedIn if s.class == "Person" => continue,
+                // 确保党中央决策部署在河北落地: the country's bodies are nowhere's.
+                Emitted::In | Emitted::LocatedIn if s.class != "Place" && !self.has_a_site(s) => {
+                    continue;
+                }
                 Emitted::In if o.class != "Place" || in_chain => continue,
                 Emitted::In if s.class == "Place" => Emitted::PartOf,
                 Emitted::In => Emitted::LocatedIn,
