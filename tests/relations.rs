@@ -403,3 +403,24 @@ fn the_countrys_bodies_are_located_nowhere() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_firms_project_is_run_by_it_and_is_in_the_country_its_name_holds() {
+    let r = province_report(
+        "支持长城汽车走出去,与巴西、泰国开展合作。推进“长城汽车泰国工厂”项目建设。",
+    );
+    let found = relations(&r);
+    let project = "长城汽车泰国工厂项目";
+    let labels: Vec<&str> = r
+        .resolved
+        .entities
+        .iter()
+        .map(|e| e.label.as_str())
+        .collect();
+    assert_eq!(class_of(&r, project), Some("Program"), "{labels:?}");
+    assert!(
+        has(&found, "长城汽车", "responsibleFor", project),
+        "{found:?}"
+    );
+    assert!(has(&found, project, "locatedIn", "泰国"), "{found:?}");
+}

@@ -296,8 +296,11 @@ impl Passes<'_> {
             let relation = match r.relation {
                 // A person visits a place; only things are located.
                 Emitted::In | Emitted::LocatedIn if s.class == "Person" => continue,
-                // 确保党中央决策部署在河北落地: the country's bodies are nowhere's.
-                Emitted::In | Emitted::LocatedIn if s.class != "Place" && !self.has_a_site(s) => {
+                // 确保党中央决策部署在河北落地: the country's bodies are nowhere's (its
+                // programs are where a clause carries them out: 在某区启动城市更新行动).
+                Emitted::In | Emitted::LocatedIn
+                    if s.class == "Organization" && !self.has_a_site(s) =>
+                {
                     continue;
                 }
                 Emitted::In if o.class != "Place" || in_chain => continue,
@@ -371,6 +374,7 @@ impl Passes<'_> {
             }
         }
         self.branches(&chain, found);
+        self.firms_of_projects(&chain, found);
         self.numbered_groups(found);
     }
 
@@ -430,6 +434,36 @@ impl Passes<'_> {
                     .any(|q| q.label.len() > p.label.len() && q.label.contains(p.label.as_str()))
             })
             .collect()
+    }
+
+    /// A firm's project is run by the firm its name starts with (长城汽车某国工厂, 某钢铁氢冶金
+    /// 项目: the company in its project's name runs it).
+    fn firms_of_projects(&self, chain: &BTreeSet<&str>, found: &mut Statements) {
+        let knowledge = &self.resolver.gazetteer.knowledge;
+        let firm = |e: &&Entity| {
+            let kind = knowledge.lookup(&e.label).map(|k| k.kind);
+            e.class == "Organization"
+                && e.label.chars().count() >= 2
+                && !chain.contains(e.label.as_str())
+                && (e.subclass.as_deref() == Some("Company")
+                    || kind.is_some_and(|k| k == Kind::Soe || k == Kind::Company))
+        };
+        for project in self.entities.iter().filter(|e| e.class == "Program") {
+            let owner = self
+                .entities
+                .iter()
+                .filter(firm)
+                .filter(|o| o.label != project.label && project.label.starts_with(o.label.as_str()))
+                .max_by_key(|o| o.label.len());
+            if let (Some(owner), Some(first)) = (owner, project.mentions.first()) {
+                let triple = (
+                    owner.iri.clone(),
+                    "responsibleFor".into(),
+                    project.iri.clone(),
+                );
+                state(found, triple, first.span, NAME_CONTAINS_RULE);
+            }
+        }
     }
 
     /// A branch is part of what its name starts with (赣服通西湖分厅 of 赣服通, 市第一医院康复
