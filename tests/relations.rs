@@ -424,3 +424,13 @@ fn a_firms_project_is_run_by_it_and_is_in_the_country_its_name_holds() {
     );
     assert!(has(&found, project, "locatedIn", "泰国"), "{found:?}");
 }
+
+#[test]
+fn a_place_inside_a_phrase_after_at_is_not_where_a_thing_is_built() {
+    let r = province_report(
+        "努力在推进京津冀协同发展和高标准建设雄安新区中彰显新担当。在京津冀打造科创商圈。",
+    );
+    let found = relations(&r);
+    assert!(!has(&found, "雄安新区", "partOf", "京津冀"), "{found:?}");
+    assert!(has(&found, "科创商圈", "partOf", "京津冀"), "{found:?}");
+}

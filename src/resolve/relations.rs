@@ -287,6 +287,11 @@ impl Passes<'_> {
             let (Some(s), Some(o)) = (subject, object) else {
                 continue;
             };
+            // 在推进京津冀协同发展和…建设雄安新区中: where a thing is built is a place the
+            // words end with, not one inside a phrase of their own.
+            if r.relation == Emitted::In && !ends_with_name(&r.object.0, o) {
+                continue;
+            }
             // 在全省率先打造: the jurisdiction and its parents are a scope, not a location,
             // unless the rule reads one written right before a name (西湖区“梦想小街”电商产业园:
             // `emit.jurisdiction = "place"`).
@@ -706,6 +711,14 @@ impl Passes<'_> {
             }
         }
     }
+}
+
+/// Whether `words`, quote marks aside, end with the entity's name or one of its aliases.
+fn ends_with_name(words: &str, e: &Entity) -> bool {
+    let words: String = words.chars().filter(|&c| !is_quote(c)).collect();
+    std::iter::once(&e.label)
+        .chain(&e.aliases)
+        .any(|n| words.ends_with(n.as_str()))
 }
 
 /// The numbered groups a name is made of (两翼两区三群六带 → 两翼, 两区, 三群, 六带): each a
