@@ -338,3 +338,99 @@ fn a_layout_of_numbered_groups_is_named_by_its_quote_and_has_the_groups_named_as
     // The layout word is no ending that types it (布局 is no bureau, 局).
     assert_eq!(class_of(&r, "两翼两区三群六带"), Some("Program"));
 }
+
+#[test]
+fn a_short_sentence_on_one_area_heads_the_sentences_about_its_parts() {
+    let r = province_report(
+        "雄安新区建设成效显著。东湖片区安置房交付使用,中核集团等央企落户新区,中航集团加快发展。京津冀协同发展取得新进展。西湖片区开工建设。",
+    );
+    let found = relations(&r);
+    assert!(has(&found, "东湖片区", "partOf", "雄安新区"), "{found:?}");
+    // Its clause names the area by its kind (落户新区); the next clause does not.
+    let soe = "中国核工业集团有限公司";
+    assert!(has(&found, soe, "locatedIn", "雄安新区"), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|(s, _, o)| s.starts_with("中国航空") && o == "雄安新区"),
+        "{found:?}"
+    );
+    // A short sentence that names another place ends the area's sentences.
+    assert!(!found.iter().any(|(s, _, _)| s == "西湖片区"), "{found:?}");
+}
+
+#[test]
+fn the_province_is_part_of_the_country_and_a_zone_listed_under_its_city_is_part_of_it() {
+    let r = province_report("主要指标高于全国平均水平。支持沧州发展,抓好渤海新区建设。");
+    let found = relations(&r);
+    assert!(has(&found, "河北省", "partOf", "中国"), "{found:?}");
+    // The divisions list 沧州渤海新区: the report's 渤海新区 is it, part of 沧州市.
+    assert!(has(&found, "渤海新区", "partOf", "沧州市"), "{found:?}");
+}
+
+#[test]
+fn a_sentence_that_opens_on_deepening_a_reform_names_its_parts_after_it() {
+    let r = province_report(
+        "深化财税体制改革,抓好预算制度改革,推进混合所有制改革。政务方面,深化审批制度改革,推进商事制度改革。",
+    );
+    let found = relations(&r);
+    for part in ["预算制度改革", "混合所有制改革"] {
+        assert!(
+            has(&found, part, "partOf", "财税体制改革"),
+            "{part}: {found:?}"
+        );
+    }
+    // After a field, the first reform is one of the field's, not the whole of the next.
+    assert_eq!(class_of(&r, "商事制度改革"), Some("Program"));
+    assert!(
+        !found.iter().any(|(_, _, o)| o == "审批制度改革"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn the_countrys_bodies_are_located_nowhere() {
+    let r = province_report("确保党中央决策部署在唐山落地见效。首届美食节在唐山举办。");
+    let found = relations(&r);
+    assert!(
+        has(&found, "首届美食节", "locatedIn", "唐山市"),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(s, p, _)| s == "党中央" && p == "locatedIn"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_firms_project_is_run_by_it_and_is_in_the_country_its_name_holds() {
+    let r = province_report(
+        "支持长城汽车走出去,与巴西、泰国开展合作。推进“长城汽车泰国工厂”项目建设。",
+    );
+    let found = relations(&r);
+    let project = "长城汽车泰国工厂项目";
+    let labels: Vec<&str> = r
+        .resolved
+        .entities
+        .iter()
+        .map(|e| e.label.as_str())
+        .collect();
+    assert_eq!(class_of(&r, project), Some("Program"), "{labels:?}");
+    assert!(
+        has(&found, "长城汽车", "responsibleFor", project),
+        "{found:?}"
+    );
+    assert!(has(&found, project, "locatedIn", "泰国"), "{found:?}");
+}
+
+#[test]
+fn a_place_inside_a_phrase_after_at_is_not_where_a_thing_is_built() {
+    let r = province_report(
+        "努力在推进京津冀协同发展和高标准建设雄安新区中彰显新担当。在京津冀打造科创商圈。",
+    );
+    let found = relations(&r);
+    assert!(!has(&found, "雄安新区", "partOf", "京津冀"), "{found:?}");
+    assert!(has(&found, "科创商圈", "partOf", "京津冀"), "{found:?}");
+}

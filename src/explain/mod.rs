@@ -10,7 +10,10 @@ use oxigraph::store::Store;
 use crate::error::Error;
 use crate::extract::{KNOWN_NAME_RULE, ROUTE_RULE, SHARED_ENDING_RULE};
 use crate::query::{Table, display, select};
-use crate::resolve::{COUNTED_KIND_RULE, GAZETTEER_RULE, LOCAL_PLACE_RULE, NAME_CONTAINS_RULE};
+use crate::resolve::{
+    AREA_PARAGRAPH_RULE, COUNTED_KIND_RULE, GAZETTEER_RULE, LEAD_REFORM_RULE, LOCAL_PLACE_RULE,
+    NAME_CONTAINS_RULE,
+};
 use crate::rules::RuleSet;
 
 /// Where a rule id is defined: a rule file's path and line, or the stage that applies it.
@@ -22,6 +25,12 @@ pub fn rule_location(rule: &str, rules: &RuleSet) -> String {
         KNOWN_NAME_RULE => "ontology/gazetteer/*.tsv: a name of general knowledge".into(),
         ROUTE_RULE => "extract stage: a route named by one-char abbreviations".into(),
         LOCAL_PLACE_RULE => "resolve stage: a local place in a county-level report".into(),
+        LEAD_REFORM_RULE => {
+            "resolve stage: a reform a sentence names after the one it opens on".into()
+        }
+        AREA_PARAGRAPH_RULE => {
+            "resolve stage: a sub-area or thing of the area its paragraph is about".into()
+        }
         COUNTED_KIND_RULE => {
             "resolve stage: a member its paragraph names of a count of a kind".into()
         }

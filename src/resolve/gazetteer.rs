@@ -162,8 +162,21 @@ impl Divisions {
     /// Codes of divisions named `name` strictly inside the division `prefix`.
     pub fn within(&self, name: &str, prefix: &str) -> Option<String> {
         self.run(prefix)
-            .find(|&r| self.row_name(r) == name && self.code(r).len() > prefix.len())
+            .find(|&r| self.is_named(r, name) && self.code(r).len() > prefix.len())
             .map(|r| self.code(r).to_owned())
+    }
+
+    /// Whether row `r` is the division `name`: its listed name, or that name after its
+    /// parent's short name (沧州渤海新区 is the 渤海新区 of a province's report). A name of
+    /// less than four chars is too general to stand for a listed longer one (高新区).
+    fn is_named(&self, r: usize, name: &str) -> bool {
+        let row = self.row_name(r);
+        row == name
+            || (name.chars().count() >= 4
+                && row.strip_suffix(name).is_some_and(|head| {
+                    let parent = self.parent(self.code(r)).and_then(|p| self.name(p));
+                    !head.is_empty() && parent.and_then(short_name) == Some(head)
+                }))
     }
 }
 
@@ -279,6 +292,12 @@ mod tests {
                 ("360104", "青云谱区")
             ]
         );
+        // A zone listed under its city's short name is found by its own name too.
+        std::fs::write(&path, "13\t河北省\n1309\t沧州市\n130973\t沧州渤海新区\n").unwrap();
+        let d = Divisions::load(&path).unwrap();
+        assert_eq!(d.within("渤海新区", "13").as_deref(), Some("130973"));
+        assert_eq!(d.within("沧州渤海新区", "13").as_deref(), Some("130973"));
+        assert_eq!(d.within("海新区", "13"), None);
         std::fs::write(&path, "3601\t南昌市\n36\t江西省\n").unwrap();
         assert!(
             Divisions::load(&path)

@@ -474,6 +474,10 @@ pub const NAME_CONTAINS_RULE: &str = "resolve.name_contains";
 pub const COUNTED_KIND_RULE: &str = "resolve.counted_kind";
 /// The rule id of local places placed in a county-level jurisdiction.
 pub const LOCAL_PLACE_RULE: &str = "resolve.local_place";
+/// The rule id of the sub-areas and things a paragraph about one area names in it.
+pub const AREA_PARAGRAPH_RULE: &str = "resolve.area_paragraph";
+/// The rule id of the reforms and campaigns a sentence that opens on a reform names as its parts.
+pub const LEAD_REFORM_RULE: &str = "resolve.lead_reform";
 /// The rule id of relations the divisions gazetteer gives.
 pub const GAZETTEER_RULE: &str = "gazetteer.divisions";
 

@@ -4,10 +4,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::knowledge::Kind;
 use super::short_name;
 use super::{
-    COUNTED_KIND_RULE, Entity, GAZETTEER_RULE, LOCAL_PLACE_RULE, NAME_CONTAINS_RULE, Provenance,
-    Relation, Resolver,
+    AREA_PARAGRAPH_RULE, COUNTED_KIND_RULE, Entity, GAZETTEER_RULE, LEAD_REFORM_RULE,
+    LOCAL_PLACE_RULE, NAME_CONTAINS_RULE, Provenance, Relation, Resolver,
 };
 use crate::extract::{
     Extraction, KNOWN_NAME_RULE as KNOWLEDGE_RULE, RelationMention, is_quote, strip_quotes,
@@ -80,6 +81,8 @@ pub(super) fn relations(
     let literal = passes.rule_relations(extraction, &mut found);
     passes.resolve_name_contains(&mut found);
     passes.resolve_counted_kind(&mut found);
+    passes.resolve_area_paragraph(&mut found);
+    passes.resolve_lead_reform(&mut found);
     passes.resolve_local_place(&mut found);
     into_relations(doc, found, literal)
 }
@@ -90,11 +93,17 @@ impl Passes<'_> {
     /// parent.
     fn gazetteer_divisions(&self, found: &mut Statements) {
         let j = self.resolver.jurisdiction;
-        for pair in j.chain.windows(2) {
-            if let (Some(child), Some(parent)) = (
-                self.by_label.get(pair[1].name.as_str()),
-                self.by_label.get(pair[0].name.as_str()),
-            ) {
+        // The province heads the chain and is part of the country.
+        let country = &self.resolver.gazetteer.bodies.country.0;
+        let top = j.chain.first().map(|d| d.name.as_str());
+        for (child, parent) in top.map(|t| (t, country.as_str())).into_iter().chain(
+            j.chain
+                .windows(2)
+                .map(|p| (p[1].name.as_str(), p[0].name.as_str())),
+        ) {
+            if let (Some(child), Some(parent)) =
+                (self.by_label.get(child), self.by_label.get(parent))
+            {
                 let span = child.mentions.first().map(|m| m.span).or(j.span);
                 if let Some(span) = span {
                     let triple = (child.iri.clone(), "partOf".into(), parent.iri.clone());
@@ -278,6 +287,11 @@ impl Passes<'_> {
             let (Some(s), Some(o)) = (subject, object) else {
                 continue;
             };
+            // 在推进京津冀协同发展和…建设雄安新区中: where a thing is built is a place the
+            // words end with, not one inside a phrase of their own.
+            if r.relation == Emitted::In && !ends_with_name(&r.object.0, o) {
+                continue;
+            }
             // 在全省率先打造: the jurisdiction and its parents are a scope, not a location,
             // unless the rule reads one written right before a name (西湖区“梦想小街”电商产业园:
             // `emit.jurisdiction = "place"`).
@@ -287,6 +301,13 @@ impl Passes<'_> {
             let relation = match r.relation {
                 // A person visits a place; only things are located.
                 Emitted::In | Emitted::LocatedIn if s.class == "Person" => continue,
+                // 确保党中央决策部署在河北落地: the country's bodies are nowhere's (its
+                // programs are where a clause carries them out: 在某区启动城市更新行动).
+                Emitted::In | Emitted::LocatedIn
+                    if s.class == "Organization" && !self.has_a_site(s) =>
+                {
+                    continue;
+                }
                 Emitted::In if o.class != "Place" || in_chain => continue,
                 Emitted::In if s.class == "Place" => Emitted::PartOf,
                 Emitted::In => Emitted::LocatedIn,
@@ -358,6 +379,7 @@ impl Passes<'_> {
             }
         }
         self.branches(&chain, found);
+        self.firms_of_projects(&chain, found);
         self.numbered_groups(found);
     }
 
@@ -419,6 +441,36 @@ impl Passes<'_> {
             .collect()
     }
 
+    /// A firm's project is run by the firm its name starts with (长城汽车某国工厂, 某钢铁氢冶金
+    /// 项目: the company in its project's name runs it).
+    fn firms_of_projects(&self, chain: &BTreeSet<&str>, found: &mut Statements) {
+        let knowledge = &self.resolver.gazetteer.knowledge;
+        let firm = |e: &&Entity| {
+            let kind = knowledge.lookup(&e.label).map(|k| k.kind);
+            e.class == "Organization"
+                && e.label.chars().count() >= 2
+                && !chain.contains(e.label.as_str())
+                && (e.subclass.as_deref() == Some("Company")
+                    || kind.is_some_and(|k| k == Kind::Soe || k == Kind::Company))
+        };
+        for project in self.entities.iter().filter(|e| e.class == "Program") {
+            let owner = self
+                .entities
+                .iter()
+                .filter(firm)
+                .filter(|o| o.label != project.label && project.label.starts_with(o.label.as_str()))
+                .max_by_key(|o| o.label.len());
+            if let (Some(owner), Some(first)) = (owner, project.mentions.first()) {
+                let triple = (
+                    owner.iri.clone(),
+                    "responsibleFor".into(),
+                    project.iri.clone(),
+                );
+                state(found, triple, first.span, NAME_CONTAINS_RULE);
+            }
+        }
+    }
+
     /// A branch is part of what its name starts with (赣服通西湖分厅 of 赣服通, 市第一医院康复
     /// 分院 of 市第一医院).
     fn branches(&self, chain: &BTreeSet<&str>, found: &mut Statements) {
@@ -445,6 +497,44 @@ impl Passes<'_> {
         }
     }
 
+    /// `resolve.lead_reform`: a sentence that opens on deepening a reform (深化国资国企改革,
+    /// 打好国企改革三年行动收官战,推进混合所有制改革) goes on to name its parts: the reforms,
+    /// pilots and campaigns it names after it are part of it.
+    fn resolve_lead_reform(&self, found: &mut Statements) {
+        let lexicons = &self.resolver.rules.lexicons;
+        let leads = lexicons.words("reform_lead");
+        let part_ends = lexicons.words("reform_part_end");
+        for sentence in &self.doc.layout.sentences {
+            let mut programs: Vec<(Span, &Entity)> = self
+                .entities
+                .iter()
+                .filter(|e| e.class == "Program")
+                .flat_map(|e| e.mentions.iter().map(move |m| (m.span, e)))
+                .filter(|(m, _)| sentence.span.contains(*m))
+                .collect();
+            programs.sort_by_key(|(m, e)| (*m, e.iri.clone()));
+            let Some(&(at, whole)) = programs.first() else {
+                continue;
+            };
+            let opening = self.doc.norm_slice(Span {
+                start: sentence.span.start,
+                end: at.start,
+            });
+            // Only the verb: after a field (农业农村方面,深化供销社综合改革,…) the reforms
+            // are the field's items, the first no whole of the others.
+            if !whole.label.ends_with("改革") || !leads.iter().any(|l| opening == l.as_str()) {
+                continue;
+            }
+            for &(span, part) in &programs[1..] {
+                let is_part = part_ends.iter().any(|w| part.label.ends_with(w.as_str()));
+                if is_part && part.iri != whole.iri {
+                    let triple = (part.iri.clone(), "partOf".into(), whole.iri.clone());
+                    state(found, triple, span, LEAD_REFORM_RULE);
+                }
+            }
+        }
+    }
+
     /// `resolve.counted_kind`: a count of a kind has as parts the names of that kind its
     /// paragraph names next ([`counted_members`]).
     fn resolve_counted_kind(&self, found: &mut Statements) {
@@ -452,6 +542,146 @@ impl Passes<'_> {
             let triple = (part.iri.clone(), "partOf".into(), whole.iri.clone());
             state(found, triple, span, COUNTED_KIND_RULE);
         }
+    }
+
+    /// `resolve.area_paragraph`: a short sentence that names one area (雄安新区建设取得新
+    /// 进展。高标准高质量推进某新区建设。) heads the sentences after it, to the next short one
+    /// that names a place or the paragraph's end. A place they name as a sub-area (启动区,
+    /// 昝岗片区, 科创中心) that nothing else places is part of the area; a program or an
+    /// organization is located in it where its name or its clause names the area (中化控股、
+    /// 中国星网等央企落户新区).
+    fn resolve_area_paragraph(&self, found: &mut Statements) {
+        let chain = self.chain();
+        let sub_area = self.resolver.rules.lexicons.words("sub_area_suffix");
+        for (area, scope) in self.area_scopes(&chain) {
+            let forms = self.forms_of(area);
+            let names_area = |text: &str| forms.iter().any(|f| text.contains(f.as_str()));
+            // A clause may name the area by its kind alone (落户新区).
+            let chars: Vec<char> = area.label.chars().collect();
+            let kind: Option<String> =
+                (chars.len() >= 4).then(|| chars[chars.len() - 2..].iter().collect());
+            let clause_names_area =
+                |text: &str| names_area(text) || kind.as_deref().is_some_and(|k| text.contains(k));
+            for e in self.entities.iter().filter(|e| e.iri != area.iri) {
+                let Some(mention) = e.mentions.iter().find(|m| scope.contains(m.span)) else {
+                    continue;
+                };
+                // 中国科学院雄安创新研究院: a body named right before the area is the parent of
+                // what is in it.
+                let next = self.doc.norm_slice(Span {
+                    start: mention.span.end,
+                    end: scope.end,
+                });
+                if forms
+                    .iter()
+                    .any(|f| next.trim_start().starts_with(f.as_str()))
+                {
+                    continue;
+                }
+                let relation = match e.class.as_str() {
+                    "Place" if sub_area.iter().any(|w| e.label.ends_with(w.as_str())) => "partOf",
+                    "Program" | "Organization"
+                        if self.has_a_site(e)
+                            && (names_area(&e.label)
+                                || clause_names_area(&self.clause_around(mention.span, scope))) =>
+                    {
+                        "locatedIn"
+                    }
+                    _ => continue,
+                };
+                let placed = found
+                    .keys()
+                    .any(|(s, p, _)| *s == e.iri && (p == "partOf" || p == "locatedIn"));
+                if !placed && !chain.contains(e.label.as_str()) {
+                    let triple = (e.iri.clone(), relation.into(), area.iri.clone());
+                    state(found, triple, mention.span, AREA_PARAGRAPH_RULE);
+                }
+            }
+        }
+    }
+
+    /// Whether a program or an organization can be in one place: a thing of general knowledge
+    /// cannot unless it is a firm, a school or an academy (党中央, 国务院 and the national
+    /// strategies are the country's, wherever a sentence names them).
+    fn has_a_site(&self, e: &Entity) -> bool {
+        let sited = [Kind::Soe, Kind::Company, Kind::University, Kind::Academy];
+        let knowledge = &self.resolver.gazetteer.knowledge;
+        knowledge
+            .lookup(&e.label)
+            .is_none_or(|k| sited.contains(&k.kind))
+    }
+
+    /// The clause (between commas, semicolons and colons) a mention stands in, within `scope`.
+    fn clause_around(&self, mention: Span, scope: Span) -> String {
+        let marks: &[char] = &[',', ';', ':', '。'];
+        let before = self.doc.norm_slice(Span {
+            start: scope.start,
+            end: mention.start,
+        });
+        let after = self.doc.norm_slice(Span {
+            start: mention.end,
+            end: scope.end,
+        });
+        let head = before.rsplit(marks).next().unwrap_or_default();
+        let tail = after.split(marks).next().unwrap_or_default();
+        format!("{head}{}{tail}", self.doc.norm_slice(mention))
+    }
+
+    /// The areas short sentences name, each with the span of the sentences it heads: to the
+    /// next short sentence that names a place, or its paragraph's end. The jurisdiction chain
+    /// and the country are scopes, a route or a water runs through many areas: none is an area.
+    fn area_scopes(&self, chain: &BTreeSet<&str>) -> Vec<(&Entity, Span)> {
+        const SHORT: usize = 20;
+        let not_areas = ["Road", "River", "Lake"];
+        let mut scopes: Vec<(&Entity, Span)> = Vec::new();
+        let mut open: Option<(&Entity, Span, usize)> = None;
+        for sentence in &self.doc.layout.sentences {
+            let named: BTreeSet<&str> = self
+                .entities
+                .iter()
+                .filter(|e| e.class == "Place" && !chain.contains(e.label.as_str()))
+                .filter(|e| e.mentions.iter().any(|m| sentence.span.contains(m.span)))
+                .map(|e| e.iri.as_str())
+                .collect();
+            let short = self.doc.norm_slice(sentence.span).chars().count() <= SHORT;
+            if open.is_some_and(|(_, _, p)| p != sentence.paragraph) || (short && !named.is_empty())
+            {
+                scopes.extend(open.take().map(|(area, span, _)| (area, span)));
+            }
+            if let Some((_, span, _)) = open.as_mut() {
+                span.end = sentence.span.end;
+            } else if let ([iri], true) = (named.iter().collect::<Vec<_>>().as_slice(), short) {
+                let area = self.entities.iter().find(|e| e.iri == **iri);
+                let is_area = |a: &&Entity| {
+                    a.subclass
+                        .as_deref()
+                        .is_none_or(|s| !not_areas.contains(&s))
+                };
+                open = area.filter(is_area).map(|a| {
+                    let end = sentence.span.end;
+                    (a, Span { start: end, end }, sentence.paragraph)
+                });
+            }
+        }
+        scopes.extend(open.map(|(area, span, _)| (area, span)));
+        scopes.retain(|(_, span)| span.start < span.end);
+        scopes
+    }
+
+    /// The names an entity goes by: its label, aliases and its gazetteer row's forms, of two
+    /// chars or more.
+    fn forms_of(&self, e: &Entity) -> BTreeSet<String> {
+        let knowledge = &self.resolver.gazetteer.knowledge;
+        let row = knowledge
+            .lookup(&e.label)
+            .into_iter()
+            .flat_map(|k| k.forms());
+        std::iter::once(e.label.as_str())
+            .chain(e.aliases.iter().map(String::as_str))
+            .chain(row)
+            .filter(|f| f.chars().count() >= 2)
+            .map(str::to_owned)
+            .collect()
     }
 
     /// `resolve.local_place`: in a county-level report, a community, town or subdistrict the
@@ -481,6 +711,14 @@ impl Passes<'_> {
             }
         }
     }
+}
+
+/// Whether `words`, quote marks aside, end with the entity's name or one of its aliases.
+fn ends_with_name(words: &str, e: &Entity) -> bool {
+    let words: String = words.chars().filter(|&c| !is_quote(c)).collect();
+    std::iter::once(&e.label)
+        .chain(&e.aliases)
+        .any(|n| words.ends_with(n.as_str()))
 }
 
 /// The numbered groups a name is made of (两翼两区三群六带 → 两翼, 两区, 三群, 六带): each a
