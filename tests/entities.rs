@@ -686,3 +686,16 @@ fn a_body_named_with_its_term_is_the_body() {
     assert_class(&r, "河北省人大", "Organization");
     assert_no_names(&r, &["河北省十四届人大", "省十四届人大"]);
 }
+
+#[test]
+fn a_party_committee_with_and_without_its_party_is_one_body() {
+    let r = report("在中共长安区委的坚强领导下,区委全面部署。");
+    let committees: Vec<&str> = r
+        .resolved
+        .entities
+        .iter()
+        .filter(|e| e.label.ends_with("区委"))
+        .map(|e| e.label.as_str())
+        .collect();
+    assert_eq!(committees, ["长安区委"]);
+}

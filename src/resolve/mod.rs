@@ -326,6 +326,12 @@ impl<'a> Resolver<'a> {
                 name = (*d).to_owned();
             }
         }
+        // 中共河北省委 is 河北省委: the Party's committees are written with and without 中共.
+        if class == "Organization" {
+            if let Some(committee) = name.strip_prefix("中共").filter(|r| r.ends_with('委')) {
+                name = committee.to_owned();
+            }
+        }
         if class != "Person" {
             name = self.owned_by_level(name, class);
         }
