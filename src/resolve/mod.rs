@@ -9,7 +9,8 @@ pub mod knowledge;
 mod relations;
 pub mod units;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::extract::{
     EntityMention, Extraction, KNOWN_NAME_RULE, QuantityMention, ends_with_any, is_name, is_quote,
@@ -221,6 +222,9 @@ struct Resolver<'a> {
     divisions: &'a [String],
     /// Provinces, cities and counties of `divisions` by their short names (秦皇岛 → 秦皇岛市).
     by_short_name: BTreeMap<&'a str, &'a str>,
+    /// The divisions found by name inside a division ([`Divisions::within`], a scan of the
+    /// division's rows): a report asks for the same few names once per mention.
+    within: RefCell<HashMap<(String, String), Option<String>>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -248,7 +252,19 @@ impl<'a> Resolver<'a> {
             rules,
             divisions,
             by_short_name,
+            within: RefCell::default(),
         }
+    }
+
+    /// The code of the division named `name` inside the division `prefix`, if any.
+    fn division_within(&self, name: &str, prefix: &str) -> Option<String> {
+        let key = (name.to_owned(), prefix.to_owned());
+        if let Some(found) = self.within.borrow().get(&key) {
+            return found.clone();
+        }
+        let found = self.gazetteer.divisions.within(name, prefix);
+        self.within.borrow_mut().insert(key, found.clone());
+        found
     }
 
     /// Whether a name is a division's, in full or without its level (秦皇岛被评为 … names a
@@ -362,11 +378,7 @@ impl<'a> Resolver<'a> {
             if name.chars().count() > 1
                 && !starts_with_word
                 && (j.province_code().is_empty()
-                    || self
-                        .gazetteer
-                        .divisions
-                        .within(&name, j.province_code())
-                        .is_none())
+                    || self.division_within(&name, j.province_code()).is_none())
                 && !j.chain.iter().any(|d| d.name == name)
             {
                 if let Some(d) = j.at_level(first) {
@@ -423,7 +435,7 @@ impl<'a> Resolver<'a> {
         if let Some(code) = j
             .body()
             .and_then(|b| b.code.as_deref())
-            .and_then(|prefix| self.gazetteer.divisions.within(&name, prefix))
+            .and_then(|prefix| self.division_within(&name, prefix))
         {
             let path = self.gazetteer.divisions.path(&code);
             let scope = path[..path.len() - 1]

@@ -116,7 +116,7 @@ impl Passes<'_> {
             return;
         };
         for e in self.entities.iter().filter(|e| e.class == "Place") {
-            let Some(code) = divisions.within(&e.label, prefix) else {
+            let Some(code) = self.resolver.division_within(&e.label, prefix) else {
                 continue;
             };
             // The nearest parent the report names: a county-level city of a prefecture the
