@@ -287,6 +287,11 @@ impl Found {
                     return;
                 };
                 let written = &text[hit.range.clone()];
+                // A bracket opened or closed without its pair cuts an aside in two: no name
+                // (“(2条路径” where a quote holds a stray bracket).
+                if written.matches('(').count() != written.matches(')').count() {
+                    return;
+                }
                 let surface = match class {
                     Class::Organization => without_term(written),
                     _ => None,
