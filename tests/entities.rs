@@ -699,3 +699,10 @@ fn a_party_committee_with_and_without_its_party_is_one_body() {
         .collect();
     assert_eq!(committees, ["长安区委"]);
 }
+
+#[test]
+fn a_quoted_doctrine_named_as_an_important_thought_is_no_program() {
+    let r = report("坚持以邓小平理论和“三个代表”重要思想为指导,深入开展“三个代表”学教活动。");
+    assert_eq!(class_of(&r, "三个代表"), None);
+    assert_eq!(class_of(&r, "三个代表学教活动"), Some("Program"));
+}
