@@ -344,7 +344,7 @@ impl Found {
         } = self;
         quantities.sort_by_key(|q| (q.span, q.rule.clone()));
         quantities.dedup_by(|b, a| a.span == b.span);
-        assign_respectively(doc, lexicons, &mut quantities);
+        quantity::assign_respectively(doc, lexicons, &mut quantities);
         relations.sort_by(|a, b| (a.span, &a.rule).cmp(&(b.span, &b.rule)));
         let mut entities = entities;
         for name in &mut entities {
@@ -411,79 +411,6 @@ fn side(
             .into_iter()
             .collect(),
     }
-}
-
-/// 甲突破100亿元,乙逼近5亿美元,分别是2015年的2.7倍和2.6倍: the values after a
-/// `cue.respectively` word measure, in order, the indicators named before it in its clause —
-/// those of the numbers before it, or else the items listed right before it (化学需氧量、二氧化硫
-/// 和氨氮排放量分别下降2.2%、3.2%和1.5%).
-fn assign_respectively(
-    doc: &Document,
-    lexicons: &crate::rules::Lexicons,
-    quantities: &mut [QuantityMention],
-) {
-    for sentence in &doc.layout.sentences {
-        let text = doc.norm_slice(sentence.span);
-        let Some(cue) = lexicons
-            .words("cue.respectively")
-            .iter()
-            .filter_map(|w| text.find(w.as_str()))
-            .min()
-        else {
-            continue;
-        };
-        // Within the clause around the cue: from the ';' before it to the ';' after it.
-        let clause_start = text[..cue].rfind(';').map_or(0, |i| i + 1);
-        let clause_end = text[cue..].find(';').map_or(text.len(), |i| cue + i);
-        let to_char = |byte: usize| sentence.span.start + text[..byte].chars().count();
-        let clause = Span::new(to_char(clause_start), to_char(clause_end));
-        let at = to_char(cue);
-        let inside = |q: &QuantityMention| clause.contains(q.span);
-        let mut named: Vec<String> = Vec::new();
-        for q in quantities.iter().filter(|q| inside(q) && q.span.start < at) {
-            if let Some(i) = &q.indicator {
-                if !named.contains(i) {
-                    named.push(i.clone());
-                }
-            }
-        }
-        let after: Vec<usize> = (0..quantities.len())
-            .filter(|&i| inside(&quantities[i]) && quantities[i].span.start >= at)
-            .collect();
-        if after.len() < 2 {
-            continue;
-        }
-        let indicators = if named.len() >= after.len() {
-            named.split_off(named.len() - after.len())
-        } else {
-            match items_before(&text[clause_start..cue], after.len(), lexicons) {
-                Some(items) => items,
-                None => continue,
-            }
-        };
-        for (&i, indicator) in after.iter().zip(indicators) {
-            quantities[i].indicator = Some(indicator);
-        }
-    }
-}
-
-/// The `count` items listed at the end of `text` (甲、乙和丙): the words after its last break,
-/// split at '、' and then, only as far as needed to make `count` items, at the other
-/// `list_separator` words, one at a time (so 及 of 普及率 stays where 和 makes the count).
-fn items_before(text: &str, count: usize, lexicons: &Lexicons) -> Option<Vec<String>> {
-    let start = text.rfind([',', ':', ';', '。']).map_or(0, |i| i + 1);
-    let mut items = vec![text[start..].trim()];
-    for separator in lexicons.words("list_separator") {
-        if items.len() >= count {
-            break;
-        }
-        items = items
-            .into_iter()
-            .flat_map(|item| item.split(separator.as_str()))
-            .collect();
-    }
-    let named = items.len() == count && items.iter().all(|i| i.chars().count() >= 2);
-    named.then(|| items.into_iter().map(str::to_owned).collect())
 }
 
 /// The items of an enumeration (A、B和C), as byte ranges of `text`: split at the
