@@ -8,6 +8,13 @@ fn has(found: &[(String, String, String)], s: &str, p: &str, o: &str) -> bool {
     found.iter().any(|(a, b, c)| a == s && b == p && c == o)
 }
 
+/// Asserts that each of `parts` is partOf `whole`.
+fn assert_parts_of(found: &[(String, String, String)], parts: &[&str], whole: &str) {
+    for part in parts {
+        assert!(has(found, part, "partOf", whole), "{part}: {found:?}");
+    }
+}
+
 #[test]
 fn what_is_built_in_a_place_is_part_of_it_or_located_in_it() {
     let r =
@@ -329,12 +336,7 @@ fn a_layout_of_numbered_groups_is_named_by_its_quote_and_has_the_groups_named_as
         "明确了“两翼两区三群六带”发展布局。加快建设“两翼”带动的现代化河北。突出抓好“六带”建设。",
     );
     let found = relations(&r);
-    for part in ["两翼", "六带"] {
-        assert!(
-            has(&found, part, "partOf", "两翼两区三群六带"),
-            "{part}: {found:?}"
-        );
-    }
+    assert_parts_of(&found, &["两翼", "六带"], "两翼两区三群六带");
     // The layout word is no ending that types it (布局 is no bureau, 局).
     assert_eq!(class_of(&r, "两翼两区三群六带"), Some("Program"));
 }
@@ -374,12 +376,7 @@ fn a_sentence_that_opens_on_deepening_a_reform_names_its_parts_after_it() {
         "深化财税体制改革,抓好预算制度改革,推进混合所有制改革。政务方面,深化审批制度改革,推进商事制度改革。",
     );
     let found = relations(&r);
-    for part in ["预算制度改革", "混合所有制改革"] {
-        assert!(
-            has(&found, part, "partOf", "财税体制改革"),
-            "{part}: {found:?}"
-        );
-    }
+    assert_parts_of(&found, &["预算制度改革", "混合所有制改革"], "财税体制改革");
     // After a field, the first reform is one of the field's, not the whole of the next.
     assert_eq!(class_of(&r, "商事制度改革"), Some("Program"));
     assert!(

@@ -200,10 +200,11 @@ fn items_before(text: &str, count: usize, lexicons: &Lexicons) -> Option<Vec<Str
     named.then(|| items.into_iter().map(str::to_owned).collect())
 }
 
-/// Whether the words between two numbers only join them in a list (2.2%、3.2%和1.5%).
-fn is_list_joint(between: &str) -> bool {
+/// Whether the words between two numbers only join them in a list (2.2%、3.2%和1.5%): one of
+/// the `list_separator` words, but a comma, which also ends a clause.
+fn is_list_joint(between: &str, lexicons: &Lexicons) -> bool {
     let joint = between.trim();
-    matches!(joint, "、" | "和" | "及" | "与" | "以及" | "、和")
+    joint != "," && lexicons.words("list_separator").iter().any(|w| w == joint)
 }
 
 /// Chars that end a clause: the indicator of a number is looked for after the last of them.
@@ -429,7 +430,10 @@ pub(super) fn interpret(
         .iter()
         .filter(|q| q.span.start >= sentence.start && q.span.end <= span.start)
         .max_by_key(|q| q.span.start)
-        .filter(|q| is_list_joint(doc.norm_slice(Span::new(q.span.end, span.start))));
+        .filter(|q| {
+            let between = doc.norm_slice(Span::new(q.span.end, span.start));
+            is_list_joint(between, &rules.lexicons)
+        });
     let measure = match (rule.emit.measure, listed_after) {
         (Some(measure), _) => measure,
         (None, Some(previous)) => previous.measure,
