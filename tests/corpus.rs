@@ -107,30 +107,59 @@ fn a_place_and_an_indicator_are_one_node_across_reports() {
 }
 
 #[test]
-fn every_mention_and_sentence_points_at_its_words() {
+fn every_mention_and_sentence_is_an_offset_pair_into_the_text_held_once() {
     let count = |what: &str| -> usize {
         query(&format!("SELECT (COUNT(*) AS ?n) WHERE {{ {what} }}"))[0][0]
             .parse()
             .unwrap()
     };
-    let spans = "?x nif:anchorOf ?a ; nif:beginIndex ?b ; nif:endIndex ?e ; \
-                 nif:referenceContext/nif:isString ?text .";
-    let all = count(spans);
-    assert!(all > 3000, "{all} spans");
-    let wrong = count(&format!(
-        "{spans} FILTER(SUBSTR(?text, ?b + 1, ?e - ?b) != STR(?a))"
-    ));
+    // The text is in the graph once, as each report's nif:isString: no span repeats its words.
     assert_eq!(
-        wrong, 0,
-        "spans whose words are not the text at their offsets"
+        count("?x nif:anchorOf ?a"),
+        0,
+        "spans that repeat their words"
     );
-    // A sentence is stored once, however many mentions point into it.
+    assert_eq!(count("?d nif:isString ?t"), 6, "one text per report");
+    let mentions = count("?m a kg:Mention");
+    assert!(mentions > 2000, "{mentions} mentions");
+    // Every mention lies inside its sentence, every sentence and heading inside its text.
+    let outside = count(
+        "?m a kg:Mention ; nif:beginIndex ?b ; nif:endIndex ?e ; \
+         nif:sentence [ nif:beginIndex ?sb ; nif:endIndex ?se ] \
+         FILTER(?b < ?sb || ?e > ?se || ?b >= ?e)",
+    );
+    assert_eq!(outside, 0, "mentions outside their sentence");
+    // A mention's IRI tags its rule with six hex digits of the rule id's hash: no two rules
+    // that read the same words share a tag.
+    let two_rules = count("?m kg:rule ?r1 , ?r2 FILTER(?r1 != ?r2)");
+    assert_eq!(two_rules, 0, "mention IRIs that two rules share");
+    let beyond = count(
+        "?s nif:endIndex ?e ; nif:referenceContext ?d . ?d nif:endIndex ?len \
+         FILTER(?e > ?len)",
+    );
+    assert_eq!(beyond, 0, "spans beyond their text");
+    // The words at a quoted name's offsets are the name, with its quotes (“放管服”改革) or
+    // without, but where a canonical name stands for them (十四五规划: 第十四个五年规划).
+    let quoted = query(
+        "SELECT ?label ?words WHERE { ?x rdfs:label ?label ; kg:mention ?m . \
+         ?m kg:rule \"entity.quoted\" ; nif:beginIndex ?b ; nif:endIndex ?e ; \
+            nif:referenceContext/nif:isString ?text . \
+         BIND(REPLACE(SUBSTR(?text, ?b + 1, ?e - ?b), \"[“”]\", \"\") AS ?words) }",
+    );
+    assert!(quoted.len() > 20, "{} quoted names", quoted.len());
+    let unlike: Vec<_> = quoted.iter().filter(|r| !r[1].contains(&r[0])).collect();
+    assert!(
+        unlike.len() * 10 < quoted.len(),
+        "quoted names whose words at their offsets do not hold them: {unlike:?}"
+    );
+    // A sentence is stored once, however many mentions point into it; its heading too.
     let sentences = count("?s a nif:Sentence");
     let pointers = count("?m nif:sentence ?s");
     assert!(
         pointers > 2 * sentences,
         "{pointers} mentions in {sentences} sentences"
     );
+    assert!(count("?s kg:section [ a nif:Title ]") > sentences / 2);
 }
 
 /// A folder of reports: the seed and a short county report, under the given names.

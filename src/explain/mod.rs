@@ -105,9 +105,12 @@ fn find_entity(store: &Store, name: &str) -> Result<Option<String>, Error> {
 }
 
 const MENTION_COLUMNS: &str = "?doc ?start ?end ?rule ?sentence ?sstart";
-const MENTION_PATTERN: &str = "?m nif:referenceContext/rdfs:label ?doc ; nif:beginIndex ?start ; \
-     nif:endIndex ?end ; kg:rule ?rule . \
-     OPTIONAL { ?m nif:sentence ?s . ?s nif:anchorOf ?sentence ; nif:beginIndex ?sstart }";
+/// A mention's document, offsets, rule and sentence; the sentence is an offset pair into the
+/// report's text, which the graph holds once.
+const MENTION_PATTERN: &str = "?m nif:referenceContext ?d ; nif:beginIndex ?start ; \
+     nif:endIndex ?end ; kg:rule ?rule . ?d rdfs:label ?doc ; nif:isString ?text . \
+     OPTIONAL { ?m nif:sentence [ nif:beginIndex ?sstart ; nif:endIndex ?send ] } \
+     BIND(SUBSTR(?text, ?sstart + 1, ?send - ?sstart) AS ?sentence)";
 
 fn write_mention(out: &mut String, t: &Table, row: &[Option<Term>], rules: &RuleSet) {
     let rule = col(t, row, "rule");

@@ -36,8 +36,8 @@ struct Triples<'d> {
     doc: &'d Document,
     doc_iri: NamedNode,
     out: Vec<Triple>,
-    /// The sentences written so far: each once, however many mentions it holds.
-    sentences: HashSet<Span>,
+    /// The sentences and headings written so far: each once, however many mentions it holds.
+    strings: HashSet<(Span, NamedNode)>,
 }
 
 fn named(iri: &str) -> NamedNode {
@@ -71,37 +71,38 @@ impl Triples<'_> {
         self.add(s, nif("referenceContext"), context);
     }
 
-    /// A mention: a NIF phrase of the report's text (offsets, the words, its sentence) and
-    /// the rule that read it. The sentence is a node of its own, written once however many
-    /// mentions it holds.
+    /// A mention: a NIF phrase of the report's text (offsets, its sentence) and the rule that
+    /// read it. Its words are not repeated (no `nif:anchorOf`): the context holds the text once
+    /// and every string of it is an offset pair into it. The sentence is a node of its own,
+    /// written once however many mentions it holds, and so is its section's heading.
     fn mention(&mut self, subject: &NamedNode, prov: &Provenance) {
         let m = named(&mention_iri(&self.doc_iri, prov.span, &prov.rule));
         self.add(subject, kg("mention"), m.clone());
         self.add(&m, rdf("type"), kg("Mention"));
         self.offsets(&m, prov.span);
-        self.add(
-            &m,
-            nif("anchorOf"),
-            Literal::from(self.doc.original(prov.span)),
-        );
         self.add(&m, kg("rule"), Literal::from(prov.rule.as_str()));
-        if let Some(s) = self.doc.sentence_of(prov.span) {
-            let sentence = named(&offset_iri(&self.doc_iri, s.span));
-            self.add(&m, nif("sentence"), sentence.clone());
-            if !self.sentences.insert(s.span) {
-                return;
-            }
-            self.add(&sentence, rdf("type"), nif("Sentence"));
-            self.offsets(&sentence, s.span);
-            self.add(
-                &sentence,
-                nif("anchorOf"),
-                Literal::from(self.doc.original(s.span)),
-            );
-            if let Some(heading) = self.doc.heading_of(s) {
-                self.add(&sentence, kg("section"), zh(&heading));
-            }
+        let Some(s) = self.doc.sentence_of(prov.span) else {
+            return;
+        };
+        let sentence = self.string(s.span, nif("Sentence"));
+        self.add(&m, nif("sentence"), sentence.clone());
+        if let Some(heading) = self.doc.heading_span_of(s) {
+            let title = self.string(heading, nif("Title"));
+            self.add(&sentence, kg("section"), title);
         }
+    }
+
+    /// The node of a span of the text with its NIF class (a sentence, a heading), its class
+    /// and offsets written the first time it is named so.
+    fn string(&mut self, span: Span, class: NamedNode) -> NamedNode {
+        let node = named(&offset_iri(&self.doc_iri, span));
+        // A heading may be a sentence too: the node then has both classes (the offsets, written
+        // twice, are one triple once sorted).
+        if self.strings.insert((span, class.clone())) {
+            self.add(&node, rdf("type"), class);
+            self.offsets(&node, span);
+        }
+        node
     }
 
     /// What the report is: its year, plan period, jurisdiction and level, what its header
@@ -173,10 +174,17 @@ fn offset_iri(doc: &NamedNode, span: Span) -> String {
     format!("{}#offset_{}_{}", doc.as_str(), span.start, span.end)
 }
 
-/// A mention's IRI: its span's offset IRI and the rule, which tells two readings of the same
-/// words apart (a name that a rule and a stage both found).
+/// A mention's IRI: its span's offset IRI and a tag of the rule (six hex digits of its id's
+/// hash), which tells two readings of the same words apart (a name that a rule and a stage
+/// both found). The rule's id itself is the mention's `kg:rule`; a tag keeps the IRIs, which
+/// a report names as often as it has mentions, short.
 fn mention_iri(doc: &NamedNode, span: Span, rule: &str) -> String {
-    format!("{}_{rule}", offset_iri(doc, span))
+    format!("{}_{}", offset_iri(doc, span), rule_tag(rule))
+}
+
+/// The tag of a rule in its mentions' IRIs.
+fn rule_tag(rule: &str) -> String {
+    ids::stable_hash(&[rule])[..6].to_owned()
 }
 
 /// Every triple of one report, sorted and without duplicates. `ontology_hash` identifies the
@@ -191,7 +199,7 @@ pub fn triples(
         doc,
         doc_iri: named(&document_iri(&doc.name)),
         out: Vec::new(),
-        sentences: HashSet::new(),
+        strings: HashSet::new(),
     };
     t.document(resolved, ontology_hash);
     t.context();

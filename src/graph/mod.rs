@@ -50,7 +50,7 @@ pub fn parse_ontology(path: &Path) -> Result<Vec<Triple>, GraphError> {
 
 /// Writes triples as Turtle with the GRAPH.md prefixes, in the given (sorted) order. IRIs
 /// under `base` (a report's document IRI) are written relative to it: `<>` is the report,
-/// `<#offset_12_20>` a sentence of it, which keeps the provenance legible and small.
+/// `<#offset_12_20>` a sentence of it, which keeps the provenance small.
 pub fn write_turtle(triples: &[Triple], base: &str, out: impl Write) -> std::io::Result<()> {
     let mut serializer = RdfSerializer::from_format(RdfFormat::Turtle)
         .with_base_iri(base)

@@ -64,6 +64,29 @@ impl Filter {
     }
 }
 
+/// What the words of a span need besides its start: its end, its report, the report's text.
+#[derive(Default)]
+struct Spans {
+    ends: HashMap<String, usize>,
+    contexts: HashMap<String, String>,
+    texts: HashMap<String, String>,
+}
+
+impl Spans {
+    /// The words of the span `iri` (a section's heading), read from its report's text.
+    fn words(&self, iri: &str, starts: &HashMap<String, u64>) -> Option<String> {
+        let start = usize::try_from(*starts.get(iri)?).ok()?;
+        let end = *self.ends.get(iri)?;
+        let text = self.texts.get(self.contexts.get(iri)?)?;
+        Some(
+            text.chars()
+                .skip(start)
+                .take(end.saturating_sub(start))
+                .collect(),
+        )
+    }
+}
+
 /// Entities and the relations between them.
 pub struct EntityGraph {
     pub graph: DiGraph<EntityNode, &'static str>,
@@ -89,13 +112,20 @@ impl EntityGraph {
             format!("{NIF}sentence"),
             format!("{KG}section"),
         );
+        let (end_p, context_p, text_p) = (
+            format!("{NIF}endIndex"),
+            format!("{NIF}referenceContext"),
+            format!("{NIF}isString"),
+        );
         let mut classes: BTreeMap<String, &str> = BTreeMap::new();
         let mut labels: BTreeMap<String, String> = BTreeMap::new();
         let mut mentions: BTreeMap<String, Vec<String>> = BTreeMap::new();
         let mut starts: HashMap<String, u64> = HashMap::new();
-        // A mention's sentence, and a sentence's section heading.
+        // A mention's sentence, a sentence's section heading (a span: its end and its report,
+        // whose text holds its words).
         let mut sentences: HashMap<String, String> = HashMap::new();
         let mut sections: HashMap<String, String> = HashMap::new();
+        let mut spans = Spans::default();
         let mut edges: BTreeSet<(String, &'static str, String)> = BTreeSet::new();
         for t in triples {
             let s = t.subject.to_string();
@@ -116,11 +146,20 @@ impl EntityGraph {
                 Term::Literal(l) if p == start_p => {
                     starts.insert(s, l.value().parse().unwrap_or(u64::MAX));
                 }
+                Term::Literal(l) if p == end_p => {
+                    spans.ends.insert(s, l.value().parse().unwrap_or(0));
+                }
+                Term::NamedNode(o) if p == context_p => {
+                    spans.contexts.insert(s, o.as_str().to_owned());
+                }
+                Term::Literal(l) if p == text_p => {
+                    spans.texts.insert(s, l.value().to_owned());
+                }
                 Term::NamedNode(o) if p == sentence_p => {
                     sentences.insert(s, o.as_str().to_owned());
                 }
-                Term::Literal(l) if p == section_p => {
-                    sections.insert(s, l.value().to_owned());
+                Term::NamedNode(o) if p == section_p => {
+                    sections.insert(s, o.as_str().to_owned());
                 }
                 Term::NamedNode(o) => {
                     if let Some(r) = rel.get(p) {
@@ -142,7 +181,8 @@ impl EntityGraph {
                 mentions: own.len(),
                 section: first
                     .and_then(|m| sentences.get(m))
-                    .and_then(|s| sections.get(s).cloned()),
+                    .and_then(|s| sections.get(s))
+                    .and_then(|title| spans.words(title, &starts)),
             }
         });
         EntityGraph::from_parts(nodes, edges)

@@ -228,15 +228,15 @@ impl Document {
         sentences.get(i).filter(|s| s.span.contains(span))
     }
 
-    /// The heading of the section (or, outside sections, the part) a sentence is in.
-    pub fn heading_of(&self, sentence: &Sentence) -> Option<String> {
+    /// The span of the heading of the section (or, outside sections, the part) a sentence is in.
+    pub fn heading_span_of(&self, sentence: &Sentence) -> Option<Span> {
         let p = &self.layout.paragraphs[sentence.paragraph];
         let heading = match (p.section, p.part) {
             (Some(s), _) => self.layout.sections[s].heading,
             (None, Some(part)) => self.layout.parts[part].heading,
             (None, None) => return None,
         };
-        Some(self.original(heading))
+        Some(heading)
     }
 
     /// The tense of the part a char offset falls in.
