@@ -161,18 +161,23 @@ impl Divisions {
 
     /// Codes of divisions named `name` strictly inside the division `prefix`.
     pub fn within(&self, name: &str, prefix: &str) -> Option<String> {
+        // A name of less than four chars is too general to stand for a listed longer one
+        // (高新区). Counted once here: the scan below runs over a whole province's rows.
+        let may_follow_parent = name.chars().count() >= 4;
         self.run(prefix)
-            .find(|&r| self.is_named(r, name) && self.code(r).len() > prefix.len())
+            .find(|&r| {
+                self.code(r).len() > prefix.len() && self.is_named(r, name, may_follow_parent)
+            })
             .map(|r| self.code(r).to_owned())
     }
 
-    /// Whether row `r` is the division `name`: its listed name, or that name after its
-    /// parent's short name (沧州渤海新区 is the 渤海新区 of a province's report). A name of
-    /// less than four chars is too general to stand for a listed longer one (高新区).
-    fn is_named(&self, r: usize, name: &str) -> bool {
+    /// Whether row `r` is the division `name`: its listed name, or, where `may_follow_parent`,
+    /// that name after its parent's short name (沧州渤海新区 is the 渤海新区 of a province's
+    /// report).
+    fn is_named(&self, r: usize, name: &str, may_follow_parent: bool) -> bool {
         let row = self.row_name(r);
         row == name
-            || (name.chars().count() >= 4
+            || (may_follow_parent
                 && row.strip_suffix(name).is_some_and(|head| {
                     let parent = self.parent(self.code(r)).and_then(|p| self.name(p));
                     !head.is_empty() && parent.and_then(short_name) == Some(head)
