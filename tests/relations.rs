@@ -431,3 +431,26 @@ fn a_place_inside_a_phrase_after_at_is_not_where_a_thing_is_built() {
     assert!(!has(&found, "雄安新区", "partOf", "京津冀"), "{found:?}");
     assert!(has(&found, "科创商圈", "partOf", "京津冀"), "{found:?}");
 }
+
+#[test]
+fn a_count_a_paragraph_opens_on_has_the_names_that_head_its_sentences() {
+    let r = report(
+        "突出抓好“三带”建设。打造滨江文化带,提升水平。打造北山旅游带,建设南坡文化旅游经济带。打造东部经济带,建设港口。",
+    );
+    let found = relations(&r);
+    assert_parts_of(&found, &["滨江文化带", "北山旅游带", "东部经济带"], "三带");
+    assert!(
+        !has(&found, "南坡文化旅游经济带", "partOf", "三带"),
+        "a name on the way in its sentence is no member: {found:?}"
+    );
+}
+
+#[test]
+fn a_count_without_its_own_paragraph_has_no_members_of_a_short_kind() {
+    let r = report("推进“两带”建设,打造滨江文化带,打造北山旅游带。");
+    let found = relations(&r);
+    assert!(
+        !found.iter().any(|(_, _, o)| o == "两带"),
+        "a count inside a long sentence: {found:?}"
+    );
+}

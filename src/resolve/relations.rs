@@ -816,44 +816,115 @@ fn into_relations(doc: &Document, found: Statements, literal: Statements) -> Vec
         .collect()
 }
 
+/// A count of a kind as a name splits into its count and its kind: 五大商圈 → (5, 商圈, true);
+/// 六带 → (6, 带, false). The kind has no numeral (两翼两区 is numbered groups).
+fn counted_kind(label: &str) -> Option<(u32, &str, bool)> {
+    let numeral_end = label
+        .char_indices()
+        .find(|(_, c)| !is_chinese_numeral(*c))
+        .map(|(i, _)| i)?;
+    let count = small_chinese_number(&label[..numeral_end])?;
+    let rest = &label[numeral_end..];
+    let (kind, big) = match rest.strip_prefix('大') {
+        Some(kind) => (kind, true),
+        None => (rest, false),
+    };
+    let chars = kind.chars().count();
+    ((1..=4).contains(&chars) && !kind.chars().any(is_chinese_numeral))
+        .then_some((count, kind, big))
+}
+
+/// Whether a counted name is written where a paragraph opens on it: in its first sentence, a
+/// short one (突出抓好“六带”建设。), whose words are about the count's members that follow.
+fn opens_its_paragraph(doc: &Document, mention: Span) -> Option<Span> {
+    const SHORT: usize = 20;
+    let sentence = doc
+        .layout
+        .sentences
+        .iter()
+        .find(|s| s.span.contains(mention))?;
+    let paragraph = doc.layout.paragraphs[sentence.paragraph].span;
+    let first = doc
+        .layout
+        .sentences
+        .iter()
+        .find(|s| s.paragraph == sentence.paragraph)?;
+    let short = doc.norm_slice(sentence.span).chars().count() <= SHORT;
+    (first.span == sentence.span && short).then_some(paragraph)
+}
+
+/// Whether a mention stands in the first clause of its sentence (打造大运河文化带,…): a member
+/// that heads its sentence, not one named on the way (…,建设某某文化旅游经济带).
+fn opens_its_sentence(doc: &Document, mention: Span) -> bool {
+    let marks: &[char] = &[',', ';', ':', '。'];
+    doc.layout
+        .sentences
+        .iter()
+        .find(|s| s.span.contains(mention))
+        .is_some_and(|s| {
+            let before = doc.norm_slice(Span {
+                start: s.span.start,
+                end: mention.start,
+            });
+            !before.contains(marks)
+        })
+}
+
 /// 构建“东西南北中”五大商圈格局 … 复兴八一老商圈; … 培育临湖文旅商圈: a count of a kind
 /// (五大商圈, 三大工程) has as parts the names of that kind its paragraph goes on to name after
-/// it, as many as the count says. Each member with the span of its mention.
+/// it, as many as the count says. A count without 大 (六带) reads a kind of one or two chars
+/// that ends a suffix of the lexicon (带 of 经济带, 文化带): too short a word to count anywhere,
+/// so only where its paragraph opens on it (突出抓好“六带”建设。打造大运河文化带…); its members
+/// are of the suffix's class whatever the count was typed, and each heads its sentence. Each member with the span of its
+/// mention.
 fn counted_members<'e>(
     doc: &Document,
     entities: &'e [Entity],
     resolver: &Resolver,
 ) -> Vec<(&'e Entity, &'e Entity, Span)> {
+    let suffixes = &resolver.rules.lexicons.suffixes;
     let mut members = Vec::new();
     for whole in entities {
-        let chars: Vec<char> = whole.label.chars().collect();
-        let Some(big) = chars.iter().position(|&c| c == '大') else {
+        let Some((count, kind, big)) = counted_kind(&whole.label) else {
             continue;
         };
-        let numeral: String = chars[..big].iter().collect();
-        let kind: String = chars[big + 1..].iter().collect();
-        let count = small_chinese_number(&numeral);
-        let of_a_kind = resolver
-            .rules
-            .lexicons
-            .suffixes
-            .iter()
-            .any(|s| s.text == kind);
-        let (Some(count), true, Some(first)) = (count, of_a_kind, whole.mentions.first()) else {
-            continue;
+        let of_a_kind = if big {
+            suffixes.iter().any(|s| s.text == kind)
+        } else {
+            kind.chars().count() <= 2
+                && suffixes
+                    .iter()
+                    .any(|s| s.text.ends_with(kind) && s.text != kind)
         };
-        let Some(paragraph) = doc
-            .layout
-            .sentences
+        let paragraph_of = |m: &Provenance| {
+            if big {
+                doc.layout
+                    .sentences
+                    .iter()
+                    .find(|s| s.span.contains(m.span))
+                    .map(|s| doc.layout.paragraphs[s.paragraph].span)
+            } else {
+                opens_its_paragraph(doc, m.span)
+            }
+        };
+        let Some((first, paragraph)) = whole
+            .mentions
             .iter()
-            .find(|s| s.span.contains(first.span))
-            .map(|s| doc.layout.paragraphs[s.paragraph].span)
+            .filter(|_| of_a_kind)
+            .find_map(|m| paragraph_of(m).map(|p| (m.span, p)))
         else {
             continue;
         };
         let mut named: Vec<(Span, &Entity)> = entities
             .iter()
-            .filter(|e| e.iri != whole.iri && e.class == whole.class && e.label.ends_with(&kind))
+            .filter(|e| e.iri != whole.iri && e.label.ends_with(kind))
+            .filter(|e| {
+                if big {
+                    e.class == whole.class
+                } else {
+                    e.label.chars().count() > 2
+                }
+            })
             // 第四大战略 is one of a count, not a member named by its name.
             .filter(|e| {
                 !e.label
@@ -865,7 +936,11 @@ fn counted_members<'e>(
                 e.mentions
                     .iter()
                     .map(|m| m.span)
-                    .find(|&m| paragraph.contains(m) && m.start >= first.span.end)
+                    .find(|&m| {
+                        paragraph.contains(m)
+                            && m.start >= first.end
+                            && (big || opens_its_sentence(doc, m))
+                    })
                     .map(|m| (m, e))
             })
             .collect();
@@ -882,7 +957,16 @@ fn counted_members<'e>(
 
 #[cfg(test)]
 mod tests {
-    use super::numbered_groups;
+    use super::{counted_kind, numbered_groups};
+
+    #[test]
+    fn a_count_of_a_kind_splits_into_count_and_kind() {
+        assert_eq!(counted_kind("五大商圈"), Some((5, "商圈", true)));
+        assert_eq!(counted_kind("六带"), Some((6, "带", false)));
+        // Numbered groups and a name that does not start with a count: none.
+        assert_eq!(counted_kind("两翼两区"), None);
+        assert_eq!(counted_kind("第四大战略"), None);
+    }
 
     #[test]
     fn a_name_of_numbered_groups_splits_into_them() {
