@@ -454,3 +454,19 @@ fn a_count_without_its_own_paragraph_has_no_members_of_a_short_kind() {
         "a count inside a long sentence: {found:?}"
     );
 }
+
+#[test]
+fn a_quoted_program_whose_sentence_names_the_area_is_located_in_it() {
+    let r = province_report(
+        "雄安新区建设成效显著。两所高校和某某医院雄安院区开工建设,北京援建的“两校一院”开学开诊。“雄才8条”反响热烈,新区人气提升。携手京津发展。“一网通”试点在京津冀推开。",
+    );
+    let found = relations(&r);
+    for program in ["两校一院", "雄才8条"] {
+        assert!(
+            has(&found, program, "locatedIn", "雄安新区"),
+            "{program}: {found:?}"
+        );
+    }
+    // A region of several divisions is no area whose sentences a short one heads.
+    assert!(!found.iter().any(|(_, _, o)| o == "京津"), "{found:?}");
+}

@@ -578,12 +578,20 @@ impl Passes<'_> {
                 {
                     continue;
                 }
+                // A quoted name is the report's own coinage: its sentence placing it is enough
+                // (北京援建的“三校一院”开学开诊 after a clause on the area); a firm or a body
+                // is placed by its own clause only.
+                let marks: &[char] = if self.is_quoted(mention.span) {
+                    &['。']
+                } else {
+                    &[',', ';', ':', '。']
+                };
                 let relation = match e.class.as_str() {
                     "Place" if sub_area.iter().any(|w| e.label.ends_with(w.as_str())) => "partOf",
                     "Program" | "Organization"
                         if self.has_a_site(e)
                             && (names_area(&e.label)
-                                || clause_names_area(&self.clause_around(mention.span, scope))) =>
+                                || clause_names_area(&self.around(mention.span, scope, marks))) =>
                     {
                         "locatedIn"
                     }
@@ -611,9 +619,18 @@ impl Passes<'_> {
             .is_none_or(|k| sited.contains(&k.kind))
     }
 
-    /// The clause (between commas, semicolons and colons) a mention stands in, within `scope`.
-    fn clause_around(&self, mention: Span, scope: Span) -> String {
-        let marks: &[char] = &[',', ';', ':', '。'];
+    /// Whether a mention is of a quoted name (“三校一院”, “雄才16条”).
+    fn is_quoted(&self, mention: Span) -> bool {
+        let before = Span {
+            start: mention.start.saturating_sub(1),
+            end: mention.start,
+        };
+        self.doc.norm_slice(mention).starts_with('“') || self.doc.norm_slice(before) == "“"
+    }
+
+    /// The words between `marks` (a clause's, a sentence's) a mention stands in, within
+    /// `scope`.
+    fn around(&self, mention: Span, scope: Span, marks: &[char]) -> String {
         let before = self.doc.norm_slice(Span {
             start: scope.start,
             end: mention.start,
@@ -629,10 +646,13 @@ impl Passes<'_> {
 
     /// The areas short sentences name, each with the span of the sentences it heads: to the
     /// next short sentence that names a place, or its paragraph's end. The jurisdiction chain
-    /// and the country are scopes, a route or a water runs through many areas: none is an area.
+    /// and the country are scopes, a route or a water runs through many areas, and a country or
+    /// a region of several divisions (京津, 长三角) is what the jurisdiction works with (携手京津
+    /// 打造…): none is an area.
     fn area_scopes(&self, chain: &BTreeSet<&str>) -> Vec<(&Entity, Span)> {
         const SHORT: usize = 20;
         let not_areas = ["Road", "River", "Lake"];
+        let collectives = [Kind::Country, Kind::WorldRegion, Kind::Bloc, Kind::Region];
         let mut scopes: Vec<(&Entity, Span)> = Vec::new();
         let mut open: Option<(&Entity, Span, usize)> = None;
         for sentence in &self.doc.layout.sentences {
@@ -652,10 +672,15 @@ impl Passes<'_> {
                 span.end = sentence.span.end;
             } else if let ([iri], true) = (named.iter().collect::<Vec<_>>().as_slice(), short) {
                 let area = self.entities.iter().find(|e| e.iri == **iri);
+                let collective = |a: &Entity| {
+                    let kind = self.resolver.gazetteer.knowledge.lookup(&a.label);
+                    kind.is_some_and(|k| collectives.contains(&k.kind))
+                };
                 let is_area = |a: &&Entity| {
                     a.subclass
                         .as_deref()
                         .is_none_or(|s| !not_areas.contains(&s))
+                        && !collective(a)
                 };
                 open = area.filter(is_area).map(|a| {
                     let end = sentence.span.end;
