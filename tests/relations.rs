@@ -470,3 +470,16 @@ fn a_quoted_program_whose_sentence_names_the_area_is_located_in_it() {
     // A region of several divisions is no area whose sentences a short one heads.
     assert!(!found.iter().any(|(_, _, o)| o == "京津"), "{found:?}");
 }
+
+#[test]
+fn a_count_a_paragraph_opens_on_has_the_programs_that_open_its_short_sentences() {
+    let r = province_report(
+        "（二）全力以赴促协同,“两件大事”实现重要突破。扎实推进各项工作。京津冀协同发展取得新进展。重点任务全部完成。“某某工程”全面就绪。场馆高质量完成,“另一工程”获得赞誉。",
+    );
+    let found = relations(&r);
+    assert_parts_of(&found, &["京津冀协同发展", "某某工程"], "两件大事");
+    assert!(
+        !has(&found, "另一工程", "partOf", "两件大事"),
+        "a program inside a long sentence opens no heading: {found:?}"
+    );
+}

@@ -538,7 +538,9 @@ impl Passes<'_> {
     /// `resolve.counted_kind`: a count of a kind has as parts the names of that kind its
     /// paragraph names next ([`counted_members`]).
     fn resolve_counted_kind(&self, found: &mut Statements) {
-        for (part, whole, span) in counted_members(self.doc, self.entities, self.resolver) {
+        let members = counted_members(self.doc, self.entities, self.resolver);
+        let headed = headed_members(self.doc, self.entities, self.resolver);
+        for (part, whole, span) in members.into_iter().chain(headed) {
             let triple = (part.iri.clone(), "partOf".into(), whole.iri.clone());
             state(found, triple, span, COUNTED_KIND_RULE);
         }
@@ -893,6 +895,64 @@ fn opens_its_sentence(doc: &Document, mention: Span) -> bool {
             });
             !before.contains(marks)
         })
+}
+
+/// （二）…,三件大事实现重要突破。A取得新进展。…B全面就绪。: a count of things that are no
+/// kind of name (三件大事, 三张名片) in the first sentence of its paragraph heads the short
+/// sentences after it, each opening on one of the things: the programs that open them, as many
+/// as the count says, are its parts. Each member with the span of its mention.
+fn headed_members<'e>(
+    doc: &Document,
+    entities: &'e [Entity],
+    resolver: &Resolver,
+) -> Vec<(&'e Entity, &'e Entity, Span)> {
+    const SHORT: usize = 20;
+    let suffixes = &resolver.rules.lexicons.suffixes;
+    let sentences = &doc.layout.sentences;
+    let mut members = Vec::new();
+    for whole in entities.iter().filter(|e| e.class == "Program") {
+        let Some((count, kind, _)) = counted_kind(&whole.label) else {
+            continue;
+        };
+        if suffixes.iter().any(|s| s.text.ends_with(kind)) {
+            continue;
+        }
+        // The paragraph's first sentence names the count, quoted or not (a quoted name is
+        // found as a name; the heading may write it without its quotes).
+        let heading = (0..sentences.len()).find(|&at| {
+            let p = sentences[at].paragraph;
+            (at == 0 || sentences[at - 1].paragraph != p)
+                && doc.norm_slice(sentences[at].span).contains(&whole.label)
+        });
+        let Some(at) = heading else {
+            continue;
+        };
+        let paragraph = sentences[at].paragraph;
+        let heads = sentences[at + 1..]
+            .iter()
+            .take_while(|s| s.paragraph == paragraph)
+            .filter(|s| doc.norm_slice(s.span).chars().count() <= SHORT)
+            .filter_map(|s| {
+                entities
+                    .iter()
+                    .filter(|e| e.class == "Program" && e.iri != whole.iri)
+                    .find_map(|e| {
+                        let m = e.mentions.iter().find(|m| {
+                            s.span.contains(m.span)
+                                && doc
+                                    .norm_slice(Span {
+                                        start: s.span.start,
+                                        end: m.span.start,
+                                    })
+                                    .chars()
+                                    .all(|c| c.is_whitespace() || is_quote(c))
+                        })?;
+                        Some((e, whole, m.span))
+                    })
+            });
+        members.extend(heads.take(count as usize));
+    }
+    members
 }
 
 /// 构建“东西南北中”五大商圈格局 … 复兴八一老商圈; … 培育临湖文旅商圈: a count of a kind
