@@ -431,3 +431,55 @@ fn a_place_inside_a_phrase_after_at_is_not_where_a_thing_is_built() {
     assert!(!has(&found, "雄安新区", "partOf", "京津冀"), "{found:?}");
     assert!(has(&found, "科创商圈", "partOf", "京津冀"), "{found:?}");
 }
+
+#[test]
+fn a_count_a_paragraph_opens_on_has_the_names_that_head_its_sentences() {
+    let r = report(
+        "突出抓好“三带”建设。打造滨江文化带,提升水平。打造北山旅游带,建设南坡文化旅游经济带。打造东部经济带,建设港口。",
+    );
+    let found = relations(&r);
+    assert_parts_of(&found, &["滨江文化带", "北山旅游带", "东部经济带"], "三带");
+    assert!(
+        !has(&found, "南坡文化旅游经济带", "partOf", "三带"),
+        "a name on the way in its sentence is no member: {found:?}"
+    );
+}
+
+#[test]
+fn a_count_without_its_own_paragraph_has_no_members_of_a_short_kind() {
+    let r = report("推进“两带”建设,打造滨江文化带,打造北山旅游带。");
+    let found = relations(&r);
+    assert!(
+        !found.iter().any(|(_, _, o)| o == "两带"),
+        "a count inside a long sentence: {found:?}"
+    );
+}
+
+#[test]
+fn a_quoted_program_whose_sentence_names_the_area_is_located_in_it() {
+    let r = province_report(
+        "雄安新区建设成效显著。两所高校和某某医院雄安院区开工建设,北京援建的“两校一院”开学开诊。“雄才8条”反响热烈,新区人气提升。携手京津发展。“一网通”试点在京津冀推开。",
+    );
+    let found = relations(&r);
+    for program in ["两校一院", "雄才8条"] {
+        assert!(
+            has(&found, program, "locatedIn", "雄安新区"),
+            "{program}: {found:?}"
+        );
+    }
+    // A region of several divisions is no area whose sentences a short one heads.
+    assert!(!found.iter().any(|(_, _, o)| o == "京津"), "{found:?}");
+}
+
+#[test]
+fn a_count_a_paragraph_opens_on_has_the_programs_that_open_its_short_sentences() {
+    let r = province_report(
+        "（二）全力以赴促协同,“两件大事”实现重要突破。扎实推进各项工作。京津冀协同发展取得新进展。重点任务全部完成。“某某工程”全面就绪。场馆高质量完成,“另一工程”获得赞誉。",
+    );
+    let found = relations(&r);
+    assert_parts_of(&found, &["京津冀协同发展", "某某工程"], "两件大事");
+    assert!(
+        !has(&found, "另一工程", "partOf", "两件大事"),
+        "a program inside a long sentence opens no heading: {found:?}"
+    );
+}

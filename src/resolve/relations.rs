@@ -538,7 +538,9 @@ impl Passes<'_> {
     /// `resolve.counted_kind`: a count of a kind has as parts the names of that kind its
     /// paragraph names next ([`counted_members`]).
     fn resolve_counted_kind(&self, found: &mut Statements) {
-        for (part, whole, span) in counted_members(self.doc, self.entities, self.resolver) {
+        let members = counted_members(self.doc, self.entities, self.resolver);
+        let headed = headed_members(self.doc, self.entities, self.resolver);
+        for (part, whole, span) in members.into_iter().chain(headed) {
             let triple = (part.iri.clone(), "partOf".into(), whole.iri.clone());
             state(found, triple, span, COUNTED_KIND_RULE);
         }
@@ -578,12 +580,20 @@ impl Passes<'_> {
                 {
                     continue;
                 }
+                // A quoted name is the report's own coinage: its sentence placing it is enough
+                // (北京援建的“三校一院”开学开诊 after a clause on the area); a firm or a body
+                // is placed by its own clause only.
+                let marks: &[char] = if self.is_quoted(mention.span) {
+                    &['。']
+                } else {
+                    &[',', ';', ':', '。']
+                };
                 let relation = match e.class.as_str() {
                     "Place" if sub_area.iter().any(|w| e.label.ends_with(w.as_str())) => "partOf",
                     "Program" | "Organization"
                         if self.has_a_site(e)
                             && (names_area(&e.label)
-                                || clause_names_area(&self.clause_around(mention.span, scope))) =>
+                                || clause_names_area(&self.around(mention.span, scope, marks))) =>
                     {
                         "locatedIn"
                     }
@@ -611,9 +621,18 @@ impl Passes<'_> {
             .is_none_or(|k| sited.contains(&k.kind))
     }
 
-    /// The clause (between commas, semicolons and colons) a mention stands in, within `scope`.
-    fn clause_around(&self, mention: Span, scope: Span) -> String {
-        let marks: &[char] = &[',', ';', ':', '。'];
+    /// Whether a mention is of a quoted name (“三校一院”, “雄才16条”).
+    fn is_quoted(&self, mention: Span) -> bool {
+        let before = Span {
+            start: mention.start.saturating_sub(1),
+            end: mention.start,
+        };
+        self.doc.norm_slice(mention).starts_with('“') || self.doc.norm_slice(before) == "“"
+    }
+
+    /// The words between `marks` (a clause's, a sentence's) a mention stands in, within
+    /// `scope`.
+    fn around(&self, mention: Span, scope: Span, marks: &[char]) -> String {
         let before = self.doc.norm_slice(Span {
             start: scope.start,
             end: mention.start,
@@ -629,10 +648,13 @@ impl Passes<'_> {
 
     /// The areas short sentences name, each with the span of the sentences it heads: to the
     /// next short sentence that names a place, or its paragraph's end. The jurisdiction chain
-    /// and the country are scopes, a route or a water runs through many areas: none is an area.
+    /// and the country are scopes, a route or a water runs through many areas, and a country or
+    /// a region of several divisions (京津, 长三角) is what the jurisdiction works with (携手京津
+    /// 打造…): none is an area.
     fn area_scopes(&self, chain: &BTreeSet<&str>) -> Vec<(&Entity, Span)> {
         const SHORT: usize = 20;
         let not_areas = ["Road", "River", "Lake"];
+        let collectives = [Kind::Country, Kind::WorldRegion, Kind::Bloc, Kind::Region];
         let mut scopes: Vec<(&Entity, Span)> = Vec::new();
         let mut open: Option<(&Entity, Span, usize)> = None;
         for sentence in &self.doc.layout.sentences {
@@ -652,10 +674,15 @@ impl Passes<'_> {
                 span.end = sentence.span.end;
             } else if let ([iri], true) = (named.iter().collect::<Vec<_>>().as_slice(), short) {
                 let area = self.entities.iter().find(|e| e.iri == **iri);
+                let collective = |a: &Entity| {
+                    let kind = self.resolver.gazetteer.knowledge.lookup(&a.label);
+                    kind.is_some_and(|k| collectives.contains(&k.kind))
+                };
                 let is_area = |a: &&Entity| {
                     a.subclass
                         .as_deref()
                         .is_none_or(|s| !not_areas.contains(&s))
+                        && !collective(a)
                 };
                 open = area.filter(is_area).map(|a| {
                     let end = sentence.span.end;
@@ -816,44 +843,173 @@ fn into_relations(doc: &Document, found: Statements, literal: Statements) -> Vec
         .collect()
 }
 
+/// A count of a kind as a name splits into its count and its kind: 五大商圈 → (5, 商圈, true);
+/// 六带 → (6, 带, false). The kind has no numeral (两翼两区 is numbered groups).
+fn counted_kind(label: &str) -> Option<(u32, &str, bool)> {
+    let numeral_end = label
+        .char_indices()
+        .find(|(_, c)| !is_chinese_numeral(*c))
+        .map(|(i, _)| i)?;
+    let count = small_chinese_number(&label[..numeral_end])?;
+    let rest = &label[numeral_end..];
+    let (kind, big) = match rest.strip_prefix('大') {
+        Some(kind) => (kind, true),
+        None => (rest, false),
+    };
+    let chars = kind.chars().count();
+    ((1..=4).contains(&chars) && !kind.chars().any(is_chinese_numeral))
+        .then_some((count, kind, big))
+}
+
+/// Whether a counted name is written where a paragraph opens on it: in its first sentence, a
+/// short one (突出抓好“六带”建设。), whose words are about the count's members that follow.
+fn opens_its_paragraph(doc: &Document, mention: Span) -> Option<Span> {
+    const SHORT: usize = 20;
+    let sentence = doc
+        .layout
+        .sentences
+        .iter()
+        .find(|s| s.span.contains(mention))?;
+    let paragraph = doc.layout.paragraphs[sentence.paragraph].span;
+    let first = doc
+        .layout
+        .sentences
+        .iter()
+        .find(|s| s.paragraph == sentence.paragraph)?;
+    let short = doc.norm_slice(sentence.span).chars().count() <= SHORT;
+    (first.span == sentence.span && short).then_some(paragraph)
+}
+
+/// Whether a mention stands in the first clause of its sentence (打造大运河文化带,…): a member
+/// that heads its sentence, not one named on the way (…,建设某某文化旅游经济带).
+fn opens_its_sentence(doc: &Document, mention: Span) -> bool {
+    let marks: &[char] = &[',', ';', ':', '。'];
+    doc.layout
+        .sentences
+        .iter()
+        .find(|s| s.span.contains(mention))
+        .is_some_and(|s| {
+            let before = doc.norm_slice(Span {
+                start: s.span.start,
+                end: mention.start,
+            });
+            !before.contains(marks)
+        })
+}
+
+/// （二）…,三件大事实现重要突破。A取得新进展。…B全面就绪。: a count of things that are no
+/// kind of name (三件大事, 三张名片) in the first sentence of its paragraph heads the short
+/// sentences after it, each opening on one of the things: the programs that open them, as many
+/// as the count says, are its parts. Each member with the span of its mention.
+fn headed_members<'e>(
+    doc: &Document,
+    entities: &'e [Entity],
+    resolver: &Resolver,
+) -> Vec<(&'e Entity, &'e Entity, Span)> {
+    const SHORT: usize = 20;
+    let suffixes = &resolver.rules.lexicons.suffixes;
+    let sentences = &doc.layout.sentences;
+    let mut members = Vec::new();
+    for whole in entities.iter().filter(|e| e.class == "Program") {
+        let Some((count, kind, _)) = counted_kind(&whole.label) else {
+            continue;
+        };
+        if suffixes.iter().any(|s| s.text.ends_with(kind)) {
+            continue;
+        }
+        // The paragraph's first sentence names the count, quoted or not (a quoted name is
+        // found as a name; the heading may write it without its quotes).
+        let heading = (0..sentences.len()).find(|&at| {
+            let p = sentences[at].paragraph;
+            (at == 0 || sentences[at - 1].paragraph != p)
+                && doc.norm_slice(sentences[at].span).contains(&whole.label)
+        });
+        let Some(at) = heading else {
+            continue;
+        };
+        let paragraph = sentences[at].paragraph;
+        let heads = sentences[at + 1..]
+            .iter()
+            .take_while(|s| s.paragraph == paragraph)
+            .filter(|s| doc.norm_slice(s.span).chars().count() <= SHORT)
+            .filter_map(|s| {
+                entities
+                    .iter()
+                    .filter(|e| e.class == "Program" && e.iri != whole.iri)
+                    .find_map(|e| {
+                        let m = e.mentions.iter().find(|m| {
+                            s.span.contains(m.span)
+                                && doc
+                                    .norm_slice(Span {
+                                        start: s.span.start,
+                                        end: m.span.start,
+                                    })
+                                    .chars()
+                                    .all(|c| c.is_whitespace() || is_quote(c))
+                        })?;
+                        Some((e, whole, m.span))
+                    })
+            });
+        members.extend(heads.take(count as usize));
+    }
+    members
+}
+
 /// 构建“东西南北中”五大商圈格局 … 复兴八一老商圈; … 培育临湖文旅商圈: a count of a kind
 /// (五大商圈, 三大工程) has as parts the names of that kind its paragraph goes on to name after
-/// it, as many as the count says. Each member with the span of its mention.
+/// it, as many as the count says. A count without 大 (六带) reads a kind of one or two chars
+/// that ends a suffix of the lexicon (带 of 经济带, 文化带): too short a word to count anywhere,
+/// so only where its paragraph opens on it (突出抓好“六带”建设。打造大运河文化带…); its members
+/// are of the suffix's class whatever the count was typed, and each heads its sentence. Each member with the span of its
+/// mention.
 fn counted_members<'e>(
     doc: &Document,
     entities: &'e [Entity],
     resolver: &Resolver,
 ) -> Vec<(&'e Entity, &'e Entity, Span)> {
+    let suffixes = &resolver.rules.lexicons.suffixes;
     let mut members = Vec::new();
     for whole in entities {
-        let chars: Vec<char> = whole.label.chars().collect();
-        let Some(big) = chars.iter().position(|&c| c == '大') else {
+        let Some((count, kind, big)) = counted_kind(&whole.label) else {
             continue;
         };
-        let numeral: String = chars[..big].iter().collect();
-        let kind: String = chars[big + 1..].iter().collect();
-        let count = small_chinese_number(&numeral);
-        let of_a_kind = resolver
-            .rules
-            .lexicons
-            .suffixes
-            .iter()
-            .any(|s| s.text == kind);
-        let (Some(count), true, Some(first)) = (count, of_a_kind, whole.mentions.first()) else {
-            continue;
+        let of_a_kind = if big {
+            suffixes.iter().any(|s| s.text == kind)
+        } else {
+            kind.chars().count() <= 2
+                && suffixes
+                    .iter()
+                    .any(|s| s.text.ends_with(kind) && s.text != kind)
         };
-        let Some(paragraph) = doc
-            .layout
-            .sentences
+        let paragraph_of = |m: &Provenance| {
+            if big {
+                doc.layout
+                    .sentences
+                    .iter()
+                    .find(|s| s.span.contains(m.span))
+                    .map(|s| doc.layout.paragraphs[s.paragraph].span)
+            } else {
+                opens_its_paragraph(doc, m.span)
+            }
+        };
+        let Some((first, paragraph)) = whole
+            .mentions
             .iter()
-            .find(|s| s.span.contains(first.span))
-            .map(|s| doc.layout.paragraphs[s.paragraph].span)
+            .filter(|_| of_a_kind)
+            .find_map(|m| paragraph_of(m).map(|p| (m.span, p)))
         else {
             continue;
         };
         let mut named: Vec<(Span, &Entity)> = entities
             .iter()
-            .filter(|e| e.iri != whole.iri && e.class == whole.class && e.label.ends_with(&kind))
+            .filter(|e| e.iri != whole.iri && e.label.ends_with(kind))
+            .filter(|e| {
+                if big {
+                    e.class == whole.class
+                } else {
+                    e.label.chars().count() > 2
+                }
+            })
             // 第四大战略 is one of a count, not a member named by its name.
             .filter(|e| {
                 !e.label
@@ -865,7 +1021,11 @@ fn counted_members<'e>(
                 e.mentions
                     .iter()
                     .map(|m| m.span)
-                    .find(|&m| paragraph.contains(m) && m.start >= first.span.end)
+                    .find(|&m| {
+                        paragraph.contains(m)
+                            && m.start >= first.end
+                            && (big || opens_its_sentence(doc, m))
+                    })
                     .map(|m| (m, e))
             })
             .collect();
@@ -882,7 +1042,16 @@ fn counted_members<'e>(
 
 #[cfg(test)]
 mod tests {
-    use super::numbered_groups;
+    use super::{counted_kind, numbered_groups};
+
+    #[test]
+    fn a_count_of_a_kind_splits_into_count_and_kind() {
+        assert_eq!(counted_kind("五大商圈"), Some((5, "商圈", true)));
+        assert_eq!(counted_kind("六带"), Some((6, "带", false)));
+        // Numbered groups and a name that does not start with a count: none.
+        assert_eq!(counted_kind("两翼两区"), None);
+        assert_eq!(counted_kind("第四大战略"), None);
+    }
 
     #[test]
     fn a_name_of_numbered_groups_splits_into_them() {
