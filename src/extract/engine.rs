@@ -272,14 +272,20 @@ fn left_edge(
             })
         };
         let cut = match last {
-            Some(l) if program && bare_ending(words, &(l..range.end), lexicons) => cuts
-                .iter()
-                .rev()
-                .nth(1)
-                .filter(|&&c| passes_over(c))
-                .filter(|&&c| named_before_ending(words, &(c..range.end), lexicons))
-                .copied()
-                .or(last),
+            // The boundary before is the one before in the match, else where the match starts
+            // where the boundary leaves a verb (《白洋淀生态环境治理和保护条例》; not 文明城市、
+            // 森林城市创建|活动 or 不失时机抓|改革).
+            Some(l) if program && bare_ending(words, &(l..range.end), lexicons) => {
+                let verb_left = lexicons.suffix_of(&words.text[l..range.end]).is_some();
+                let before = match cuts.iter().rev().nth(1) {
+                    Some(&c) => Some(c),
+                    None => verb_left.then_some(start),
+                };
+                before
+                    .filter(|&c| passes_over(c))
+                    .filter(|&c| named_before_ending(words, &(c..range.end), lexicons))
+                    .or(last)
+            }
             _ => last,
         };
         start = start.max(cut.unwrap_or(start));
