@@ -706,3 +706,37 @@ fn a_quoted_doctrine_named_as_an_important_thought_is_no_program() {
     assert_eq!(class_of(&r, "三个代表"), None);
     assert_eq!(class_of(&r, "三个代表学教活动"), Some("Program"));
 }
+
+#[test]
+fn a_boundary_verb_that_leaves_a_verb_and_the_ending_is_inside_the_name() {
+    let r = report("实施新型消费培育行动,努力在推进深化改革开放中培育新优势。");
+    assert_class(&r, "新型消费培育行动", "Program");
+    assert_no_names(&r, &["行动", "培育行动", "深化改革", "推进深化改革"]);
+}
+
+#[test]
+fn regulations_and_events_are_programs() {
+    let r =
+        report("出台施行《白洋淀生态环境治理和保护条例》,办好崇礼论坛,举办河北国际工业设计周。");
+    assert_class(&r, "白洋淀生态环境治理和保护条例", "Program");
+    assert_class(&r, "崇礼论坛", "Program");
+    assert_class(&r, "河北国际工业设计周", "Program");
+    assert_no_names(&r, &["保护条例"]);
+}
+
+#[test]
+fn slogans_and_doctrines_are_no_names() {
+    let r = report("纠“四风”树新风,坚持不懈抓好“三农”工作,新增专精特新“小巨人”企业62家。");
+    assert_no_names(&r, &["四风", "三农", "小巨人", "专精特新"]);
+}
+
+#[test]
+fn national_programs_are_known_without_quotes_or_an_ending() {
+    let r = report(
+        "实施国企改革深化提升行动,聚焦承接北京非首都功能疏解,深入打好蓝天、碧水、净土保卫战。",
+    );
+    assert_class(&r, "国有企业改革深化提升行动", "Program");
+    assert_class(&r, "北京非首都功能疏解", "Program");
+    assert_class(&r, "蓝天碧水净土保卫战", "Program");
+    assert_no_names(&r, &["提升行动", "净土保卫战"]);
+}

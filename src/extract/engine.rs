@@ -255,12 +255,40 @@ fn left_edge(
     };
     if let Some(list) = &rule.trim {
         let units = lexicons.words("unit");
-        start = start.max(trim_left(
-            words,
-            &(start..range.end),
-            lexicons.words(list),
-            units,
-        ));
+        let cuts = boundary_cuts(words, &(start..range.end), lexicons.words(list), units);
+        // 实施新型消费培育行动, 落实空气质量持续改善行动计划: a boundary word that leaves
+        // no more than the ending, or a verb and the ending (改善行动计划), stands inside the
+        // name; it starts at the boundary before, where there is one.
+        // Only one boundary word is passed over, no function word or count (把战略 and
+        // 具体的行动 stay cut), and only for a program that then has two words or more before
+        // its ending (在推进深化改革 stays 改革).
+        let last = cuts.last().copied();
+        let program = matches!(rule.class, Some(ClassChoice::Fixed(Class::Program)));
+        let passes_over = |c: usize| {
+            last.is_some_and(|l| {
+                words
+                    .inside(&(c..l))
+                    .all(|(_, pos)| !pos.is_function() && *pos != Pos::Numeral)
+            })
+        };
+        let cut = match last {
+            // The boundary before is the one before in the match, else where the match starts
+            // where the boundary leaves a verb (《白洋淀生态环境治理和保护条例》; not 文明城市、
+            // 森林城市创建|活动 or 不失时机抓|改革).
+            Some(l) if program && bare_ending(words, &(l..range.end), lexicons) => {
+                let verb_left = lexicons.suffix_of(&words.text[l..range.end]).is_some();
+                let before = match cuts.iter().rev().nth(1) {
+                    Some(&c) => Some(c),
+                    None => verb_left.then_some(start),
+                };
+                before
+                    .filter(|&c| passes_over(c))
+                    .filter(|&c| named_before_ending(words, &(c..range.end), lexicons))
+                    .or(last)
+            }
+            _ => last,
+        };
+        start = start.max(cut.unwrap_or(start));
         // 建设跨境电商综合试验区: a verb that occurs inside names (…体系建设工程) is no part
         // of one it starts.
         if let Some(verb) = whole_word_at(words, start, lexicons.words("leading_verb")) {
@@ -279,6 +307,33 @@ fn left_edge(
         .map(|(i, sep)| i + sep.len())
         .next_back();
     Some(start + after_campaign.unwrap_or(0))
+}
+
+/// Whether `range` of `words` holds no more than a name's ending (行动), or one verb and the
+/// ending (提升行动, 改善行动计划): what no boundary word starts a name with.
+fn bare_ending(words: &Words, range: &Range<usize>, lexicons: &Lexicons) -> bool {
+    let name = &words.text[range.clone()];
+    let Some(ending) = lexicons.suffix_of(name) else {
+        return true;
+    };
+    let rest = range.start..range.end - ending.text.len();
+    let mut inside = words.inside(&rest);
+    match (inside.next(), inside.next()) {
+        (Some((word, pos)), None) => *word == rest && matches!(pos, Pos::Verb | Pos::VerbalNoun),
+        _ => false,
+    }
+}
+
+/// Whether `range` of `words` holds two words or more before a name's ending (新型消费培育行动).
+fn named_before_ending(words: &Words, range: &Range<usize>, lexicons: &Lexicons) -> bool {
+    lexicons
+        .suffix_of(&words.text[range.clone()])
+        .is_some_and(|ending| {
+            words
+                .inside(&(range.start..range.end - ending.text.len()))
+                .count()
+                >= 2
+        })
 }
 
 /// Whether a matched string can be a name: a term ([`is_term`]) that does not end like a
@@ -459,6 +514,20 @@ pub fn trim_left(
     boundary: &[String],
     units: &[String],
 ) -> usize {
+    boundary_cuts(words, range, boundary, units)
+        .last()
+        .copied()
+        .unwrap_or(range.start)
+}
+
+/// The byte offsets after each boundary word in `range` (see [`trim_left`]), in order: where
+/// a name a rule matched may start.
+fn boundary_cuts(
+    words: &Words,
+    range: &Range<usize>,
+    boundary: &[String],
+    units: &[String],
+) -> Vec<usize> {
     // The head is the word the name's last char is in (推动湖|畔: 湖畔).
     let last = words.text[..range.end]
         .char_indices()
@@ -467,7 +536,7 @@ pub fn trim_left(
     let head = words
         .word_at(last)
         .map_or(range.end, |(word, _)| word.start.max(range.start));
-    let mut cut = range.start;
+    let mut cuts = Vec::new();
     for (word, pos) in words.inside(range).take_while(|(w, _)| w.start < head) {
         // 一批, 20个: a count before the name; an ordinal is part of one (第四次经济普查)
         // unless it counts editions or batches, which a boundary word says (第十二届, 第三批);
@@ -481,13 +550,15 @@ pub fn trim_left(
                 }
             };
         if (pos.is_function() || count) && word.end <= head {
-            cut = cut.max(word.end);
+            cuts.push(word.end);
         }
         if let Some(w) = whole_word_at(words, word.start, boundary) {
             if word.start + w.len() <= head {
-                cut = cut.max(word.start + w.len());
+                cuts.push(word.start + w.len());
             }
         }
     }
-    cut
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts
 }
