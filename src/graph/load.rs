@@ -10,10 +10,9 @@ use oxigraph::store::{BulkLoader, Store};
 use super::GraphError;
 
 /// Quads gathered before they are handed to the bulk loader: large enough that its sorted
-/// files are few (a report or two each), small enough to keep memory flat: the batch waiting
-/// here and the one the loader's thread encodes are both held. 30,000 against 100,000: the
-/// peak RSS of a build of 300 reports 531 → 490 MB, the store the same size.
-const BATCH_QUADS: usize = 30_000;
+/// files are few (a few reports each), small enough to keep memory flat (about 30 MB of quads
+/// waiting, and as many being written).
+const BATCH_QUADS: usize = 100_000;
 
 /// Loads named graphs into a store as they come.
 pub struct StoreLoader<'a> {
