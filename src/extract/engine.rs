@@ -309,31 +309,37 @@ fn left_edge(
     Some(start + after_campaign.unwrap_or(0))
 }
 
+/// A word of the token layer: its byte range and part of speech.
+type Word = (Range<usize>, Pos);
+
+/// The part of `range` before the name's ending it ends with, and the words inside that part
+/// (None: no ending).
+fn before_ending<'w>(
+    words: &'w Words,
+    range: &Range<usize>,
+    lexicons: &Lexicons,
+) -> Option<(Range<usize>, Vec<&'w Word>)> {
+    let ending = lexicons.suffix_of(&words.text[range.clone()])?;
+    let rest = range.start..range.end - ending.text.len();
+    let inside = words.inside(&rest).collect();
+    Some((rest, inside))
+}
+
 /// Whether `range` of `words` holds no more than a name's ending (行动), or one verb and the
 /// ending (提升行动, 改善行动计划): what no boundary word starts a name with.
 fn bare_ending(words: &Words, range: &Range<usize>, lexicons: &Lexicons) -> bool {
-    let name = &words.text[range.clone()];
-    let Some(ending) = lexicons.suffix_of(name) else {
-        return true;
-    };
-    let rest = range.start..range.end - ending.text.len();
-    let mut inside = words.inside(&rest);
-    match (inside.next(), inside.next()) {
-        (Some((word, pos)), None) => *word == rest && matches!(pos, Pos::Verb | Pos::VerbalNoun),
-        _ => false,
+    match before_ending(words, range, lexicons) {
+        None => true,
+        Some((rest, inside)) => match inside[..] {
+            [(word, pos)] => *word == rest && matches!(pos, Pos::Verb | Pos::VerbalNoun),
+            _ => false,
+        },
     }
 }
 
 /// Whether `range` of `words` holds two words or more before a name's ending (新型消费培育行动).
 fn named_before_ending(words: &Words, range: &Range<usize>, lexicons: &Lexicons) -> bool {
-    lexicons
-        .suffix_of(&words.text[range.clone()])
-        .is_some_and(|ending| {
-            words
-                .inside(&(range.start..range.end - ending.text.len()))
-                .count()
-                >= 2
-        })
+    before_ending(words, range, lexicons).is_some_and(|(_, inside)| inside.len() >= 2)
 }
 
 /// Whether a matched string can be a name: a term ([`is_term`]) that does not end like a
