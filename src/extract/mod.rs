@@ -3,8 +3,10 @@
 //! entities in the next stage. Extraction never fails on input text.
 
 mod check;
+mod edges;
 mod engine;
 mod known;
+mod names;
 mod quantity;
 mod quote;
 mod route;
@@ -19,9 +21,10 @@ use crate::rules::{Class, DIVISIONS, Kind, Lexicons, Relation, Rule, RuleSet, Sc
 use crate::text::{Document, Segmenter, Span, Token, Words, is_chinese_numeral};
 
 pub use check::{CheckOutcome, CheckResult, check};
-use engine::is_han;
-pub use engine::{Hit, apply, apply_regex, ends_with_any, is_name, is_term, starts_with_any};
+pub use engine::{Hit, apply, apply_regex};
 pub use known::{KNOWN_NAME_RULE, Known, KnownNames};
+use names::is_han;
+pub use names::{ends_with_any, is_name, is_term, starts_with_any};
 pub use quantity::{Comparator, Measure, QuantityKind, parse_number};
 pub use quote::{is_quote, strip_quotes};
 pub use route::ROUTE_RULE;
@@ -440,7 +443,7 @@ fn list_items(words: &Words, rule: &Rule, lexicons: &Lexicons) -> Vec<(usize, us
     let mut i = 0;
     while i < text.len() {
         // A separator stands whole: 参与 and 和谐 hold none.
-        match engine::whole_word_at(words, i, separators) {
+        match edges::whole_word_at(words, i, separators) {
             Some(s) => {
                 items.push((start, i));
                 i += s.len();
@@ -469,12 +472,7 @@ fn list_items(words: &Words, rule: &Rule, lexicons: &Lexicons) -> Vec<(usize, us
             *b = *a + cut;
         }
         if let Some(list) = &rule.trim {
-            *a = engine::trim_left(
-                words,
-                &(*a..*b),
-                lexicons.words(list),
-                lexicons.words("unit"),
-            );
+            *a = edges::trim_left(words, &(*a..*b), lexicons, list);
         }
     }
     items.retain(|(a, b)| text[*a..*b].chars().count() >= 2);

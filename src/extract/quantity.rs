@@ -1,7 +1,7 @@
 //! What a number means: kind, measure, comparator, indicator and baseline, decided from the
 //! cue words of `ontology/lexicons/` (the `cue.*` word lists) around the number.
 
-use super::engine::is_han;
+use super::names::is_han;
 use super::{Hit, QuantityMention};
 pub use crate::rules::{Comparator, Measure};
 use crate::rules::{Lexicons, Rule, RuleSet};

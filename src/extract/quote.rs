@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::EntityMention;
-use super::engine::{ends_with_any, is_han, starts_with_any};
+use super::names::{ends_with_any, is_han, starts_with_any};
 use crate::rules::{Class, Lexicons, Rule};
 use crate::text::{Document, Pos, Span, Token, is_chinese_numeral};
 

@@ -40,6 +40,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "honour_end",
     "honour_lead",
     "honour_verb",
+    "inside_name",
     "item_role",
     "kind_after_quote",
     "kind_lead",
@@ -296,6 +297,7 @@ impl Lexicons {
         let leads = self
             .words("boundary")
             .iter()
+            .filter(|w| !w.starts_with("pos:"))
             .chain(
                 self.words("boundary_name")
                     .iter()
