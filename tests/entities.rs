@@ -740,3 +740,14 @@ fn national_programs_are_known_without_quotes_or_an_ending() {
     assert_class(&r, "蓝天碧水净土保卫战", "Program");
     assert_no_names(&r, &["提升行动", "净土保卫战"]);
 }
+
+#[test]
+fn capitals_of_every_province_are_places_by_their_short_names() {
+    // The gazetteer's codes give each province's capital (XX01); 深圳 is one of the few other
+    // cities named so across provinces. 海口 inside 沿海口岸 starts inside a word: no city.
+    let r = report("学习杭州、成都和深圳的经验,拓展沿海口岸功能。");
+    for city in ["杭州市", "成都市", "深圳市"] {
+        assert_class(&r, city, "Place");
+    }
+    assert_no_names(&r, &["海口市", "海口"]);
+}

@@ -218,8 +218,7 @@ fn boundary_cuts(
                     !written.ends_with('届') && units.iter().any(|u| written.ends_with(u.as_str()))
                 }
             };
-        let tagged = is_boundary_word(written, *pos, boundary, lexicons);
-        if (pos.is_function() || count || tagged) && word.end <= head {
+        if (pos.is_function() || count) && word.end <= head {
             cuts.push(word.end);
         }
         if let Some(w) = whole_word_at(words, word.start, boundary) {
@@ -231,15 +230,4 @@ fn boundary_cuts(
     cuts.sort_unstable();
     cuts.dedup();
     cuts
-}
-
-/// Whether a word is a boundary word of `boundary` by its part of speech: the list names the
-/// segmenter's tags it cuts at (`pos:v`: 推进, 打造, 依托), and `inside_name` the words of those
-/// tags that stand inside names (城市更新行动, 乡村振兴战略).
-fn is_boundary_word(written: &str, pos: Pos, boundary: &[String], lexicons: &Lexicons) -> bool {
-    boundary
-        .iter()
-        .filter_map(|b| b.strip_prefix("pos:"))
-        .any(|tag| Pos::from_tag(tag) == pos)
-        && !lexicons.words("inside_name").iter().any(|w| w == written)
 }

@@ -132,6 +132,14 @@ impl Divisions {
             .map(|r| self.row_name(r))
     }
 
+    /// Names of the provinces' capitals: the first prefecture of each (the national standard
+    /// codes a province's capital XX01: 1301 石家庄市, 3201 南京市).
+    pub fn capitals(&self) -> impl Iterator<Item = &str> {
+        (0..self.rows.len())
+            .filter(|&r| self.code(r).len() == 4 && self.code(r).ends_with("01"))
+            .map(|r| self.row_name(r))
+    }
+
     /// Names of provinces and prefectures (codes of 2 and 4 digits).
     pub fn upper_levels(&self) -> impl Iterator<Item = &str> {
         (0..self.rows.len())

@@ -182,11 +182,12 @@ pub fn division_names(jurisdiction: &Jurisdiction, gazetteer: &Gazetteer) -> Vec
     if !within.is_empty() {
         names.extend(divisions.inside(within, deepest).map(str::to_owned));
     }
-    // A report writes every province, its own province's cities and its own counties and
-    // county-level cities by their short names (河北, 石家庄, 正定): the jurisdiction tells
-    // which division is meant. Districts (区) keep their level: 长安, 新华 name too much else.
+    // A report writes every province and its capital, its own province's cities and its own
+    // counties and county-level cities by their short names (河北, 南京, 石家庄, 正定): the
+    // jurisdiction tells which division is meant. Districts (区) keep their level: 长安, 新华
+    // name too much else.
     let province = jurisdiction.province_code();
-    let provinces = divisions.provinces();
+    let provinces = divisions.provinces().chain(divisions.capitals());
     let cities = (!province.is_empty()).then(|| divisions.inside(province, 4));
     let counties = (!within.is_empty()).then(|| divisions.inside(within, deepest));
     let shortened: Vec<String> = provinces

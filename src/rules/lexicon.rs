@@ -40,7 +40,6 @@ pub const ENGINE_LISTS: &[&str] = &[
     "honour_end",
     "honour_lead",
     "honour_verb",
-    "inside_name",
     "item_role",
     "kind_after_quote",
     "kind_lead",
@@ -66,7 +65,6 @@ pub const ENGINE_LISTS: &[&str] = &[
     "program_lead",
     "reform_lead",
     "reform_part_end",
-    "region",
     "role_end",
     "role_verb",
     "scope_lead",
@@ -284,7 +282,7 @@ impl Lexicons {
             .iter()
             .filter(|s| s.text.chars().count() >= 2)
             .map(|s| (s.text.as_str(), Pos::Noun, DomainWeight::Edge));
-        let places = ["region", "major_city"]
+        let places = ["major_city"]
             .into_iter()
             .flat_map(|list| self.words(list))
             .map(|w| (w.as_str(), Pos::Place, DomainWeight::Word));
@@ -297,7 +295,6 @@ impl Lexicons {
         let leads = self
             .words("boundary")
             .iter()
-            .filter(|w| !w.starts_with("pos:"))
             .chain(
                 self.words("boundary_name")
                     .iter()
