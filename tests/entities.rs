@@ -751,3 +751,24 @@ fn capitals_of_every_province_are_places_by_their_short_names() {
     }
     assert_no_names(&r, &["海口市", "海口"]);
 }
+
+#[test]
+fn a_program_shared_by_a_list_of_short_items_is_one_name() {
+    // ANNOTATION.md keeps one program whose ending a list shares (河北 2022, 2024; the seed's
+    // 西桃花河、龙河、孺子亭公园水质提升工程); a count in the name makes the items its members, and
+    // an item that is a name of its own ends the list.
+    let r = report(
+        "深入实施市场、政务、法治、信用环境提升工程,推进用能权、排污权交易改革。实施奶业、蔬菜五大千亿级工程。实施创新人才推进计划、青年科学家计划。",
+    );
+    assert_class(&r, "市场、政务、法治、信用环境提升工程", "Program");
+    assert_class(&r, "用能权、排污权交易改革", "Program");
+    assert_class(&r, "青年科学家计划", "Program");
+    assert_no_names(
+        &r,
+        &[
+            "信用环境提升工程",
+            "能权、排污权交易改革",
+            "奶业、蔬菜五大千亿级工程",
+        ],
+    );
+}

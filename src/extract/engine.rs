@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use super::edges::{extension, left_edge, trim_left};
+use super::edges::{extension, left_edge, shared_list_start, trim_left};
 use super::names::{
     describes_no_place, ends_with_any, is_han, is_name, is_term, names_a_kind, starts_with_any,
 };
@@ -184,6 +184,12 @@ fn entity_hit(
         (Class::Program, None)
     } else {
         class
+    };
+    let range = match &rule.trim {
+        Some(list) if class.0 == Class::Program && by_suffix_alone => {
+            shared_list_start(words, &range, lexicons, list)..range.end
+        }
+        _ => range,
     };
     Some(Hit {
         range,
