@@ -772,3 +772,11 @@ fn a_program_shared_by_a_list_of_short_items_is_one_name() {
         ],
     );
 }
+
+#[test]
+fn a_middle_dot_joins_a_name_to_the_one_before() {
+    let r = report("举办“一带一路”·长城国际民间文化艺术节,建设芦台·汉沽协同发展示范区。");
+    assert_class(&r, "一带一路·长城国际民间文化艺术节", "Program");
+    assert_class(&r, "芦台·汉沽协同发展示范区", "Program");
+    assert_no_names(&r, &["长城国际民间文化艺术节", "汉沽协同发展示范区"]);
+}

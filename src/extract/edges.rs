@@ -291,3 +291,39 @@ pub(super) fn shared_list_start(
     }
     range.start
 }
+
+/// Where a name starts that a middle dot joins to the words before it (“一带一路”·长城国际民间
+/// 文化艺术节, 芦台·汉沽津冀协同发展示范区, 河北 2017, 2022; 中国梦·赶考行): at the quoted phrase
+/// before the dot, or at the words of two to six chars after the last boundary word of `list`
+/// and a leading verb.
+pub(super) fn dot_joined_start(
+    words: &Words,
+    start: usize,
+    lexicons: &Lexicons,
+    list: &str,
+) -> usize {
+    let text = words.text;
+    let Some(before) = text[..start].strip_suffix('·') else {
+        return start;
+    };
+    if let Some(quoted) = before.strip_suffix('”') {
+        return quoted
+            .rfind('“')
+            .filter(|&open| quoted[open..].chars().count() <= 13)
+            .unwrap_or(start);
+    }
+    let han: usize = before
+        .chars()
+        .rev()
+        .take_while(|&c| is_han(c))
+        .map(char::len_utf8)
+        .sum();
+    let mut first = trim_left(words, &(before.len() - han..before.len()), lexicons, list);
+    if let Some(verb) = whole_word_at(words, first, lexicons.words("leading_verb")) {
+        first += verb.len();
+    }
+    match text[first..before.len()].chars().count() {
+        2..=6 => first,
+        _ => start,
+    }
+}

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use super::edges::{extension, left_edge, shared_list_start, trim_left};
+use super::edges::{dot_joined_start, extension, left_edge, shared_list_start, trim_left};
 use super::names::{
     describes_no_place, ends_with_any, is_han, is_name, is_term, names_a_kind, starts_with_any,
 };
@@ -185,12 +185,19 @@ fn entity_hit(
     } else {
         class
     };
-    let range = match &rule.trim {
-        Some(list) if class.0 == Class::Program && by_suffix_alone => {
-            shared_list_start(words, &range, lexicons, list)..range.end
+    // A name joined by a middle dot to the words before it, and a program a list shares, start
+    // before the match.
+    let start = match &rule.trim {
+        Some(list) if by_suffix_alone => {
+            let joined = dot_joined_start(words, range.start, lexicons, list);
+            match class.0 {
+                Class::Program => shared_list_start(words, &(joined..range.end), lexicons, list),
+                _ => joined,
+            }
         }
-        _ => range,
+        _ => range.start,
     };
+    let range = start..range.end;
     Some(Hit {
         range,
         groups,
