@@ -780,3 +780,14 @@ fn a_middle_dot_joins_a_name_to_the_one_before() {
     assert_class(&r, "芦台·汉沽协同发展示范区", "Program");
     assert_no_names(&r, &["长城国际民间文化艺术节", "汉沽协同发展示范区"]);
 }
+
+#[test]
+fn events_known_by_their_short_names_are_programs() {
+    // Expos, fairs and games by their short names (河北 2008–2024: 数博会, 廊坊经洽会, 省运会, 冬奥会),
+    // after the verbs that hold and attend them.
+    let r = report("精心筹办廊坊经洽会,组织参加进博会,办好第十六届省运会,圆满完成冬奥会各项任务。");
+    for event in ["廊坊经洽会", "中国国际进口博览会", "冬奥会", "河北省运会"] {
+        assert_class(&r, event, "Program");
+    }
+    assert_no_names(&r, &["精心筹办廊坊经洽会", "组织参加进博会", "圆满完成冬奥会"]);
+}
