@@ -786,8 +786,37 @@ fn events_known_by_their_short_names_are_programs() {
     // Expos, fairs and games by their short names (河北 2008–2024: 数博会, 廊坊经洽会, 省运会, 冬奥会),
     // after the verbs that hold and attend them.
     let r = report("精心筹办廊坊经洽会,组织参加进博会,办好第十六届省运会,圆满完成冬奥会各项任务。");
-    for event in ["廊坊经洽会", "中国国际进口博览会", "冬奥会", "河北省运会"] {
+    for event in ["廊坊经洽会", "中国国际进口博览会", "冬奥会", "河北省运会"]
+    {
         assert_class(&r, event, "Program");
     }
-    assert_no_names(&r, &["精心筹办廊坊经洽会", "组织参加进博会", "圆满完成冬奥会"]);
+    assert_no_names(
+        &r,
+        &["精心筹办廊坊经洽会", "组织参加进博会", "圆满完成冬奥会"],
+    );
+}
+
+#[test]
+fn a_count_after_a_list_of_members_starts_the_program_and_below_the_province_is_no_cut() {
+    // 河北 2024: the members listed before a counted program are no part of its name; a name not
+    // after a list keeps what it counts in (the seed's 城市建管十大提升行动). 省以下 is a word: no
+    // comparative 以下 cuts the name it starts, and no 省 in it names the province.
+    let r = report(
+        "实施奶业、蔬菜、精品肉类五大千亿级工程,开展城市建管十大提升行动。稳妥推进省以下财政体制改革。",
+    );
+    for program in [
+        "五大千亿级工程",
+        "城市建管十大提升行动",
+        "省以下财政体制改革",
+    ] {
+        assert_class(&r, program, "Program");
+    }
+    assert_no_names(
+        &r,
+        &[
+            "精品肉类五大千亿级工程",
+            "财政体制改革",
+            "河北省以下财政体制改革",
+        ],
+    );
 }

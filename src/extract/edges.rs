@@ -327,3 +327,25 @@ pub(super) fn dot_joined_start(
         _ => start,
     }
 }
+
+/// Where a program's name starts that counts its members after a list of them (奶业、蔬菜、
+/// 精品肉类五大千亿级工程, 河北 2024): at the count, the last member being no part of the name. A
+/// name not after a list keeps what the count counts in (城市建管十大提升行动, seed; 优化营商环境十大
+/// 专项行动, 河北 2019), and an ordinal (第十大) is no count.
+pub(super) fn count_start(text: &str, range: &Range<usize>) -> usize {
+    if !text[..range.start].ends_with('、') {
+        return range.start;
+    }
+    let name = &text[range.clone()];
+    let chars: Vec<(usize, char)> = name.char_indices().collect();
+    chars
+        .windows(3)
+        .find(|w| {
+            is_han(w[0].1)
+                && !is_chinese_numeral(w[0].1)
+                && w[0].1 != '第'
+                && "二三四五六七八九十两".contains(w[1].1)
+                && w[2].1 == '大'
+        })
+        .map_or(range.start, |w| range.start + w[1].0)
+}

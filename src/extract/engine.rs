@@ -6,7 +6,9 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use super::edges::{dot_joined_start, extension, left_edge, shared_list_start, trim_left};
+use super::edges::{
+    count_start, dot_joined_start, extension, left_edge, shared_list_start, trim_left,
+};
 use super::names::{
     describes_no_place, ends_with_any, is_han, is_name, is_term, names_a_kind, starts_with_any,
 };
@@ -186,12 +188,15 @@ fn entity_hit(
         class
     };
     // A name joined by a middle dot to the words before it, and a program a list shares, start
-    // before the match.
+    // before the match; a program that counts its members after them starts at the count.
     let start = match &rule.trim {
         Some(list) if by_suffix_alone => {
             let joined = dot_joined_start(words, range.start, lexicons, list);
             match class.0 {
-                Class::Program => shared_list_start(words, &(joined..range.end), lexicons, list),
+                Class::Program => {
+                    let counted = count_start(text, &(joined..range.end));
+                    shared_list_start(words, &(counted..range.end), lexicons, list)
+                }
                 _ => joined,
             }
         }
