@@ -740,3 +740,23 @@ fn national_programs_are_known_without_quotes_or_an_ending() {
     assert_class(&r, "蓝天碧水净土保卫战", "Program");
     assert_no_names(&r, &["提升行动", "净土保卫战"]);
 }
+
+#[test]
+fn a_list_of_fields_before_a_program_is_in_its_name_and_a_list_of_programs_is_not() {
+    // 河北 2022, 2024; 2021: 冰雪运动、冰雪文旅、冰雪产业融合发展行动.
+    let r = report(
+        "深入实施市场、政务、法治、信用环境提升工程,推进用能权、排污权交易改革,实施天网工程、雪亮工程,国资国企、财税金融改革持续深化。",
+    );
+    assert_class(&r, "市场、政务、法治、信用环境提升工程", "Program");
+    assert_class(&r, "用能权、排污权交易改革", "Program");
+    assert_class(&r, "雪亮工程", "Program");
+    assert_no_names(
+        &r,
+        &[
+            "信用环境提升工程",
+            "排污权交易改革",
+            "天网工程、雪亮工程",
+            "国资国企、财税金融改革",
+        ],
+    );
+}
