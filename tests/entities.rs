@@ -386,7 +386,8 @@ fn a_name_starts_after_a_leading_verb_and_ends_before_the_word_it_heads() {
     let r = report(
         "建设正定跨境电商综合试验区,推进城乡商业体系建设工程,承接中央改革事项,创新城镇发展机制,确保一年四季都有招商活动,落实省委十届二次、三次全会精神。",
     );
-    assert_class(&r, "正定跨境电商综合试验区", "Program");
+    // A pilot zone named after its place is a zone of it (河北 2022 gold: 张家口可再生能源示范区).
+    assert_class(&r, "正定跨境电商综合试验区", "Place");
     assert_class(&r, "城乡商业体系建设工程", "Program");
     assert_no_names(&r, &["中央改革", "创新城", "招商活动", "十届二次"]);
 }
@@ -759,4 +760,12 @@ fn a_list_of_fields_before_a_program_is_in_its_name_and_a_list_of_programs_is_no
             "国资国企、财税金融改革",
         ],
     );
+}
+
+#[test]
+fn a_model_zone_named_after_its_place_is_a_place_and_one_without_is_a_program() {
+    // 河北 2022: 张家口可再生能源示范区; the seed: 基层治理示范区.
+    let r = report("建设石家庄可再生能源示范区,创建基层治理示范区。");
+    assert_class(&r, "石家庄可再生能源示范区", "Place");
+    assert_class(&r, "基层治理示范区", "Program");
 }

@@ -275,6 +275,19 @@ impl<'a> Resolver<'a> {
             .any(|d| d == name || short_name(d) == Some(name))
     }
 
+    /// Whether a name starts with a place's: a division's name or short name (张家口, 曹妃甸) or
+    /// a place of general knowledge (雄安新区), before more words.
+    fn starts_with_a_place(&self, name: &str) -> bool {
+        let knowledge = &self.gazetteer.knowledge;
+        name.char_indices().skip(2).any(|(end, _)| {
+            let prefix = &name[..end];
+            self.names_a_division(prefix)
+                || knowledge
+                    .lookup(prefix)
+                    .is_some_and(|e| e.class().as_str() == "Place")
+        })
+    }
+
     /// Whether a canonical name may stand: a name ending in an owned suffix (政府, 中心 …)
     /// must start with its owner, a division (西湖区疾控中心, after 区 → 西湖区) or a national
     /// lead word (中央改革办); 用政府, 邻里中心 are words, not bodies.
@@ -691,7 +704,7 @@ pub fn resolve(
     let resolver = Resolver::new(&jurisdiction, gazetteer, rules, divisions);
     let created = created_mentions(extraction, rules);
     let place_sets = place_sets(extraction, &created, &resolver);
-    let retyped = retype(extraction, &created, &resolver);
+    let retyped = zones_of_places(retype(extraction, &created, &resolver), &resolver);
     let mut mentions = cut_to_known_names(retyped, &resolver);
     mentions.extend(divisions_inside_names(&mentions, &resolver));
     let mentions = brands_inside_names(mentions, &resolver);
@@ -797,6 +810,30 @@ fn retype(
                     subclass: None,
                     ..m.clone()
                 }
+            }
+        })
+        .collect()
+}
+
+/// 张家口可再生能源示范区, 曹妃甸协同发展示范区: a pilot or model zone named after the place it
+/// is set up in is a zone of that place, not a program; without one (基层治理示范区, 国家生态文明
+/// 示范区) it stays the program its ending says.
+fn zones_of_places(mentions: Vec<EntityMention>, resolver: &Resolver) -> Vec<EntityMention> {
+    let zone_endings = resolver.rules.lexicons.words("zone_suffix");
+    mentions
+        .into_iter()
+        .map(|m| {
+            let zone = m.class == "Program"
+                && zone_endings.iter().any(|e| m.surface.ends_with(e.as_str()))
+                && resolver.starts_with_a_place(&m.surface);
+            if zone {
+                EntityMention {
+                    class: "Place".into(),
+                    subclass: Some("District".into()),
+                    ..m
+                }
+            } else {
+                m
             }
         })
         .collect()

@@ -35,6 +35,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "branch_suffix",
     "compound",
     "unit",
+    "zone_suffix",
     "generic_lead",
     "honour",
     "honour_end",
