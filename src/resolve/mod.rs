@@ -668,6 +668,50 @@ fn divisions_inside_names(found: &[EntityMention], resolver: &Resolver) -> Vec<E
     named
 }
 
+/// 北京大兴国际机场临空经济区廊坊片区, 北运河廊坊段: a section named by its whole and the
+/// division it is in names the whole too, where the whole ends like a place (a zone, a river,
+/// a road): the section is part of it.
+fn wholes_of_sections(found: &[EntityMention], resolver: &Resolver) -> Vec<EntityMention> {
+    let lexicons = &resolver.rules.lexicons;
+    let taken: BTreeSet<Span> = found.iter().map(|m| m.span).collect();
+    let mut wholes = Vec::new();
+    for m in found.iter().filter(|m| m.class == "Place") {
+        let Some(rest) = lexicons
+            .words("section_suffix")
+            .iter()
+            .find_map(|s| m.surface.strip_suffix(s.as_str()))
+        else {
+            continue;
+        };
+        let whole = rest
+            .char_indices()
+            .skip(2)
+            .find(|(i, _)| resolver.names_a_division(&rest[*i..]))
+            .map(|(i, _)| &rest[..i]);
+        let Some((whole, suffix)) = whole.and_then(|w| {
+            let suffix = lexicons.suffix_of(w).filter(|s| s.class == Class::Place)?;
+            Some((w, suffix))
+        }) else {
+            continue;
+        };
+        let span = Span::new(m.span.start, m.span.start + whole.chars().count());
+        if !taken.contains(&span) && whole.len() > suffix.text.len() {
+            wholes.push(EntityMention {
+                rule: NAME_CONTAINS_RULE.to_owned(),
+                priority: 0,
+                class: "Place".into(),
+                subclass: suffix.subclass.clone(),
+                surface: whole.to_owned(),
+                span,
+                definition: None,
+            });
+        }
+    }
+    wholes.sort_by_key(|m| m.span);
+    wholes.dedup_by_key(|m| m.span);
+    wholes
+}
+
 /// 华侨城文旅项目, 西湖万达, 中粮大悦城: a company's brand found as a known name inside (or as)
 /// a place's or program's name is no mention of the company; the text means the project, the
 /// complex or the block.
@@ -707,6 +751,7 @@ pub fn resolve(
     let retyped = zones_of_places(retype(extraction, &created, &resolver), &resolver);
     let mut mentions = cut_to_known_names(retyped, &resolver);
     mentions.extend(divisions_inside_names(&mentions, &resolver));
+    mentions.extend(wholes_of_sections(&mentions, &resolver));
     let mentions = brands_inside_names(mentions, &resolver);
     let mut groups = group(doc, &mentions, &resolver);
     merge_abbreviations(&mut groups, &rules.lexicons);
