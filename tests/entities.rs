@@ -769,3 +769,10 @@ fn a_model_zone_named_after_its_place_is_a_place_and_one_without_is_a_program() 
     assert_class(&r, "石家庄可再生能源示范区", "Place");
     assert_class(&r, "基层治理示范区", "Program");
 }
+
+#[test]
+fn a_body_of_general_knowledge_stands_whatever_its_name_starts_with() {
+    // 河北 2022: 获国际奥委会高度赞誉 (国际奥林匹克委员会 ends in the owned 委员会).
+    let r = report("冬奥场馆获国际奥委会高度赞誉。");
+    assert_class(&r, "国际奥林匹克委员会", "Organization");
+}
