@@ -483,3 +483,17 @@ fn a_count_a_paragraph_opens_on_has_the_programs_that_open_its_short_sentences()
         "a program inside a long sentence opens no heading: {found:?}"
     );
 }
+
+#[test]
+fn a_section_names_its_whole_and_is_part_of_it_and_of_its_division() {
+    // 河北 2022, 2023: 北京大兴国际机场临空经济区廊坊片区.
+    let r = province_report("加快北京大兴国际机场临空经济区廊坊片区建设。");
+    let found = relations(&r);
+    let section = "北京大兴国际机场临空经济区廊坊片区";
+    assert_eq!(class_of(&r, "北京大兴国际机场临空经济区"), Some("Place"));
+    assert!(
+        has(&found, section, "partOf", "北京大兴国际机场临空经济区"),
+        "{found:?}"
+    );
+    assert!(has(&found, section, "partOf", "廊坊市"), "{found:?}");
+}

@@ -232,66 +232,6 @@ fn boundary_cuts(
     cuts
 }
 
-/// Where a program's name starts when a list of short items before it shares its ending
-/// (实施市场、政务、信用环境提升工程; 推进用能权、排污权交易改革; 开展全域控尘、工业企业深度治理行动):
-/// at the first item, when every item is two to four chars (a field, not a clause: 产业结构偏重、)
-/// and the first one starts its clause
-/// or follows a word of the boundary `list`. ANNOTATION.md keeps such a program one name. The
-/// name stays where it was when an item ends like a name of its own (创新人才推进计划、) or is a
-/// campaign (智慧平安社区、花朵护卫工程), when the list's start is not found, and when the name
-/// counts its items (奶业、蔬菜…五大千亿级工程, 科技、文化、卫生三下乡活动: the items are its
-/// members).
-pub(super) fn shared_list_start(
-    words: &Words,
-    range: &Range<usize>,
-    lexicons: &Lexicons,
-    list: &str,
-) -> usize {
-    let text = words.text;
-    let counts_items = text[range.clone()].starts_with(is_chinese_numeral)
-        || lexicons
-            .words("list_end")
-            .iter()
-            .any(|w| text[range.clone()].contains(w.as_str()));
-    let boundary = lexicons.words(list);
-    let mut first = range.start;
-    while let Some(before) = text[..first].strip_suffix('、') {
-        let han: usize = before
-            .chars()
-            .rev()
-            .take_while(|&c| is_han(c))
-            .map(char::len_utf8)
-            .sum();
-        let run = before.len() - han;
-        // The item starts after the last boundary word of the run (推进|用能权), function words
-        // aside: 用 in 用能权 is no preposition.
-        let item = words
-            .inside(&(run..before.len()))
-            .filter_map(|(w, _)| whole_word_at(words, w.start, boundary).map(|b| w.start + b.len()))
-            .filter(|&end| end < before.len())
-            .last()
-            .unwrap_or(run);
-        let written = &text[item..before.len()];
-        let chars = written.chars().count();
-        let named = lexicons
-            .suffixes
-            .iter()
-            .any(|s| !s.weak && written.ends_with(s.text.as_str()))
-            || lexicons
-                .words("program_lead")
-                .iter()
-                .any(|w| written.len() > w.len() && written.starts_with(w.as_str()));
-        if counts_items || !(2..=4).contains(&chars) || named {
-            return range.start;
-        }
-        first = item;
-        if item > run || !before[..run].ends_with('、') {
-            return first;
-        }
-    }
-    range.start
-}
-
 /// Where a name starts that a middle dot joins to the words before it (“一带一路”·长城国际民间
 /// 文化艺术节, 芦台·汉沽津冀协同发展示范区, 河北 2017, 2022; 中国梦·赶考行): at the quoted phrase
 /// before the dot, or at the words of two to six chars after the last boundary word of `list`

@@ -6,9 +6,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use super::edges::{
-    count_start, dot_joined_start, extension, left_edge, shared_list_start, trim_left,
-};
+use super::edges::{count_start, dot_joined_start, extension, left_edge, trim_left};
 use super::names::{
     describes_no_place, ends_with_any, is_han, is_name, is_term, names_a_kind, starts_with_any,
 };
@@ -187,16 +185,13 @@ fn entity_hit(
     } else {
         class
     };
-    // A name joined by a middle dot to the words before it, and a program a list shares, start
-    // before the match; a program that counts its members after them starts at the count.
+    // A name joined by a middle dot to the words before it starts before the match; a program
+    // that counts its members after a list of them starts at the count.
     let start = match &rule.trim {
         Some(list) if by_suffix_alone => {
             let joined = dot_joined_start(words, range.start, lexicons, list);
             match class.0 {
-                Class::Program => {
-                    let counted = count_start(text, &(joined..range.end));
-                    shared_list_start(words, &(counted..range.end), lexicons, list)
-                }
+                Class::Program => count_start(text, &(joined..range.end)),
                 _ => joined,
             }
         }

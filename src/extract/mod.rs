@@ -6,6 +6,7 @@ mod check;
 mod edges;
 mod engine;
 mod known;
+mod lists;
 mod names;
 mod quantity;
 mod quote;
@@ -352,6 +353,17 @@ impl Found {
         let mut entities = entities;
         for name in &mut entities {
             if let Some(start) = quote::modifiers_before(doc, tokens, name, lexicons) {
+                name.span.start = start;
+                name.surface = doc.norm_slice(name.span).to_owned();
+            }
+        }
+        // 实施市场、政务…信用环境提升工程: the list of fields before a program is in its name.
+        let list_starts: Vec<Option<usize>> = entities
+            .iter()
+            .map(|e| lists::list_before_a_program(doc, tokens, e, &entities, lexicons))
+            .collect();
+        for (name, start) in entities.iter_mut().zip(list_starts) {
+            if let Some(start) = start {
                 name.span.start = start;
                 name.surface = doc.norm_slice(name.span).to_owned();
             }

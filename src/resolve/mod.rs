@@ -276,9 +276,23 @@ impl<'a> Resolver<'a> {
             .any(|d| d == name || short_name(d) == Some(name))
     }
 
+    /// Whether a name starts with a place's: a division's name or short name (张家口, 曹妃甸) or
+    /// a place of general knowledge (雄安新区), before more words.
+    fn starts_with_a_place(&self, name: &str) -> bool {
+        let knowledge = &self.gazetteer.knowledge;
+        name.char_indices().skip(2).any(|(end, _)| {
+            let prefix = &name[..end];
+            self.names_a_division(prefix)
+                || knowledge
+                    .lookup(prefix)
+                    .is_some_and(|e| e.class().as_str() == "Place")
+        })
+    }
+
     /// Whether a canonical name may stand: a name ending in an owned suffix (政府, 中心 …)
     /// must start with its owner, a division (西湖区疾控中心, after 区 → 西湖区) or a national
-    /// lead word (中央改革办); 用政府, 邻里中心 are words, not bodies.
+    /// lead word (中央改革办); 用政府, 邻里中心 are words, not bodies. A body of general
+    /// knowledge is named whole whatever it starts with (国际奥林匹克委员会).
     fn has_owner(&self, name: &str) -> bool {
         let lexicons = &self.rules.lexicons;
         if !lexicons.suffix_of(name).is_some_and(|s| s.owned) {
@@ -292,6 +306,7 @@ impl<'a> Resolver<'a> {
                 .iter()
                 .any(|w| name.starts_with(w.as_str()))
             || self.gazetteer.bodies.national.contains_key(name)
+            || self.gazetteer.knowledge.lookup(name).is_some()
     }
 
     /// What a surface form names, once canonical: its name as the jurisdiction resolves it
@@ -656,6 +671,50 @@ fn divisions_inside_names(found: &[EntityMention], resolver: &Resolver) -> Vec<E
     named
 }
 
+/// 北京大兴国际机场临空经济区廊坊片区, 北运河廊坊段: a section named by its whole and the
+/// division it is in names the whole too, where the whole ends like a place (a zone, a river,
+/// a road): the section is part of it.
+fn wholes_of_sections(found: &[EntityMention], resolver: &Resolver) -> Vec<EntityMention> {
+    let lexicons = &resolver.rules.lexicons;
+    let taken: BTreeSet<Span> = found.iter().map(|m| m.span).collect();
+    let mut wholes = Vec::new();
+    for m in found.iter().filter(|m| m.class == "Place") {
+        let Some(rest) = lexicons
+            .words("section_suffix")
+            .iter()
+            .find_map(|s| m.surface.strip_suffix(s.as_str()))
+        else {
+            continue;
+        };
+        let whole = rest
+            .char_indices()
+            .skip(2)
+            .find(|(i, _)| resolver.names_a_division(&rest[*i..]))
+            .map(|(i, _)| &rest[..i]);
+        let Some((whole, suffix)) = whole.and_then(|w| {
+            let suffix = lexicons.suffix_of(w).filter(|s| s.class == Class::Place)?;
+            Some((w, suffix))
+        }) else {
+            continue;
+        };
+        let span = Span::new(m.span.start, m.span.start + whole.chars().count());
+        if !taken.contains(&span) && whole.len() > suffix.text.len() {
+            wholes.push(EntityMention {
+                rule: NAME_CONTAINS_RULE.to_owned(),
+                priority: 0,
+                class: "Place".into(),
+                subclass: suffix.subclass.clone(),
+                surface: whole.to_owned(),
+                span,
+                definition: None,
+            });
+        }
+    }
+    wholes.sort_by_key(|m| m.span);
+    wholes.dedup_by_key(|m| m.span);
+    wholes
+}
+
 /// 华侨城文旅项目, 西湖万达, 中粮大悦城: a company's brand found as a known name inside (or as)
 /// a place's or program's name is no mention of the company; the text means the project, the
 /// complex or the block.
@@ -692,9 +751,10 @@ pub fn resolve(
     let resolver = Resolver::new(&jurisdiction, gazetteer, rules, divisions);
     let created = created_mentions(extraction, rules);
     let place_sets = place_sets(extraction, &created, &resolver);
-    let retyped = retype(extraction, &created, &resolver);
+    let retyped = zones_of_places(retype(extraction, &created, &resolver), &resolver);
     let mut mentions = cut_to_known_names(retyped, &resolver);
     mentions.extend(divisions_inside_names(&mentions, &resolver));
+    mentions.extend(wholes_of_sections(&mentions, &resolver));
     let mentions = brands_inside_names(mentions, &resolver);
     let mut groups = group(doc, &mentions, &resolver);
     merge_abbreviations(&mut groups, &rules.lexicons);
@@ -798,6 +858,30 @@ fn retype(
                     subclass: None,
                     ..m.clone()
                 }
+            }
+        })
+        .collect()
+}
+
+/// 张家口可再生能源示范区, 曹妃甸协同发展示范区: a pilot or model zone named after the place it
+/// is set up in is a zone of that place, not a program; without one (基层治理示范区, 国家生态文明
+/// 示范区) it stays the program its ending says.
+fn zones_of_places(mentions: Vec<EntityMention>, resolver: &Resolver) -> Vec<EntityMention> {
+    let zone_endings = resolver.rules.lexicons.words("zone_suffix");
+    mentions
+        .into_iter()
+        .map(|m| {
+            let zone = m.class == "Program"
+                && zone_endings.iter().any(|e| m.surface.ends_with(e.as_str()))
+                && resolver.starts_with_a_place(&m.surface);
+            if zone {
+                EntityMention {
+                    class: "Place".into(),
+                    subclass: Some("District".into()),
+                    ..m
+                }
+            } else {
+                m
             }
         })
         .collect()

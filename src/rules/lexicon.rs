@@ -35,6 +35,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "branch_suffix",
     "compound",
     "unit",
+    "zone_suffix",
     "generic_lead",
     "honour",
     "honour_end",
@@ -50,6 +51,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "list_end",
     "list_separator",
     "major_city",
+    "member",
     "name_start_words",
     "negation",
     "not_a_level_prefix",
@@ -290,6 +292,12 @@ impl Lexicons {
             .words("compound")
             .iter()
             .map(|w| (w.as_str(), Pos::Noun, DomainWeight::Word));
+        // 省政协|委员, 武警|官兵: the words for a body's members end its name, so the
+        // dictionary's compound of the two (政协委员) is cut into them.
+        let members = self
+            .words("member")
+            .iter()
+            .map(|w| (w.as_str(), Pos::Noun, DomainWeight::Edge));
         // 获|省住建厅: a one-char verb before a place's or a body's name leads it too (the
         // longer words of that list, 建设成, would take the 成 of 成为).
         let leads = self
@@ -304,6 +312,7 @@ impl Lexicons {
         endings
             .chain(places)
             .chain(compounds)
+            .chain(members)
             .chain(leads)
             .collect()
     }
