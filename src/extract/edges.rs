@@ -27,37 +27,11 @@ pub(super) fn left_edge(
     };
     if let Some(list) = &rule.trim {
         let cuts = boundary_cuts(words, &(start..range.end), lexicons, list);
-        // 实施新型消费培育行动, 落实空气质量持续改善行动计划: a boundary word that leaves
-        // no more than the ending, or a verb and the ending (改善行动计划), stands inside the
-        // name; it starts at the boundary before, where there is one.
-        // Only one boundary word is passed over, no function word or count (把战略 and
-        // 具体的行动 stay cut), and only for a program that then has two words or more before
-        // its ending (在推进深化改革 stays 改革).
-        let last = cuts.last().copied();
-        let program = matches!(rule.class, Some(ClassChoice::Fixed(Class::Program)));
-        let passes_over = |c: usize| {
-            last.is_some_and(|l| {
-                words
-                    .inside(&(c..l))
-                    .all(|(_, pos)| !pos.is_function() && *pos != Pos::Numeral)
-            })
-        };
-        let cut = match last {
-            // The boundary before is the one before in the match, else where the match starts
-            // where the boundary leaves a verb (《白洋淀生态环境治理和保护条例》; not 文明城市、
-            // 森林城市创建|活动 or 不失时机抓|改革).
-            Some(l) if program && bare_ending(words, &(l..range.end), lexicons) => {
-                let verb_left = lexicons.suffix_of(&words.text[l..range.end]).is_some();
-                let before = match cuts.iter().rev().nth(1) {
-                    Some(&c) => Some(c),
-                    None => verb_left.then_some(start),
-                };
-                before
-                    .filter(|&c| passes_over(c))
-                    .filter(|&c| named_before_ending(words, &(c..range.end), lexicons))
-                    .or(last)
+        let cut = match rule.class {
+            Some(ClassChoice::Fixed(Class::Program)) => {
+                program_cut(words, &cuts, &(start..range.end), lexicons)
             }
-            _ => last,
+            _ => cuts.last().copied(),
         };
         start = start.max(cut.unwrap_or(start));
         // 建设跨境电商综合试验区: a verb that occurs inside names (…体系建设工程) is no part
@@ -78,6 +52,40 @@ pub(super) fn left_edge(
         .map(|(i, sep)| i + sep.len())
         .next_back();
     Some(start + after_campaign.unwrap_or(0))
+}
+
+/// Where a program's name starts among the boundary `cuts` in `range` (`None`: at its start).
+/// 实施新型消费培育行动, 落实空气质量持续改善行动计划: a boundary word that leaves no more than the
+/// ending, or a verb and the ending (改善行动计划), stands inside the name, which starts at the
+/// boundary before, where there is one: the one before in the match, else where the match
+/// starts where the boundary leaves a verb (《白洋淀生态环境治理和保护条例》; not 文明城市、森林城市
+/// 创建|活动 or 不失时机抓|改革). Only one boundary word is passed over, no function word or count
+/// (把战略 and 具体的行动 stay cut), and only where the name then has two words or more before
+/// its ending (在推进深化改革 stays 改革).
+fn program_cut(
+    words: &Words,
+    cuts: &[usize],
+    range: &Range<usize>,
+    lexicons: &Lexicons,
+) -> Option<usize> {
+    let last = *cuts.last()?;
+    if !bare_ending(words, &(last..range.end), lexicons) {
+        return Some(last);
+    }
+    let passes_over = |c: usize| {
+        words
+            .inside(&(c..last))
+            .all(|(_, pos)| !pos.is_function() && *pos != Pos::Numeral)
+    };
+    let verb_left = lexicons.suffix_of(&words.text[last..range.end]).is_some();
+    let before = match cuts.iter().rev().nth(1) {
+        Some(&c) => Some(c),
+        None => verb_left.then_some(range.start),
+    };
+    before
+        .filter(|&c| passes_over(c))
+        .filter(|&c| named_before_ending(words, &(c..range.end), lexicons))
+        .or(Some(last))
 }
 
 /// A word of the token layer: its byte range and part of speech.
