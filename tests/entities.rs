@@ -835,3 +835,11 @@ fn a_count_after_a_list_of_members_starts_the_program_and_below_the_province_is_
         ],
     );
 }
+
+#[test]
+fn a_campaign_that_ends_like_a_place_shares_no_ending() {
+    // 河北 2024: 开展京津冀消费季、汽车下乡等活动 (下乡 ends a campaign, not a township).
+    let r = report("开展京津冀消费季、汽车下乡等活动,建成雄商、雄忻高铁。");
+    assert_class(&r, "雄商高铁", "Place");
+    assert_no_names(&r, &["消费季乡", "京津冀消费季乡"]);
+}

@@ -581,7 +581,9 @@ fn shared_endings(
     lexicons: &Lexicons,
 ) -> Vec<EntityMention> {
     let mut shared = Vec::new();
-    for m in found {
+    // Places share their endings (雄商、雄忻高铁); a campaign that ends like one does not
+    // (京津冀消费季、汽车下乡: no 消费季乡).
+    for m in found.iter().filter(|m| m.class == Class::Place.name()) {
         let Some(ending) =
             shared_ending(&m.surface, lexicons).filter(|e| m.surface.len() > e.len())
         else {
