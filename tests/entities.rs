@@ -776,3 +776,13 @@ fn a_body_of_general_knowledge_stands_whatever_its_name_starts_with() {
     let r = report("冬奥场馆获国际奥委会高度赞誉。");
     assert_class(&r, "国际奥林匹克委员会", "Organization");
 }
+
+#[test]
+fn a_body_may_be_of_a_known_area_and_an_institute_runs_on_from_its_academy() {
+    // 河北 2022: 共建京津冀技术创新中心; 2024: 中国科学院雄安创新研究院.
+    let r = report("共建京津冀技术创新中心,中国科学院雄安创新研究院具备交付条件。");
+    assert_class(&r, "京津冀技术创新中心", "Organization");
+    assert_class(&r, "中国科学院雄安创新研究院", "Organization");
+    assert_class(&r, "中国科学院", "Organization");
+    assert_no_names(&r, &["雄安创新研究院"]);
+}

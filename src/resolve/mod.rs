@@ -291,7 +291,8 @@ impl<'a> Resolver<'a> {
     /// Whether a canonical name may stand: a name ending in an owned suffix (政府, 中心 …)
     /// must start with its owner, a division (西湖区疾控中心, after 区 → 西湖区) or a national
     /// lead word (中央改革办); 用政府, 邻里中心 are words, not bodies. A body of general
-    /// knowledge is named whole whatever it starts with (国际奥林匹克委员会).
+    /// knowledge is named whole whatever it starts with (国际奥林匹克委员会), and a body may be
+    /// of a place by its short name or of an area every reader knows (京津冀技术创新中心).
     fn has_owner(&self, name: &str) -> bool {
         let lexicons = &self.rules.lexicons;
         if !lexicons.suffix_of(name).is_some_and(|s| s.owned) {
@@ -306,6 +307,7 @@ impl<'a> Resolver<'a> {
                 .any(|w| name.starts_with(w.as_str()))
             || self.gazetteer.bodies.national.contains_key(name)
             || self.gazetteer.knowledge.lookup(name).is_some()
+            || self.starts_with_a_place(name)
     }
 
     /// What a surface form names, once canonical: its name as the jurisdiction resolves it
