@@ -379,6 +379,7 @@ impl Passes<'_> {
             }
         }
         self.branches(&chain, found);
+        self.sites_of_bodies(&chain, found);
         self.firms_of_projects(&chain, found);
         self.numbered_groups(found);
     }
@@ -439,6 +440,61 @@ impl Passes<'_> {
                     .any(|q| q.label.len() > p.label.len() && q.label.contains(p.label.as_str()))
             })
             .collect()
+    }
+
+    /// 北大人民医院雄安院区, 石家庄国际邮件互换局: a body is located in the place its name
+    /// names last, by any of the place's forms (雄安 for 雄安新区), where that is a site (a
+    /// division, a zone, a country, a city) and not the jurisdiction's chain (…河北中心 is the
+    /// province's own). A collective region is none: 京津冀 in 京津冀技术创新中心 says whose
+    /// cooperation it is, not where it is.
+    fn sites_of_bodies(&self, chain: &BTreeSet<&str>, found: &mut Statements) {
+        let knowledge = &self.resolver.gazetteer.knowledge;
+        let places: Vec<(&Entity, BTreeSet<String>)> = self
+            .entities
+            .iter()
+            .filter(|p| p.class == "Place")
+            .map(|p| {
+                let mut forms = self.forms_of(p);
+                forms.extend(short_name(&p.label).map(str::to_owned));
+                (p, forms)
+            })
+            .collect();
+        // A site: a division, a zone, a country or a city; not a mountain or a river a body
+        // is named after (燕山大学), nor a collective region.
+        let site = |p: &Entity| match knowledge.lookup(&p.label) {
+            Some(k) => {
+                matches!(
+                    k.kind,
+                    Kind::Country | Kind::Territory | Kind::City | Kind::Capital
+                ) || k.kind.subclass() == Some("District")
+            }
+            None => matches!(
+                p.subclass.as_deref(),
+                Some("AdministrativeDivision" | "District")
+            ),
+        };
+        for body in self.entities.iter().filter(|e| e.class == "Organization") {
+            let Some(first) = body.mentions.first() else {
+                continue;
+            };
+            let last = places
+                .iter()
+                .filter_map(|(p, forms)| {
+                    let end = forms
+                        .iter()
+                        .filter(|f| f.len() < body.label.len())
+                        .filter_map(|f| body.label.rfind(f.as_str()).map(|i| i + f.len()))
+                        .max()?;
+                    Some((end, p.label.len(), *p))
+                })
+                .max_by_key(|(end, len, _)| (*end, *len))
+                .map(|(_, _, p)| p);
+            let Some(site) = last.filter(|p| !chain.contains(p.label.as_str()) && site(p)) else {
+                continue;
+            };
+            let triple = (body.iri.clone(), "locatedIn".into(), site.iri.clone());
+            state(found, triple, first.span, NAME_CONTAINS_RULE);
+        }
     }
 
     /// A firm's project is run by the firm its name starts with (长城汽车某国工厂, 某钢铁氢冶金
