@@ -445,6 +445,9 @@ fn two_names_may_share_the_second_ones_ending() {
     let shared = entity(&r, "柳林社区");
     assert_eq!(shared.mentions[0].rule, "extract.shared_ending");
     assert_no_names(&r, &["广播电视村", "柳林"]);
+    // A campaign ending like a place shares nothing (河北 2024: 京津冀消费季、汽车下乡).
+    let r = report("开展京津冀消费季、汽车下乡等活动。");
+    assert_no_names(&r, &["消费季乡"]);
 }
 
 #[test]

@@ -581,7 +581,9 @@ fn shared_endings(
     lexicons: &Lexicons,
 ) -> Vec<EntityMention> {
     let mut shared = Vec::new();
-    for m in found {
+    // The endings are places' (社区, 村, 乡, 高铁): a campaign that ends in one (汽车下乡) has
+    // none to share (京津冀消费季、汽车下乡 names no 消费季乡).
+    for m in found.iter().filter(|m| m.class == Class::Place.name()) {
         let Some(ending) =
             shared_ending(&m.surface, lexicons).filter(|e| m.surface.len() > e.len())
         else {
