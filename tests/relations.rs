@@ -521,3 +521,15 @@ fn a_body_is_located_in_the_site_its_name_names_last() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_address_names_the_division_and_the_village_part_of_it() {
+    // 河北 2022: 给平山县北庄村全体党员回信; 2021: 平山县西柏坡镇.
+    let r = province_report("支持石家庄市发展。总书记给平山县北庄村全体党员回信。");
+    let found = relations(&r);
+    assert_eq!(class_of(&r, "平山县"), Some("Place"));
+    assert_eq!(class_of(&r, "北庄村"), Some("Place"));
+    assert_eq!(class_of(&r, "平山县北庄村"), None);
+    assert!(has(&found, "北庄村", "partOf", "平山县"), "{found:?}");
+    assert!(has(&found, "平山县", "partOf", "石家庄市"), "{found:?}");
+}

@@ -672,6 +672,59 @@ fn divisions_inside_names(found: &[EntityMention], resolver: &Resolver) -> Vec<E
     named
 }
 
+/// The subclasses of a place below a county: a town, a subdistrict, a village or community.
+const LOCAL_PLACES: [&str; 3] = ["Town", "Subdistrict", "Community"];
+
+/// 平山县北庄村 (河北 2022), 平山县西柏坡镇 (2021): an address, a division and a town, subdistrict or village
+/// written in it, names both (the village is part of the division: `resolve.local_place`).
+fn split_addresses(found: Vec<EntityMention>, resolver: &Resolver) -> Vec<EntityMention> {
+    let lexicons = &resolver.rules.lexicons;
+    let mut out = Vec::with_capacity(found.len());
+    for m in found {
+        let split = (m.class == "Place")
+            .then(|| {
+                resolver
+                    .divisions
+                    .iter()
+                    .filter(|d| d.len() < m.surface.len() && m.surface.starts_with(d.as_str()))
+                    .max_by_key(|d| d.len())
+            })
+            .flatten()
+            .and_then(|d| {
+                let rest = &m.surface[d.len()..];
+                let suffix = lexicons.suffix_of(rest)?;
+                let local = suffix.class == Class::Place
+                    && suffix
+                        .subclass
+                        .as_deref()
+                        .is_some_and(|s| LOCAL_PLACES.contains(&s))
+                    && rest.len() > suffix.text.len()
+                    && is_name(rest, lexicons);
+                local.then(|| (d.clone(), rest.to_owned(), suffix.subclass.clone()))
+            });
+        let Some((division, rest, subclass)) = split else {
+            out.push(m);
+            continue;
+        };
+        let at = m.span.start + division.chars().count();
+        out.push(EntityMention {
+            rule: GAZETTEER_RULE.to_owned(),
+            class: "Place".into(),
+            subclass: Some("AdministrativeDivision".into()),
+            surface: division,
+            span: Span::new(m.span.start, at),
+            ..m.clone()
+        });
+        out.push(EntityMention {
+            subclass,
+            surface: rest,
+            span: Span::new(at, m.span.end),
+            ..m
+        });
+    }
+    out
+}
+
 /// 北京大兴国际机场临空经济区廊坊片区, 北运河廊坊段: a section named by its whole and the
 /// division it is in names the whole too, where the whole ends like a place (a zone, a river,
 /// a road): the section is part of it.
@@ -753,7 +806,7 @@ pub fn resolve(
     let created = created_mentions(extraction, rules);
     let place_sets = place_sets(extraction, &created, &resolver);
     let retyped = zones_of_places(retype(extraction, &created, &resolver), &resolver);
-    let mut mentions = cut_to_known_names(retyped, &resolver);
+    let mut mentions = split_addresses(cut_to_known_names(retyped, &resolver), &resolver);
     mentions.extend(divisions_inside_names(&mentions, &resolver));
     mentions.extend(wholes_of_sections(&mentions, &resolver));
     let mentions = brands_inside_names(mentions, &resolver);

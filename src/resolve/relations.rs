@@ -8,7 +8,7 @@ use super::knowledge::Kind;
 use super::short_name;
 use super::{
     AREA_PARAGRAPH_RULE, COUNTED_KIND_RULE, Entity, GAZETTEER_RULE, LEAD_REFORM_RULE,
-    LOCAL_PLACE_RULE, NAME_CONTAINS_RULE, Provenance, Relation, Resolver,
+    LOCAL_PLACE_RULE, LOCAL_PLACES, NAME_CONTAINS_RULE, Provenance, Relation, Resolver,
 };
 use crate::extract::{
     Extraction, KNOWN_NAME_RULE as KNOWLEDGE_RULE, RelationMention, is_quote, strip_quotes,
@@ -83,6 +83,7 @@ pub(super) fn relations(
     passes.resolve_counted_kind(&mut found);
     passes.resolve_area_paragraph(&mut found);
     passes.resolve_lead_reform(&mut found);
+    passes.addresses(&mut found);
     passes.resolve_local_place(&mut found);
     into_relations(doc, found, literal)
 }
@@ -765,6 +766,31 @@ impl Passes<'_> {
             .filter(|f| f.chars().count() >= 2)
             .map(str::to_owned)
             .collect()
+    }
+
+    /// `resolve.local_place`: a town, subdistrict or village written right after a division
+    /// (平山县北庄村) is part of it.
+    fn addresses(&self, found: &mut Statements) {
+        let divisions: BTreeMap<usize, &Entity> = self
+            .entities
+            .iter()
+            .filter(|d| d.subclass.as_deref() == Some("AdministrativeDivision"))
+            .flat_map(|d| d.mentions.iter().map(move |m| (m.span.end, d)))
+            .collect();
+        for local in self.entities.iter().filter(|e| {
+            e.class == "Place"
+                && e.subclass
+                    .as_deref()
+                    .is_some_and(|s| LOCAL_PLACES.contains(&s))
+        }) {
+            for m in &local.mentions {
+                if let Some(division) = divisions.get(&m.span.start).filter(|d| d.iri != local.iri)
+                {
+                    let triple = (local.iri.clone(), "partOf".into(), division.iri.clone());
+                    state(found, triple, m.span, LOCAL_PLACE_RULE);
+                }
+            }
+        }
     }
 
     /// `resolve.local_place`: in a county-level report, a community, town or subdistrict the
