@@ -497,3 +497,39 @@ fn a_section_names_its_whole_and_is_part_of_it_and_of_its_division() {
     );
     assert!(has(&found, section, "partOf", "廊坊市"), "{found:?}");
 }
+
+#[test]
+fn a_body_is_located_in_the_site_its_name_names_last() {
+    // 河北 2024: 北大人民医院雄安院区, 石家庄国际邮件互换局; a university named after a mountain
+    // and a body of a collective region are in neither.
+    let r = province_report(
+        "雄安新区建设取得新进展。北大人民医院雄安院区开工建设,石家庄国际邮件互换局投入运营,燕山大学、京津冀技术创新中心加快建设。",
+    );
+    let found = relations(&r);
+    assert!(
+        has(&found, "北大人民医院雄安院区", "locatedIn", "雄安新区"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "石家庄国际邮件互换局", "locatedIn", "石家庄市"),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(s, _, _)| s == "燕山大学" || s == "京津冀技术创新中心"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_address_names_the_division_and_the_village_part_of_it() {
+    // 河北 2022: 给平山县北庄村全体党员回信; 2021: 平山县西柏坡镇.
+    let r = province_report("支持石家庄市发展。总书记给平山县北庄村全体党员回信。");
+    let found = relations(&r);
+    assert_eq!(class_of(&r, "平山县"), Some("Place"));
+    assert_eq!(class_of(&r, "北庄村"), Some("Place"));
+    assert_eq!(class_of(&r, "平山县北庄村"), None);
+    assert!(has(&found, "北庄村", "partOf", "平山县"), "{found:?}");
+    assert!(has(&found, "平山县", "partOf", "石家庄市"), "{found:?}");
+}

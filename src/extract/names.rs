@@ -38,7 +38,8 @@ pub fn is_term(name: &str, lexicons: &Lexicons) -> bool {
     name.chars().count() >= 2
         && !counted_group
         && name.chars().any(|c| !c.is_ascii_digit())
-        && !name.contains('+')
+        // “互联网+服务” is a slogan; 机器人+应用行动 a program, which its ending says.
+        && (!name.contains('+') || ends_as_a_program(name, lexicons))
         && ((!lexicons.words("not_a_name_start").contains(&after_digits)
             && !lexicons.words("not_a_name_start").contains(&first))
             || starts_with_any(name, lexicons.words("name_start_words")))
@@ -114,4 +115,11 @@ pub fn ends_with_any(name: &str, words: &[String]) -> bool {
 
 pub(super) fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// Whether `name` ends in a program's ending that finds names (行动, 工程; not 模式).
+fn ends_as_a_program(name: &str, lexicons: &Lexicons) -> bool {
+    lexicons
+        .suffix_of(name)
+        .is_some_and(|s| s.class == Class::Program && !s.weak)
 }

@@ -292,7 +292,8 @@ impl<'a> Resolver<'a> {
     /// Whether a canonical name may stand: a name ending in an owned suffix (政府, 中心 …)
     /// must start with its owner, a division (西湖区疾控中心, after 区 → 西湖区) or a national
     /// lead word (中央改革办); 用政府, 邻里中心 are words, not bodies. A body of general
-    /// knowledge is named whole whatever it starts with (国际奥林匹克委员会).
+    /// knowledge is named whole whatever it starts with (国际奥林匹克委员会), and a body may be
+    /// of a place by its short name or of an area every reader knows (京津冀技术创新中心).
     fn has_owner(&self, name: &str) -> bool {
         let lexicons = &self.rules.lexicons;
         if !lexicons.suffix_of(name).is_some_and(|s| s.owned) {
@@ -307,6 +308,7 @@ impl<'a> Resolver<'a> {
                 .any(|w| name.starts_with(w.as_str()))
             || self.gazetteer.bodies.national.contains_key(name)
             || self.gazetteer.knowledge.lookup(name).is_some()
+            || self.starts_with_a_place(name)
     }
 
     /// What a surface form names, once canonical: its name as the jurisdiction resolves it
@@ -671,6 +673,59 @@ fn divisions_inside_names(found: &[EntityMention], resolver: &Resolver) -> Vec<E
     named
 }
 
+/// The subclasses of a place below a county: a town, a subdistrict, a village or community.
+const LOCAL_PLACES: [&str; 3] = ["Town", "Subdistrict", "Community"];
+
+/// 平山县北庄村 (河北 2022), 平山县西柏坡镇 (2021): an address, a division and a town, subdistrict or village
+/// written in it, names both (the village is part of the division: `resolve.local_place`).
+fn split_addresses(found: Vec<EntityMention>, resolver: &Resolver) -> Vec<EntityMention> {
+    let lexicons = &resolver.rules.lexicons;
+    let mut out = Vec::with_capacity(found.len());
+    for m in found {
+        let split = (m.class == "Place")
+            .then(|| {
+                resolver
+                    .divisions
+                    .iter()
+                    .filter(|d| d.len() < m.surface.len() && m.surface.starts_with(d.as_str()))
+                    .max_by_key(|d| d.len())
+            })
+            .flatten()
+            .and_then(|d| {
+                let rest = &m.surface[d.len()..];
+                let suffix = lexicons.suffix_of(rest)?;
+                let local = suffix.class == Class::Place
+                    && suffix
+                        .subclass
+                        .as_deref()
+                        .is_some_and(|s| LOCAL_PLACES.contains(&s))
+                    && rest.len() > suffix.text.len()
+                    && is_name(rest, lexicons);
+                local.then(|| (d.clone(), rest.to_owned(), suffix.subclass.clone()))
+            });
+        let Some((division, rest, subclass)) = split else {
+            out.push(m);
+            continue;
+        };
+        let at = m.span.start + division.chars().count();
+        out.push(EntityMention {
+            rule: GAZETTEER_RULE.to_owned(),
+            class: "Place".into(),
+            subclass: Some("AdministrativeDivision".into()),
+            surface: division,
+            span: Span::new(m.span.start, at),
+            ..m.clone()
+        });
+        out.push(EntityMention {
+            subclass,
+            surface: rest,
+            span: Span::new(at, m.span.end),
+            ..m
+        });
+    }
+    out
+}
+
 /// 北京大兴国际机场临空经济区廊坊片区, 北运河廊坊段: a section named by its whole and the
 /// division it is in names the whole too, where the whole ends like a place (a zone, a river,
 /// a road): the section is part of it.
@@ -752,7 +807,7 @@ pub fn resolve(
     let created = created_mentions(extraction, rules);
     let place_sets = place_sets(extraction, &created, &resolver);
     let retyped = zones_of_places(retype(extraction, &created, &resolver), &resolver);
-    let mut mentions = cut_to_known_names(retyped, &resolver);
+    let mut mentions = split_addresses(cut_to_known_names(retyped, &resolver), &resolver);
     mentions.extend(divisions_inside_names(&mentions, &resolver));
     mentions.extend(wholes_of_sections(&mentions, &resolver));
     let mentions = brands_inside_names(mentions, &resolver);

@@ -8,7 +8,7 @@ use super::knowledge::Kind;
 use super::short_name;
 use super::{
     AREA_PARAGRAPH_RULE, COUNTED_KIND_RULE, Entity, GAZETTEER_RULE, LEAD_REFORM_RULE,
-    LOCAL_PLACE_RULE, NAME_CONTAINS_RULE, Provenance, Relation, Resolver,
+    LOCAL_PLACE_RULE, LOCAL_PLACES, NAME_CONTAINS_RULE, Provenance, Relation, Resolver,
 };
 use crate::extract::{
     Extraction, KNOWN_NAME_RULE as KNOWLEDGE_RULE, RelationMention, is_quote, strip_quotes,
@@ -83,6 +83,7 @@ pub(super) fn relations(
     passes.resolve_counted_kind(&mut found);
     passes.resolve_area_paragraph(&mut found);
     passes.resolve_lead_reform(&mut found);
+    passes.addresses(&mut found);
     passes.resolve_local_place(&mut found);
     into_relations(doc, found, literal)
 }
@@ -379,6 +380,7 @@ impl Passes<'_> {
             }
         }
         self.branches(&chain, found);
+        self.sites_of_bodies(&chain, found);
         self.firms_of_projects(&chain, found);
         self.numbered_groups(found);
     }
@@ -439,6 +441,61 @@ impl Passes<'_> {
                     .any(|q| q.label.len() > p.label.len() && q.label.contains(p.label.as_str()))
             })
             .collect()
+    }
+
+    /// 北大人民医院雄安院区, 石家庄国际邮件互换局: a body is located in the place its name
+    /// names last, by any of the place's forms (雄安 for 雄安新区), where that is a site (a
+    /// division, a zone, a country, a city) and not the jurisdiction's chain (…河北中心 is the
+    /// province's own). A collective region is none: 京津冀 in 京津冀技术创新中心 says whose
+    /// cooperation it is, not where it is.
+    fn sites_of_bodies(&self, chain: &BTreeSet<&str>, found: &mut Statements) {
+        let knowledge = &self.resolver.gazetteer.knowledge;
+        let places: Vec<(&Entity, BTreeSet<String>)> = self
+            .entities
+            .iter()
+            .filter(|p| p.class == "Place")
+            .map(|p| {
+                let mut forms = self.forms_of(p);
+                forms.extend(short_name(&p.label).map(str::to_owned));
+                (p, forms)
+            })
+            .collect();
+        // A site: a division, a zone, a country or a city; not a mountain or a river a body
+        // is named after (燕山大学), nor a collective region.
+        let site = |p: &Entity| match knowledge.lookup(&p.label) {
+            Some(k) => {
+                matches!(
+                    k.kind,
+                    Kind::Country | Kind::Territory | Kind::City | Kind::Capital
+                ) || k.kind.subclass() == Some("District")
+            }
+            None => matches!(
+                p.subclass.as_deref(),
+                Some("AdministrativeDivision" | "District")
+            ),
+        };
+        for body in self.entities.iter().filter(|e| e.class == "Organization") {
+            let Some(first) = body.mentions.first() else {
+                continue;
+            };
+            let last = places
+                .iter()
+                .filter_map(|(p, forms)| {
+                    let end = forms
+                        .iter()
+                        .filter(|f| f.len() < body.label.len())
+                        .filter_map(|f| body.label.rfind(f.as_str()).map(|i| i + f.len()))
+                        .max()?;
+                    Some((end, p.label.len(), *p))
+                })
+                .max_by_key(|(end, len, _)| (*end, *len))
+                .map(|(_, _, p)| p);
+            let Some(site) = last.filter(|p| !chain.contains(p.label.as_str()) && site(p)) else {
+                continue;
+            };
+            let triple = (body.iri.clone(), "locatedIn".into(), site.iri.clone());
+            state(found, triple, first.span, NAME_CONTAINS_RULE);
+        }
     }
 
     /// A firm's project is run by the firm its name starts with (长城汽车某国工厂, 某钢铁氢冶金
@@ -709,6 +766,31 @@ impl Passes<'_> {
             .filter(|f| f.chars().count() >= 2)
             .map(str::to_owned)
             .collect()
+    }
+
+    /// `resolve.local_place`: a town, subdistrict or village written right after a division
+    /// (平山县北庄村) is part of it.
+    fn addresses(&self, found: &mut Statements) {
+        let divisions: BTreeMap<usize, &Entity> = self
+            .entities
+            .iter()
+            .filter(|d| d.subclass.as_deref() == Some("AdministrativeDivision"))
+            .flat_map(|d| d.mentions.iter().map(move |m| (m.span.end, d)))
+            .collect();
+        for local in self.entities.iter().filter(|e| {
+            e.class == "Place"
+                && e.subclass
+                    .as_deref()
+                    .is_some_and(|s| LOCAL_PLACES.contains(&s))
+        }) {
+            for m in &local.mentions {
+                if let Some(division) = divisions.get(&m.span.start).filter(|d| d.iri != local.iri)
+                {
+                    let triple = (local.iri.clone(), "partOf".into(), division.iri.clone());
+                    state(found, triple, m.span, LOCAL_PLACE_RULE);
+                }
+            }
+        }
     }
 
     /// `resolve.local_place`: in a county-level report, a community, town or subdistrict the
