@@ -615,12 +615,7 @@ impl Passes<'_> {
         for (area, scope) in self.area_scopes(&chain) {
             let forms = self.forms_of(area);
             let names_area = |text: &str| forms.iter().any(|f| text.contains(f.as_str()));
-            // A clause may name the area by its kind alone (落户新区).
-            let chars: Vec<char> = area.label.chars().collect();
-            let kind: Option<String> =
-                (chars.len() >= 4).then(|| chars[chars.len() - 2..].iter().collect());
-            let clause_names_area =
-                |text: &str| names_area(text) || kind.as_deref().is_some_and(|k| text.contains(k));
+            let clause_names_area = |text: &str| self.speaks_of_area(area, text);
             for e in self.entities.iter().filter(|e| e.iri != area.iri) {
                 let Some(mention) = e.mentions.iter().find(|m| scope.contains(m.span)) else {
                     continue;
@@ -703,8 +698,22 @@ impl Passes<'_> {
         format!("{head}{}{tail}", self.doc.norm_slice(mention))
     }
 
+    /// Whether `text` names `area` by one of its forms or by its kind alone (落户新区: the last
+    /// two chars of a name of four or more).
+    fn speaks_of_area(&self, area: &Entity, text: &str) -> bool {
+        let chars: Vec<char> = area.label.chars().collect();
+        let kind: Option<String> =
+            (chars.len() >= 4).then(|| chars[chars.len() - 2..].iter().collect());
+        kind.as_deref().is_some_and(|k| text.contains(k))
+            || self
+                .forms_of(area)
+                .iter()
+                .any(|f| text.contains(f.as_str()))
+    }
+
     /// The areas short sentences name, each with the span of the sentences it heads: to the
-    /// next short sentence that names a place, or its paragraph's end. The jurisdiction chain
+    /// next short sentence that names a place but not the area (新区“四纵三横”高速公路网全面
+    /// 建成 goes on about 雄安新区), or its paragraph's end. The jurisdiction chain
     /// and the country are scopes, a route or a water runs through many areas, and a country or
     /// a region of several divisions (京津, 长三角) is what the jurisdiction works with (携手京津
     /// 打造…): none is an area.
@@ -722,8 +731,11 @@ impl Passes<'_> {
                 .filter(|e| e.mentions.iter().any(|m| sentence.span.contains(m.span)))
                 .map(|e| e.iri.as_str())
                 .collect();
-            let short = self.doc.norm_slice(sentence.span).chars().count() <= SHORT;
-            if open.is_some_and(|(_, _, p)| p != sentence.paragraph) || (short && !named.is_empty())
+            let text = self.doc.norm_slice(sentence.span);
+            let short = text.chars().count() <= SHORT;
+            let goes_on = open.is_some_and(|(area, _, _)| self.speaks_of_area(area, text));
+            if open.is_some_and(|(_, _, p)| p != sentence.paragraph)
+                || (short && !named.is_empty() && !goes_on)
             {
                 scopes.extend(open.take().map(|(area, span, _)| (area, span)));
             }
