@@ -650,6 +650,16 @@ fn a_route_named_by_abbreviations_is_a_place_and_so_are_its_sections() {
 }
 
 #[test]
+fn a_shorter_first_name_sharing_an_ending_starts_after_the_separator() {
+    // 河北 2024: the belt 长城文化旅游带, not 和长城文化旅游带.
+    let r = report("建设京张体育文化旅游带和长城、大运河文化旅游带。");
+    for name in ["长城文化旅游带", "大运河文化旅游带"] {
+        assert_class(&r, name, "Place");
+    }
+    assert_no_names(&r, &["和长城文化旅游带"]);
+}
+
+#[test]
 fn bodies_known_by_short_name_are_organizations() {
     let r = report("发挥工会、共青团、妇联等人民团体作用,向工商联、驻冀人民解放军致以敬意。");
     for name in ["工会", "共青团", "妇联", "工商联"] {

@@ -567,6 +567,14 @@ fn shared_ending<'l>(words: &str, lexicons: &'l Lexicons) -> Option<&'l String> 
         .find(|e| words.ends_with(e.as_str()))
 }
 
+/// Whether `c` is a list separator of one char (、, 和, 与, 及).
+fn one_char_separator(c: char, lexicons: &Lexicons) -> bool {
+    lexicons
+        .words("list_separator")
+        .iter()
+        .any(|s| s.chars().eq(std::iter::once(c)))
+}
+
 /// The rule id of names that take their ending from the next name of a pair.
 pub const SHARED_ENDING_RULE: &str = "extract.shared_ending";
 
@@ -609,7 +617,16 @@ fn shared_endings(
             .copied()
             .collect();
         // The pair is parallel: both names as long as each other without the ending.
-        let head = m.surface[..m.surface.len() - ending.len()].chars().count();
+        let mut head = m.surface[..m.surface.len() - ending.len()].chars().count();
+        // A first name one char shorter starts after the separator before it (京张体育文化旅游带和
+        // 长城、大运河文化旅游带: 长城, not 和长城).
+        if head == 3
+            && words
+                .get(2)
+                .is_some_and(|c| one_char_separator(*c, lexicons))
+        {
+            head = 2;
+        }
         if !(2..=3).contains(&head) || words.len() < head {
             continue;
         }
