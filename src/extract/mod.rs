@@ -509,9 +509,12 @@ fn listed_names(
     // The kind is the longest run of the words after the count that ends in a place's or a
     // body's ending (夜市街区, not 夜市街; 社区 of 社区建设), two chars or more (收支两条线 has
     // no kind). Programs listed before their count (A、B等十大战役) are verb phrases the
-    // enumeration rules read whole, and an ending that needs an owner is no kind (省域中心城市).
+    // enumeration rules read whole, unless their ending, right after 等, is one the items share
+    // (A、B等专项行动; not A、B等七大专项行动), and an ending that needs an owner is no kind
+    // (省域中心城市).
     let text = words.text;
     let written = &text[kind.clone()];
+    let right_after_deng = text[..kind.start].ends_with('等');
     let Some((kind, kind_suffix)) = written
         .char_indices()
         .rev()
@@ -521,7 +524,10 @@ fn listed_names(
             lexicons
                 .suffix_of(words)
                 .or_else(|| lexicons.suffixes.iter().find(|s| s.text == words))
-                .filter(|s| s.class != Class::Program && !s.owned)
+                .filter(|s| {
+                    let shared = right_after_deng && shared_ending(words, lexicons).is_some();
+                    (s.class != Class::Program || shared) && !s.owned
+                })
                 .map(|s| (words, s))
         })
     else {
