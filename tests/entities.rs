@@ -858,3 +858,16 @@ fn a_count_after_a_list_of_members_starts_the_program_and_below_the_province_is_
         ],
     );
 }
+
+#[test]
+fn a_numbered_body_written_without_its_ordinal_is_the_same_body() {
+    // The seed: 建成市第七医院老年医学分院 … 做强七医院老年医学分院和六医院特色.
+    let r = report("建成市第七医院,做强七医院特色。");
+    let hospital = entity(&r, "石家庄市第七医院");
+    assert!(
+        hospital.aliases.contains("七医院"),
+        "{:?}",
+        hospital.aliases
+    );
+    assert_no_names(&r, &["七医院"]);
+}

@@ -1052,7 +1052,9 @@ fn merge_abbreviations(groups: &mut BTreeMap<String, Group>, lexicons: &crate::r
         let full = classes
             .iter()
             .filter(|(long, c)| {
-                c == class && groups.contains_key(long) && abbreviates(short, long, lexicons)
+                c == class
+                    && groups.contains_key(long)
+                    && (abbreviates(short, long, lexicons) || drops_the_ordinal(short, long))
             })
             .map(|(long, _)| long)
             .max_by_key(|long| long.len());
@@ -1188,6 +1190,15 @@ fn abbreviates(short: &str, long: &str, lexicons: &crate::rules::Lexicons) -> bo
         }
     });
     of_a_kind && one_per_word
+}
+
+/// Whether `short` names the body numbered in `long` without its ordinal's 第 and its owner
+/// (七医院 for 南昌市第七医院, seed; 三医院, 二中学 in any city's report).
+fn drops_the_ordinal(short: &str, long: &str) -> bool {
+    short.starts_with(is_chinese_numeral)
+        && long
+            .strip_suffix(short)
+            .is_some_and(|owner| owner.ends_with('第') && owner.len() > '第'.len_utf8())
 }
 
 /// The jurisdiction and its parents are entities even where the text never names them again.
