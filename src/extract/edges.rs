@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::names::{is_han, starts_with_any};
+use super::names::{inner_count_at, is_han, starts_with_any};
 use crate::rules::{Class, ClassChoice, Lexicons, Rule};
 use crate::text::{Pos, Words, is_chinese_numeral};
 
@@ -284,16 +284,5 @@ pub(super) fn count_start(text: &str, range: &Range<usize>) -> usize {
     if !text[..range.start].ends_with('、') {
         return range.start;
     }
-    let name = &text[range.clone()];
-    let chars: Vec<(usize, char)> = name.char_indices().collect();
-    chars
-        .windows(3)
-        .find(|w| {
-            is_han(w[0].1)
-                && !is_chinese_numeral(w[0].1)
-                && w[0].1 != '第'
-                && "二三四五六七八九十两".contains(w[1].1)
-                && w[2].1 == '大'
-        })
-        .map_or(range.start, |w| range.start + w[1].0)
+    inner_count_at(&text[range.clone()]).map_or(range.start, |at| range.start + at)
 }

@@ -608,11 +608,9 @@ fn shared_endings(
             .chars()
             .collect();
         // A comma ends a clause, not an item.
-        let joined = lexicons
-            .words("list_separator")
-            .iter()
-            .filter(|s| s.chars().count() == 1 && s.as_str() != ",")
-            .any(|s| s.chars().next() == before.last().copied());
+        let joined = before
+            .last()
+            .is_some_and(|&c| c != ',' && one_char_separator(c, lexicons));
         if !joined {
             continue;
         }

@@ -73,10 +73,7 @@ pub(super) fn describes_no_place(
     start: usize,
     lexicons: &Lexicons,
 ) -> bool {
-    let chars: Vec<char> = name.chars().collect();
-    let inner_count = chars.windows(3).any(|w| {
-        !is_chinese_numeral(w[0]) && "二三四五六七八九十两".contains(w[1]) && w[2] == '大'
-    });
+    let inner_count = inner_count_at(name).is_some();
     let clause_start = text[..start]
         .char_indices()
         .rfind(|&(_, c)| matches!(c, ',' | ';' | ':' | '。'))
@@ -122,4 +119,20 @@ fn ends_as_a_program(name: &str, lexicons: &Lexicons) -> bool {
     lexicons
         .suffix_of(name)
         .is_some_and(|s| s.class == Class::Program && !s.weak)
+}
+
+/// The byte offset of a count inside `name` after other words (进贤仓|三大历史街区, 精品肉类|五大
+/// 千亿级工程): a numeral and 大 after a char that is no numeral and no ordinal's 第 (二七大街 and
+/// 第十大 hold none).
+pub(super) fn inner_count_at(name: &str) -> Option<usize> {
+    let chars: Vec<(usize, char)> = name.char_indices().collect();
+    chars
+        .windows(3)
+        .find(|w| {
+            !is_chinese_numeral(w[0].1)
+                && w[0].1 != '第'
+                && "二三四五六七八九十两".contains(w[1].1)
+                && w[2].1 == '大'
+        })
+        .map(|w| w[1].0)
 }
