@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde::Deserialize;
 
@@ -41,6 +42,9 @@ pub struct Divisions {
     text: String,
     /// Byte ranges of each row's code and name.
     rows: Vec<(Range<usize>, Range<usize>)>,
+    /// The rows by the names a report may call them (see [`Divisions::within`]), in code
+    /// order; made the first time a name is looked up, so that a load stays a scan of lines.
+    by_name: OnceLock<HashMap<Box<str>, Vec<usize>>>,
 }
 
 impl Divisions {
@@ -63,6 +67,7 @@ impl Divisions {
         let d = Divisions {
             text: file.source.clone(),
             rows,
+            by_name: OnceLock::new(),
         };
         if let Some(i) = (1..d.rows.len()).find(|&i| d.code(i - 1) >= d.code(i)) {
             return Err(file.error(
@@ -91,11 +96,14 @@ impl Divisions {
         start..start + len
     }
 
-    /// Codes of every division with this name (a scan: for finding the jurisdiction).
+    /// Codes of every division with this name.
     pub fn codes_of(&self, name: &str) -> Vec<String> {
-        (0..self.rows.len())
-            .filter(|&r| self.row_name(r) == name)
-            .map(|r| self.code(r).to_owned())
+        self.by_name()
+            .get(name)
+            .into_iter()
+            .flatten()
+            .filter(|&&r| self.row_name(r) == name)
+            .map(|&r| self.code(r).to_owned())
             .collect()
     }
 
@@ -167,29 +175,54 @@ impl Divisions {
             .map(|r| (self.code(r), self.row_name(r)))
     }
 
-    /// Codes of divisions named `name` strictly inside the division `prefix`.
+    /// Codes of divisions named `name` strictly inside the division `prefix`: by its listed
+    /// name or, for a name of four chars or more, by that name after its parent's short name
+    /// (沧州渤海新区 is the 渤海新区 of a province's report; a shorter one is too general to stand
+    /// for a listed longer name: 高新区).
     pub fn within(&self, name: &str, prefix: &str) -> Option<String> {
-        // A name of less than four chars is too general to stand for a listed longer one
-        // (高新区). Counted once here: the scan below runs over a whole province's rows.
         let may_follow_parent = name.chars().count() >= 4;
-        self.run(prefix)
-            .find(|&r| {
-                self.code(r).len() > prefix.len() && self.is_named(r, name, may_follow_parent)
-            })
-            .map(|r| self.code(r).to_owned())
+        self.by_name()
+            .get(name)?
+            .iter()
+            .filter(|&&r| may_follow_parent || self.row_name(r) == name)
+            .map(|&r| self.code(r))
+            .find(|code| code.len() > prefix.len() && code.starts_with(prefix))
+            .map(str::to_owned)
     }
 
-    /// Whether row `r` is the division `name`: its listed name, or, where `may_follow_parent`,
-    /// that name after its parent's short name (沧州渤海新区 is the 渤海新区 of a province's
-    /// report).
-    fn is_named(&self, r: usize, name: &str, may_follow_parent: bool) -> bool {
-        let row = self.row_name(r);
-        row == name
-            || (may_follow_parent
-                && row.strip_suffix(name).is_some_and(|head| {
-                    let parent = self.parent(self.code(r)).and_then(|p| self.name(p));
-                    !head.is_empty() && parent.and_then(short_name) == Some(head)
-                }))
+    /// Rows by their listed name and, where the name begins with the parent's short name, by
+    /// the rest of it (渤海新区 for 沧州渤海新区 in 沧州市).
+    fn by_name(&self) -> &HashMap<Box<str>, Vec<usize>> {
+        self.by_name.get_or_init(|| {
+            let mut index: HashMap<Box<str>, Vec<usize>> = HashMap::with_capacity(self.rows.len());
+            // Rows come in code order: a division's ancestors are the rows on the stack whose
+            // codes begin its own.
+            let mut ancestors: Vec<usize> = Vec::new();
+            for r in 0..self.rows.len() {
+                let code = self.code(r);
+                while ancestors
+                    .last()
+                    .is_some_and(|&a| !code.starts_with(self.code(a)))
+                {
+                    ancestors.pop();
+                }
+                let row = self.row_name(r);
+                index.entry(row.into()).or_default().push(r);
+                if let Some(rest) = ancestors
+                    .last()
+                    .and_then(|&p| short_name(self.row_name(p)))
+                    .and_then(|head| row.strip_prefix(head))
+                    .filter(|rest| !rest.is_empty())
+                {
+                    index.entry(rest.into()).or_default().push(r);
+                }
+                ancestors.push(r);
+            }
+            // Rows are pushed in code order, except where a row is both one's listed name and
+            // another's rest: the first in code order is the one found.
+            index.values_mut().for_each(|rows| rows.sort_unstable());
+            index
+        })
     }
 }
 
