@@ -9,8 +9,7 @@ pub mod knowledge;
 mod relations;
 pub mod units;
 
-use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use crate::extract::{
     EntityMention, Extraction, KNOWN_NAME_RULE, QuantityMention, ends_with_any, is_name, is_quote,
@@ -223,9 +222,8 @@ struct Resolver<'a> {
     divisions: &'a [String],
     /// Provinces, cities and counties of `divisions` by their short names (秦皇岛 → 秦皇岛市).
     by_short_name: BTreeMap<&'a str, &'a str>,
-    /// The divisions found by name inside a division ([`Divisions::within`], a scan of the
-    /// division's rows): a report asks for the same few names once per mention.
-    within: RefCell<HashMap<(String, String), Option<String>>>,
+    /// Every name and short name of `divisions`: asked for each prefix of a name.
+    division_or_short: HashSet<&'a str>,
 }
 
 impl<'a> Resolver<'a> {
@@ -247,33 +245,30 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        let division_or_short = divisions
+            .iter()
+            .flat_map(|d| [Some(d.as_str()), short_name(d)])
+            .flatten()
+            .collect();
         Resolver {
             jurisdiction,
             gazetteer,
             rules,
             divisions,
             by_short_name,
-            within: RefCell::default(),
+            division_or_short,
         }
     }
 
     /// The code of the division named `name` inside the division `prefix`, if any.
     fn division_within(&self, name: &str, prefix: &str) -> Option<String> {
-        let key = (name.to_owned(), prefix.to_owned());
-        if let Some(found) = self.within.borrow().get(&key) {
-            return found.clone();
-        }
-        let found = self.gazetteer.divisions.within(name, prefix);
-        self.within.borrow_mut().insert(key, found.clone());
-        found
+        self.gazetteer.divisions.within(name, prefix)
     }
 
     /// Whether a name is a division's, in full or without its level (秦皇岛被评为 … names a
     /// city, not a person).
     fn names_a_division(&self, name: &str) -> bool {
-        self.divisions
-            .iter()
-            .any(|d| d == name || short_name(d) == Some(name))
+        self.division_or_short.contains(name)
     }
 
     /// Whether a name starts with a place's: a division's name or short name (张家口, 曹妃甸) or
