@@ -2,7 +2,7 @@
 //! knowledge of `ontology/gazetteer/` (countries, regions, central bodies, national programs),
 //! given to extraction as a table of forms.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::EntityMention;
 use crate::text::{Document, DomainWeight, Pos, Span, Token};
@@ -19,14 +19,15 @@ pub type Known = (&'static str, Option<&'static str>);
 /// Every form (name or alias) of the known things, with the class of each.
 #[derive(Debug, Clone, Default)]
 pub struct KnownNames {
-    forms: HashMap<String, Known>,
+    /// FxHash: every word of a report asks for the runs of words that start at it.
+    forms: FxHashMap<String, Known>,
     /// The longest form, in chars: no name is looked for beyond it.
     longest: usize,
 }
 
 impl KnownNames {
     pub fn new<'f>(forms: impl IntoIterator<Item = (&'f str, Known)>) -> KnownNames {
-        let forms: HashMap<String, Known> = forms
+        let forms: FxHashMap<String, Known> = forms
             .into_iter()
             .map(|(form, known)| (form.to_owned(), known))
             .collect();

@@ -12,7 +12,7 @@
 //! one year per report). Every name is written as the text stage normalizes reports
 //! (half-width brackets and digits).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -155,7 +155,8 @@ impl Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Knowledge {
     pub entries: Vec<Entry>,
-    by_form: HashMap<String, usize>,
+    /// FxHash: asked for every prefix of many names.
+    by_form: FxHashMap<String, usize>,
 }
 
 impl Knowledge {
