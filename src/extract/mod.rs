@@ -19,7 +19,9 @@ use rayon::prelude::*;
 use regex::Regex;
 
 use crate::memo::Memo;
-use crate::rules::{Class, DIVISIONS, Kind, Lexicons, Relation, Rule, RuleSet, Scope};
+use crate::rules::{
+    Class, DIVISIONS, Kind, Lexicons, Relation, Rule, RuleSet, Scope, compile_regex,
+};
 use crate::text::{Document, Segmenter, Span, Token, Words, is_chinese_numeral};
 
 pub use check::{CheckOutcome, CheckResult, check};
@@ -180,7 +182,9 @@ fn regex_for(rule: &Rule, divisions: &[String]) -> Option<Arc<Regex>> {
         .source
         .replace(DIVISIONS, &format!("(?:{})", alternation.join("|")));
     // The pattern compiled with a sample name at load time; names are escaped literals.
-    DIVISION_PATTERNS.get_or_make(pattern.clone(), || Regex::new(&pattern).ok().map(Arc::new))
+    DIVISION_PATTERNS.get_or_make(pattern.clone(), || {
+        compile_regex(&pattern).ok().map(Arc::new)
+    })
 }
 
 /// Runs every active rule over the document. `divisions` are the administrative divisions the

@@ -16,7 +16,7 @@ use regex::Regex;
 use serde::Deserialize;
 use toml::Spanned;
 
-pub use datafile::{DataFile, DataFileError};
+pub use datafile::{DataFile, DataFileError, compile_regex};
 pub use emit::{Class, Comparator, Emit, Measure, Relation};
 pub use lexicon::{ENGINE_LISTS, Lexicons, Suffix};
 
