@@ -1025,7 +1025,8 @@ fn group<'m>(
         let named = aside_of(m).unwrap_or(m);
         let canonical = terms.canonical(m, &named.surface, resolver);
         if canonical.name.chars().count() < 2
-            || (m.class == "Organization" && !resolver.has_owner(&canonical.name))
+            || (matches!(m.class.as_str(), "Organization" | "Place")
+                && !resolver.has_owner(&canonical.name))
             || (m.class == "Person" && resolver.names_a_division(&canonical.name))
         {
             continue;
