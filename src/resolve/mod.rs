@@ -279,13 +279,16 @@ impl<'a> Resolver<'a> {
     /// Whether a name starts with a place's: a division's name or short name (张家口, 曹妃甸) or
     /// a place of general knowledge (雄安新区), before more words.
     fn starts_with_a_place(&self, name: &str) -> bool {
+        self.starts_with_known(name, |e| e.class().as_str() == "Place")
+    }
+
+    /// Whether a name starts with a firm's every reader knows (长城汽车 in 长城汽车泰国工厂), or a
+    /// division's name, before more words.
+    fn starts_with_known(&self, name: &str, known: impl Fn(&knowledge::Entry) -> bool) -> bool {
         let knowledge = &self.gazetteer.knowledge;
         name.char_indices().skip(2).any(|(end, _)| {
             let prefix = &name[..end];
-            self.names_a_division(prefix)
-                || knowledge
-                    .lookup(prefix)
-                    .is_some_and(|e| e.class().as_str() == "Place")
+            self.names_a_division(prefix) || knowledge.lookup(prefix).is_some_and(&known)
         })
     }
 
@@ -309,6 +312,18 @@ impl<'a> Resolver<'a> {
             || self.gazetteer.bodies.national.contains_key(name)
             || self.gazetteer.knowledge.lookup(name).is_some()
             || self.starts_with_a_place(name)
+            || self.starts_with_known(name, is_a_firm)
+    }
+
+    /// Whether a name of `class` ends in an owned ending of that class without its owner
+    /// (用政府, 精品钢基地, 绿色工厂); a program named after a body's ending (一园多部) has none to
+    /// lack.
+    fn lacks_its_owner(&self, name: &str, class: &str) -> bool {
+        let lexicons = &self.rules.lexicons;
+        lexicons
+            .suffix_of(name)
+            .is_some_and(|s| s.class.name() == class)
+            && !self.has_owner(name)
     }
 
     /// What a surface form names, once canonical: its name as the jurisdiction resolves it
@@ -470,10 +485,8 @@ impl<'a> Resolver<'a> {
         // named once for the whole country, typed by what it is.
         // A company's brand that the text names as a place or a program (华侨城 in a list of
         // night markets) is that place or program ([`brands_inside_names`]).
-        let brand_of_a_thing = |entry: &knowledge::Entry| {
-            matches!(entry.kind, knowledge::Kind::Soe | knowledge::Kind::Company)
-                && matches!(class, "Place" | "Program")
-        };
+        let brand_of_a_thing =
+            |entry: &knowledge::Entry| is_a_firm(entry) && matches!(class, "Place" | "Program");
         if let Some(entry) = self
             .gazetteer
             .knowledge
@@ -770,27 +783,119 @@ fn wholes_of_sections(found: &[EntityMention], resolver: &Resolver) -> Vec<Entit
     wholes
 }
 
+/// 长城汽车泰国工厂, 河钢塞尔维亚钢厂, 北京现代汽车沧州工厂: a plant's or base's name (an owned
+/// ending of a program or a place) names the firm every reader knows it starts with, and the
+/// place it is in, written right before the ending (a country, a city).
+fn firms_and_sites_of_plants(found: &[EntityMention], resolver: &Resolver) -> Vec<EntityMention> {
+    let lexicons = &resolver.rules.lexicons;
+    let taken: BTreeSet<Span> = found.iter().map(|m| m.span).collect();
+    let mut named = Vec::new();
+    for m in found
+        .iter()
+        .filter(|m| matches!(m.class.as_str(), "Program" | "Place"))
+    {
+        let Some(ending) = lexicons.suffix_of(&m.surface).filter(|s| s.owned) else {
+            continue;
+        };
+        let rest = &m.surface[..m.surface.len() - ending.text.len()];
+        let firm = known_firm_at_start(rest, resolver);
+        let after_firm = firm.as_ref().map_or(0, |f| f.0.len());
+        let site = known_place_at_end(rest, after_firm, resolver);
+        let parts = firm.into_iter().chain(site.map(|(place, subclass)| {
+            let at = rest.len() - place.len();
+            (place, "Place", subclass, at)
+        }));
+        for (surface, class, subclass, at) in parts {
+            let start = m.span.start + rest[..at].chars().count();
+            let span = Span::new(start, start + surface.chars().count());
+            if !taken.contains(&span) {
+                named.push(EntityMention {
+                    rule: KNOWN_NAME_RULE.to_owned(),
+                    priority: 0,
+                    class: class.into(),
+                    subclass: subclass.map(str::to_owned),
+                    surface: surface.to_owned(),
+                    span,
+                    definition: None,
+                });
+            }
+        }
+    }
+    named
+}
+
+/// A known part of a name: its words, class, subclass and byte offset in the name.
+type KnownPart<'n> = (&'n str, &'static str, Option<&'static str>, usize);
+
+/// The longest firm of general knowledge `name` starts with (长城汽车 of 长城汽车泰国).
+fn known_firm_at_start<'n>(name: &'n str, resolver: &Resolver) -> Option<KnownPart<'n>> {
+    let knowledge = &resolver.gazetteer.knowledge;
+    name.char_indices()
+        .map(|(i, c)| &name[..i + c.len_utf8()])
+        .rev()
+        .find_map(|prefix| {
+            let entry = knowledge.lookup(prefix).filter(|e| is_a_firm(e))?;
+            Some((prefix, "Organization", entry.kind.subclass(), 0))
+        })
+}
+
+/// The longest place of general knowledge or division `name` ends with, after other words and
+/// from byte `from` on (泰国 of 长城汽车泰国, 沧州 of 北京现代汽车沧州).
+fn known_place_at_end<'n>(
+    name: &'n str,
+    from: usize,
+    resolver: &Resolver,
+) -> Option<(&'n str, Option<&'static str>)> {
+    let knowledge = &resolver.gazetteer.knowledge;
+    name.char_indices()
+        .skip(1)
+        .filter(|&(i, _)| i >= from)
+        .map(|(i, _)| &name[i..])
+        .filter(|tail| tail.chars().count() >= 2)
+        .find_map(|tail| match knowledge.lookup(tail) {
+            Some(e) if e.class().as_str() == "Place" => Some((tail, e.kind.subclass())),
+            None if resolver.names_a_division(tail) => Some((tail, Some("AdministrativeDivision"))),
+            _ => None,
+        })
+}
+
 /// 华侨城文旅项目, 西湖万达, 中粮大悦城: a company's brand found as a known name inside (or as)
 /// a place's or program's name is no mention of the company; the text means the project, the
 /// complex or the block.
+/// A firm that owns the thing (长城汽车 of 长城汽车泰国工厂, an ending that needs its owner) is
+/// the company.
 fn brands_inside_names(found: Vec<EntityMention>, resolver: &Resolver) -> Vec<EntityMention> {
+    let lexicons = &resolver.rules.lexicons;
     let is_brand = |m: &EntityMention| {
         m.rule == KNOWN_NAME_RULE
             && resolver
                 .gazetteer
                 .knowledge
                 .lookup(&m.surface)
-                .is_some_and(|e| matches!(e.kind, knowledge::Kind::Soe | knowledge::Kind::Company))
+                .is_some_and(is_a_firm)
     };
-    let things: Vec<Span> = found
+    let things: Vec<(Span, bool)> = found
         .iter()
         .filter(|m| m.rule != KNOWN_NAME_RULE && matches!(m.class.as_str(), "Place" | "Program"))
-        .map(|m| m.span)
+        .map(|m| {
+            let owned = lexicons.suffix_of(&m.surface).is_some_and(|s| s.owned);
+            (m.span, owned)
+        })
         .collect();
+    let brand_of_a_thing = |m: &EntityMention| {
+        things
+            .iter()
+            .any(|&(t, owned)| t.contains(m.span) && !(owned && t.start == m.span.start))
+    };
     found
         .into_iter()
-        .filter(|m| !(is_brand(m) && things.iter().any(|t| t.contains(m.span))))
+        .filter(|m| !(is_brand(m) && brand_of_a_thing(m)))
         .collect()
+}
+
+/// Whether a row of general knowledge is a firm: a central SOE or a company.
+fn is_a_firm(entry: &knowledge::Entry) -> bool {
+    matches!(entry.kind, knowledge::Kind::Soe | knowledge::Kind::Company)
 }
 
 /// Resolves a document's mentions into entities, quantities and relations, in passes:
@@ -810,6 +915,7 @@ pub fn resolve(
     let mut mentions = split_addresses(cut_to_known_names(retyped, &resolver), &resolver);
     mentions.extend(divisions_inside_names(&mentions, &resolver));
     mentions.extend(wholes_of_sections(&mentions, &resolver));
+    mentions.extend(firms_and_sites_of_plants(&mentions, &resolver));
     let mentions = brands_inside_names(mentions, &resolver);
     let mut groups = group(doc, &mentions, &resolver);
     merge_abbreviations(&mut groups, &rules.lexicons);
@@ -1025,8 +1131,7 @@ fn group<'m>(
         let named = aside_of(m).unwrap_or(m);
         let canonical = terms.canonical(m, &named.surface, resolver);
         if canonical.name.chars().count() < 2
-            || (matches!(m.class.as_str(), "Organization" | "Place")
-                && !resolver.has_owner(&canonical.name))
+            || (resolver.lacks_its_owner(&canonical.name, &m.class))
             || (m.class == "Person" && resolver.names_a_division(&canonical.name))
         {
             continue;

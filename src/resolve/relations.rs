@@ -422,7 +422,7 @@ impl Passes<'_> {
                     || (p.subclass.as_deref() == Some("District")
                         && outer.label.starts_with(p.label.as_str()))
             })
-            .filter(|p| p.label.chars().count() >= 2 && outer.label.contains(p.label.as_str()))
+            .filter(|p| self.row_forms(p).any(|f| outer.label.contains(f)))
             .collect();
         if outer.class == "Place" {
             return candidates
@@ -510,12 +510,23 @@ impl Passes<'_> {
                 && (e.subclass.as_deref() == Some("Company")
                     || kind.is_some_and(|k| k == Kind::Soe || k == Kind::Company))
         };
+        // A firm is the owner its project's name starts with, by its label or by a mention at
+        // the start of the project's (德龙钢铁 of 德龙钢铁有限公司, in 德龙钢铁印尼钢厂).
+        let named_first = |o: &Entity, project: &Entity| {
+            project.label.starts_with(o.label.as_str())
+                || o.mentions.iter().any(|m| {
+                    project
+                        .mentions
+                        .iter()
+                        .any(|p| p.span.start == m.span.start && p.span.contains(m.span))
+                })
+        };
         for project in self.entities.iter().filter(|e| e.class == "Program") {
             let owner = self
                 .entities
                 .iter()
                 .filter(firm)
-                .filter(|o| o.label != project.label && project.label.starts_with(o.label.as_str()))
+                .filter(|o| o.label != project.label && named_first(o, project))
                 .max_by_key(|o| o.label.len());
             if let (Some(owner), Some(first)) = (owner, project.mentions.first()) {
                 let triple = (
@@ -762,6 +773,15 @@ impl Passes<'_> {
         scopes.extend(open.map(|(area, span, _)| (area, span)));
         scopes.retain(|(_, span)| span.start < span.end);
         scopes
+    }
+
+    /// An entity's label and its gazetteer row's forms (印尼 of 印度尼西亚), of two chars or more:
+    /// what a longer name writes it as.
+    fn row_forms<'e>(&'e self, e: &'e Entity) -> impl Iterator<Item = &'e str> {
+        let row = self.resolver.gazetteer.knowledge.lookup(&e.label);
+        std::iter::once(e.label.as_str())
+            .chain(row.into_iter().flat_map(|k| k.forms()))
+            .filter(|f| f.chars().count() >= 2)
     }
 
     /// The names an entity goes by: its label, aliases and its gazetteer row's forms, of two
