@@ -686,6 +686,82 @@ fn divisions_inside_names(found: &[EntityMention], resolver: &Resolver) -> Vec<E
     named
 }
 
+/// 北京通州区 (河北 2022; 2024: 廊坊北三县与北京通州区一体化…示范区): a province or prefecture of
+/// another province, named or starting a longer name, followed by one of its districts or
+/// counties names that district, written with its parent.
+fn districts_after_parents(
+    doc: &Document,
+    found: &[EntityMention],
+    resolver: &Resolver,
+) -> Vec<EntityMention> {
+    let own = resolver.jurisdiction.province_code();
+    if own.is_empty() {
+        return Vec::new();
+    }
+    let mut codes: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut named = Vec::new();
+    // Where a parent may be written: at a name's start, or after a 与 or 和 inside it.
+    let starts = found
+        .iter()
+        .filter(|m| m.class != "Person")
+        .flat_map(|m| {
+            let joints = m
+                .surface
+                .chars()
+                .enumerate()
+                .filter(|(_, c)| matches!(c, '与' | '和'))
+                .map(move |(i, _)| m.span.start + i + 1);
+            std::iter::once(m.span.start).chain(joints)
+        })
+        .collect::<BTreeSet<usize>>();
+    for start in starts {
+        let text = doc.norm_slice(Span::new(start, (start + 9).min(doc.char_len())));
+        for parent in (2..=4).map(|n| text.chars().take(n).collect::<String>()) {
+            if !resolver.names_a_division(&parent) {
+                continue;
+            }
+            let name = resolver.canonical(&parent, "Place").name;
+            let parent_codes = codes
+                .entry(name.clone())
+                .or_insert_with(|| resolver.gazetteer.divisions.codes_of(&name));
+            let after = &text[parent.len()..];
+            let other_province = |code: &&String| code.len() <= 4 && !code.starts_with(own);
+            let Some(district) = parent_codes
+                .iter()
+                .filter(other_province)
+                .find_map(|code| district_of(after, code, resolver))
+            else {
+                continue;
+            };
+            let surface = format!("{parent}{district}");
+            named.push(EntityMention {
+                rule: GAZETTEER_RULE.to_owned(),
+                priority: 0,
+                class: "Place".into(),
+                subclass: Some("AdministrativeDivision".into()),
+                span: Span::new(start, start + surface.chars().count()),
+                surface,
+                definition: None,
+            });
+        }
+    }
+    named.sort_by_key(|m| m.span);
+    named.dedup_by_key(|m| m.span);
+    named
+}
+
+/// The district or county of the division `code` that `text` starts with (通州区 of 北京市).
+fn district_of(text: &str, code: &str, resolver: &Resolver) -> Option<String> {
+    (2..=4).rev().find_map(|n| {
+        let candidate: String = text.chars().take(n).collect();
+        let child = resolver.gazetteer.divisions.within(&candidate, code)?;
+        (candidate.chars().count() == n
+            && candidate.ends_with(['区', '县', '市'])
+            && child.len() == 6)
+            .then_some(candidate)
+    })
+}
+
 /// The subclasses of a place below a county: a town, a subdistrict, a village or community.
 const LOCAL_PLACES: [&str; 3] = ["Town", "Subdistrict", "Community"];
 
@@ -911,7 +987,9 @@ pub fn resolve(
     let resolver = Resolver::new(&jurisdiction, gazetteer, rules, divisions);
     let created = created_mentions(extraction, rules);
     let place_sets = place_sets(extraction, &created, &resolver);
-    let retyped = zones_of_places(retype(extraction, &created, &resolver), &resolver);
+    let mut retyped = retype(extraction, &created, &resolver);
+    retyped.extend(districts_after_parents(doc, &retyped, &resolver));
+    let retyped = zones_of_places(zones_of_two_places(doc, retyped, &resolver), &resolver);
     let mut mentions = split_addresses(cut_to_known_names(retyped, &resolver), &resolver);
     mentions.extend(divisions_inside_names(&mentions, &resolver));
     mentions.extend(wholes_of_sections(&mentions, &resolver));
@@ -1022,6 +1100,36 @@ fn retype(
             }
         })
         .collect()
+}
+
+/// 廊坊北三县与北京通州区一体化高质量发展示范区 (河北 2022, 2024): a zone named after two places
+/// joined by 与 or 和 starts at the first place, which the left edge of a program's name cut
+/// off at the function word (新型城镇化与城乡统筹示范区 joins no place and stays cut).
+fn zones_of_two_places(
+    doc: &Document,
+    mut mentions: Vec<EntityMention>,
+    resolver: &Resolver,
+) -> Vec<EntityMention> {
+    let zone_endings = resolver.rules.lexicons.words("zone_suffix");
+    let places: BTreeMap<usize, usize> = mentions
+        .iter()
+        .filter(|m| m.class == "Place")
+        .map(|m| (m.span.end, m.span.start))
+        .collect();
+    for m in mentions.iter_mut().filter(|m| {
+        matches!(m.class.as_str(), "Program" | "Place")
+            && zone_endings.iter().any(|e| m.surface.ends_with(e.as_str()))
+    }) {
+        let Some(joint) = m.span.start.checked_sub(1) else {
+            continue;
+        };
+        let joined = matches!(doc.norm_slice(Span::new(joint, m.span.start)), "与" | "和");
+        if let Some(&start) = places.get(&joint).filter(|_| joined) {
+            m.span = Span::new(start, m.span.end);
+            m.surface = doc.norm_slice(m.span).to_owned();
+        }
+    }
+    mentions
 }
 
 /// 张家口可再生能源示范区, 曹妃甸协同发展示范区: a pilot or model zone named after the place it

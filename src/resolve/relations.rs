@@ -354,6 +354,14 @@ impl Passes<'_> {
             let Some(first) = outer.mentions.first() else {
                 continue;
             };
+            let parts = self.parts_of_joined_zone(outer);
+            if !parts.is_empty() {
+                for part in parts {
+                    let triple = (part.iri.clone(), "partOf".into(), outer.iri.clone());
+                    state(found, triple, first.span, NAME_CONTAINS_RULE);
+                }
+                continue;
+            }
             let relation = if outer.class == "Place" {
                 "partOf"
             } else {
@@ -383,6 +391,44 @@ impl Passes<'_> {
         self.sites_of_bodies(&chain, found);
         self.firms_of_projects(&chain, found);
         self.numbered_groups(found);
+    }
+
+    /// 廊坊北三县与北京通州区一体化高质量发展示范区: a zone named after two places joined by 与 or
+    /// 和 is made of them: the places it starts with and that follow the joint.
+    fn parts_of_joined_zone(&self, zone: &Entity) -> Vec<&Entity> {
+        let zone_endings = self.resolver.rules.lexicons.words("zone_suffix");
+        if zone.class != "Place"
+            || !zone_endings
+                .iter()
+                .any(|e| zone.label.ends_with(e.as_str()))
+        {
+            return Vec::new();
+        }
+        let Some((first, second)) = zone.label.split_once('与').or(zone.label.split_once('和'))
+        else {
+            return Vec::new();
+        };
+        let named_at = |text: &str, whole: bool| {
+            self.entities
+                .iter()
+                .filter(|p| p.class == "Place" && p.iri != zone.iri)
+                .filter(|p| {
+                    self.row_forms(p)
+                        .chain(p.aliases.iter().map(String::as_str))
+                        .any(|f| {
+                            if whole {
+                                text == f
+                            } else {
+                                text.starts_with(f)
+                            }
+                        })
+                })
+                .max_by_key(|p| p.label.len())
+        };
+        named_at(first, true)
+            .into_iter()
+            .chain(named_at(second, false))
+            .collect()
     }
 
     /// 两翼两区三群六带, 双核五圈: a name made of numbered groups has as parts the groups the
