@@ -935,6 +935,59 @@ fn known_place_at_end<'n>(
         })
 }
 
+/// 北运河廊坊段与北京段 (河北 2022): a river or a road followed by a division and 段 names its
+/// section in that division, and a division and 段 joined to it by a list separator names
+/// another section of the same whole (北运河北京段).
+fn sections_after_routes(
+    doc: &Document,
+    found: &[EntityMention],
+    resolver: &Resolver,
+) -> Vec<EntityMention> {
+    let taken: BTreeSet<Span> = found.iter().map(|m| m.span).collect();
+    let mut named = Vec::new();
+    let routes = found
+        .iter()
+        .filter(|m| m.class == "Place" && matches!(m.subclass.as_deref(), Some("River" | "Road")));
+    for route in routes {
+        let mut at = route.span.end;
+        let mut first = true;
+        while let Some(length) = division_section_at(doc, at, resolver) {
+            let span = Span::new(if first { route.span.start } else { at }, at + length);
+            let section = doc.norm_slice(Span::new(at, at + length));
+            if !taken.contains(&span) {
+                named.push(EntityMention {
+                    rule: GAZETTEER_RULE.to_owned(),
+                    priority: 0,
+                    surface: format!("{}{section}", route.surface),
+                    span,
+                    definition: None,
+                    ..route.clone()
+                });
+            }
+            let after = doc.norm_slice(Span::new(
+                at + length,
+                (at + length + 1).min(doc.char_len()),
+            ));
+            if !matches!(after, "与" | "和" | "、") {
+                break;
+            }
+            at += length + 1;
+            first = false;
+        }
+    }
+    named
+}
+
+/// How many chars a division's name and 段 take at `at` (廊坊段), if they are there.
+fn division_section_at(doc: &Document, at: usize, resolver: &Resolver) -> Option<usize> {
+    let text = doc.norm_slice(Span::new(at, (at + 6).min(doc.char_len())));
+    (2..=4).find_map(|n| {
+        let place: String = text.chars().take(n).collect();
+        let rest = &text[place.len()..];
+        (rest.starts_with('段') && resolver.names_a_division(&place)).then_some(n + 1)
+    })
+}
+
 /// 华侨城文旅项目, 西湖万达, 中粮大悦城: a company's brand found as a known name inside (or as)
 /// a place's or program's name is no mention of the company; the text means the project, the
 /// complex or the block.
@@ -992,6 +1045,7 @@ pub fn resolve(
     let retyped = zones_of_places(zones_of_two_places(doc, retyped, &resolver), &resolver);
     let mut mentions = split_addresses(cut_to_known_names(retyped, &resolver), &resolver);
     mentions.extend(divisions_inside_names(&mentions, &resolver));
+    mentions.extend(sections_after_routes(doc, &mentions, &resolver));
     mentions.extend(wholes_of_sections(&mentions, &resolver));
     mentions.extend(firms_and_sites_of_plants(&mentions, &resolver));
     let mentions = brands_inside_names(mentions, &resolver);
