@@ -988,6 +988,63 @@ fn division_section_at(doc: &Document, at: usize, resolver: &Resolver) -> Option
     })
 }
 
+/// 京津冀国家技术创新中心河北中心、雄安中心 (河北 2024): a body's unit named by its place after the
+/// body, followed by a list separator and another place with the same ending, is the same
+/// body's unit there (京津冀国家技术创新中心雄安中心), written without its head.
+fn units_sharing_a_head(
+    doc: &Document,
+    found: Vec<EntityMention>,
+    resolver: &Resolver,
+) -> Vec<EntityMention> {
+    let lexicons = &resolver.rules.lexicons;
+    let heads: BTreeMap<usize, Vec<&EntityMention>> = found
+        .iter()
+        .filter(|m| m.class == "Organization")
+        .fold(BTreeMap::new(), |mut by_start, m| {
+            by_start.entry(m.span.start).or_default().push(m);
+            by_start
+        });
+    let mut shared: BTreeMap<Span, String> = BTreeMap::new();
+    for unit in found.iter().filter(|m| m.class == "Organization") {
+        let Some(head) = heads
+            .get(&unit.span.start)
+            .into_iter()
+            .flatten()
+            .find(|h| h.span.end < unit.span.end && lexicons.suffix_of(&h.surface).is_some())
+        else {
+            continue;
+        };
+        let own = &unit.surface[head.surface.len()..];
+        let Some(ending) = lexicons.suffix_of(own).map(|s| s.text.as_str()) else {
+            continue;
+        };
+        if !resolver.names_a_division(&own[..own.len() - ending.len()])
+            && !resolver.starts_with_a_place(own)
+        {
+            continue;
+        }
+        let next = found.iter().find(|n| {
+            n.span.start == unit.span.end + 1
+                && doc.norm_slice(Span::new(unit.span.end, n.span.start)) == "、"
+                && n.surface.ends_with(ending)
+                && n.surface.len() > ending.len()
+        });
+        if let Some(next) = next {
+            shared.insert(next.span, format!("{}{}", head.surface, next.surface));
+        }
+    }
+    found
+        .into_iter()
+        .map(|m| match shared.get(&m.span) {
+            Some(full) if m.class == "Organization" => EntityMention {
+                surface: full.clone(),
+                ..m
+            },
+            _ => m,
+        })
+        .collect()
+}
+
 /// 华侨城文旅项目, 西湖万达, 中粮大悦城: a company's brand found as a known name inside (or as)
 /// a place's or program's name is no mention of the company; the text means the project, the
 /// complex or the block.
@@ -1049,6 +1106,7 @@ pub fn resolve(
     mentions.extend(wholes_of_sections(&mentions, &resolver));
     mentions.extend(firms_and_sites_of_plants(&mentions, &resolver));
     let mentions = brands_inside_names(mentions, &resolver);
+    let mentions = units_sharing_a_head(doc, mentions, &resolver);
     let mut groups = group(doc, &mentions, &resolver);
     merge_abbreviations(&mut groups, &rules.lexicons);
     let mut entities: Vec<Entity> = groups
