@@ -585,13 +585,16 @@ impl Passes<'_> {
         }
     }
 
-    /// A branch is part of what its name starts with (赣服通西湖分厅 of 赣服通, 市第一医院康复
-    /// 分院 of 市第一医院).
+    /// A program's or place's branch is part of what its name starts with (赣服通西湖分厅 of
+    /// 赣服通).
     fn branches(&self, chain: &BTreeSet<&str>, found: &mut Statements) {
         let branches = self.resolver.rules.lexicons.words("branch_suffix");
+        // A body's branch is no part of it in the sense of partOf, which joins places and
+        // programs (ANNOTATION.md; the golds list 市第七医院老年医学分院, 北大人民医院雄安院区 alone).
         for branch in self
             .entities
             .iter()
+            .filter(|e| e.class != "Organization")
             .filter(|e| branches.iter().any(|b| e.label.ends_with(b.as_str())))
         {
             let head = self
