@@ -1079,6 +1079,33 @@ fn brands_inside_names(found: Vec<EntityMention>, resolver: &Resolver) -> Vec<En
         .collect()
 }
 
+/// 东京奥运会, 杭州亚运会: the city in a known event's name is where it is held, no place the
+/// report speaks of (河北 2022: 我省体育健儿在东京奥运会、残奥会上…).
+fn hosts_of_events(found: Vec<EntityMention>, resolver: &Resolver) -> Vec<EntityMention> {
+    let knowledge = &resolver.gazetteer.knowledge;
+    let kind_of = |m: &EntityMention| {
+        (m.rule == KNOWN_NAME_RULE)
+            .then(|| knowledge.lookup(&m.surface))
+            .flatten()
+            .map(|e| e.kind)
+    };
+    let events: Vec<Span> = found
+        .iter()
+        .filter(|m| kind_of(m) == Some(knowledge::Kind::Event))
+        .map(|m| m.span)
+        .collect();
+    found
+        .into_iter()
+        .filter(|m| {
+            let city = matches!(
+                kind_of(m),
+                Some(knowledge::Kind::City | knowledge::Kind::Capital)
+            );
+            !(city && events.iter().any(|e| *e != m.span && e.contains(m.span)))
+        })
+        .collect()
+}
+
 /// Whether a row of general knowledge is a firm: a central SOE or a company.
 fn is_a_firm(entry: &knowledge::Entry) -> bool {
     matches!(entry.kind, knowledge::Kind::Soe | knowledge::Kind::Company)
@@ -1105,7 +1132,7 @@ pub fn resolve(
     mentions.extend(sections_after_routes(doc, &mentions, &resolver));
     mentions.extend(wholes_of_sections(&mentions, &resolver));
     mentions.extend(firms_and_sites_of_plants(&mentions, &resolver));
-    let mentions = brands_inside_names(mentions, &resolver);
+    let mentions = hosts_of_events(brands_inside_names(mentions, &resolver), &resolver);
     let mentions = units_sharing_a_head(doc, mentions, &resolver);
     let mut groups = group(doc, &mentions, &resolver);
     merge_abbreviations(&mut groups, &rules.lexicons);
