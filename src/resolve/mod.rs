@@ -1126,7 +1126,7 @@ pub fn resolve(
     let place_sets = place_sets(extraction, &created, &resolver);
     let mut retyped = retype(extraction, &created, &resolver);
     retyped.extend(districts_after_parents(doc, &retyped, &resolver));
-    let retyped = zones_of_places(zones_of_two_places(doc, retyped, &resolver), &resolver);
+    let retyped = zones_of_places(names_joined_to_places(doc, retyped, &resolver), &resolver);
     let mut mentions = split_addresses(cut_to_known_names(retyped, &resolver), &resolver);
     mentions.extend(divisions_inside_names(&mentions, &resolver));
     mentions.extend(sections_after_routes(doc, &mentions, &resolver));
@@ -1327,8 +1327,10 @@ fn retype(
 
 /// 廊坊北三县与北京通州区一体化高质量发展示范区 (河北 2022, 2024): a zone named after two places
 /// joined by 与 or 和 starts at the first place, which the left edge of a program's name cut
-/// off at the function word (新型城镇化与城乡统筹示范区 joins no place and stays cut).
-fn zones_of_two_places(
+/// off at the function word (新型城镇化与城乡统筹示范区 joins no place and stays cut); any name
+/// whose first place a dash joins to another (中国—中东欧国家中小企业合作论坛, 2015–2022; 燕山—塞罕坝
+/// 国家公园, 2025) starts at the first place too.
+fn names_joined_to_places(
     doc: &Document,
     mut mentions: Vec<EntityMention>,
     resolver: &Resolver,
@@ -1339,14 +1341,22 @@ fn zones_of_two_places(
         .filter(|m| m.class == "Place")
         .map(|m| (m.span.end, m.span.start))
         .collect();
-    for m in mentions.iter_mut().filter(|m| {
-        matches!(m.class.as_str(), "Program" | "Place")
-            && zone_endings.iter().any(|e| m.surface.ends_with(e.as_str()))
-    }) {
+    let char_at = |i: usize| doc.norm_slice(Span::new(i, (i + 1).min(doc.char_len())));
+    for m in mentions
+        .iter_mut()
+        // A name the gazetteers give whole (燕山, 张家口 of 北京—张家口) is joined to nothing.
+        .filter(|m| m.class != "Person" && m.rule != KNOWN_NAME_RULE)
+        .filter(|m| !resolver.names_a_division(&m.surface))
+    {
         let Some(joint) = m.span.start.checked_sub(1) else {
             continue;
         };
-        let joined = matches!(doc.norm_slice(Span::new(joint, m.span.start)), "与" | "和");
+        let zone = zone_endings.iter().any(|e| m.surface.ends_with(e.as_str()));
+        let joined = match char_at(joint) {
+            "与" | "和" => zone && m.class != "Organization",
+            "—" => joint == 0 || char_at(joint - 1) != "—",
+            _ => false,
+        };
         if let Some(&start) = places.get(&joint).filter(|_| joined) {
             m.span = Span::new(start, m.span.end);
             m.surface = doc.norm_slice(m.span).to_owned();
