@@ -394,6 +394,7 @@ impl Passes<'_> {
         self.branches(&chain, found);
         self.sites_of_bodies(&chain, found);
         self.firms_of_projects(&chain, found);
+        self.firms_after_divisions(&chain, found);
         self.numbered_groups(found);
     }
 
@@ -585,6 +586,30 @@ impl Passes<'_> {
                     project.iri.clone(),
                 );
                 state(found, triple, first.span, NAME_CONTAINS_RULE);
+            }
+        }
+    }
+
+    /// 秦皇岛中信戴卡 (河北 2022), 邯郸格力 (2017): a firm every reader knows written right after a
+    /// division is located there (its plant or seat), where the division is not the chain's.
+    fn firms_after_divisions(&self, chain: &BTreeSet<&str>, found: &mut Statements) {
+        let knowledge = &self.resolver.gazetteer.knowledge;
+        let ends: BTreeMap<usize, &Entity> = self
+            .entities
+            .iter()
+            .filter(|d| d.subclass.as_deref() == Some("AdministrativeDivision"))
+            .filter(|d| !chain.contains(d.label.as_str()))
+            .flat_map(|d| d.mentions.iter().map(move |m| (m.span.end, d)))
+            .collect();
+        let firms = self.entities.iter().filter(|e| {
+            e.class == "Organization" && knowledge.lookup(&e.label).is_some_and(super::is_a_firm)
+        });
+        for firm in firms {
+            for m in &firm.mentions {
+                if let Some(division) = ends.get(&m.span.start) {
+                    let triple = (firm.iri.clone(), "locatedIn".into(), division.iri.clone());
+                    state(found, triple, m.span, NAME_CONTAINS_RULE);
+                }
             }
         }
     }
