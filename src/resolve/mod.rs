@@ -1106,6 +1106,31 @@ fn hosts_of_events(found: Vec<EntityMention>, resolver: &Resolver) -> Vec<Entity
         .collect()
 }
 
+/// 北戴河 of 北戴河生命健康产业创新示范区 (河北 2022): a place found at the head of a longer name
+/// that is a district or county two levels or more below the jurisdiction, by its short name, is
+/// left to the longer name, as [`divisions_inside_names`] leaves it (a province's report names
+/// its cities, not their districts).
+fn deeper_divisions_inside_names(
+    found: Vec<EntityMention>,
+    resolver: &Resolver,
+) -> Vec<EntityMention> {
+    let Some(code) = resolver.jurisdiction.body().and_then(|b| b.code.as_deref()) else {
+        return found;
+    };
+    let nested = |m: &EntityMention| resolver.rules.get(&m.rule).is_some_and(|r| r.nested);
+    let deeper = |m: &EntityMention| {
+        ['区', '县'].iter().any(|level| {
+            resolver
+                .division_within(&format!("{}{level}", m.surface), code)
+                .is_some_and(|c| c.len() > code.len() + 2)
+        })
+    };
+    found
+        .into_iter()
+        .filter(|m| !(m.class == "Place" && nested(m) && deeper(m)))
+        .collect()
+}
+
 /// Whether a row of general knowledge is a firm: a central SOE or a company.
 fn is_a_firm(entry: &knowledge::Entry) -> bool {
     matches!(entry.kind, knowledge::Kind::Soe | knowledge::Kind::Company)
@@ -1133,6 +1158,7 @@ pub fn resolve(
     mentions.extend(wholes_of_sections(&mentions, &resolver));
     mentions.extend(firms_and_sites_of_plants(&mentions, &resolver));
     let mentions = hosts_of_events(brands_inside_names(mentions, &resolver), &resolver);
+    let mentions = deeper_divisions_inside_names(mentions, &resolver);
     let mentions = units_sharing_a_head(doc, mentions, &resolver);
     let mut groups = group(doc, &mentions, &resolver);
     merge_abbreviations(&mut groups, &rules.lexicons);
