@@ -1383,12 +1383,43 @@ fn names_joined_to_places(
             "—" => joint == 0 || char_at(joint - 1) != "—",
             _ => false,
         };
-        if let Some(&start) = places.get(&joint).filter(|_| joined) {
+        let start = places
+            .get(&joint)
+            .filter(|_| joined)
+            .copied()
+            .or_else(|| national_body_before(doc, m, joint, resolver));
+        if let Some(start) = start {
             m.span = Span::new(start, m.span.end);
             m.surface = doc.norm_slice(m.span).to_owned();
         }
     }
     mentions
+}
+
+/// 中国空天信息和卫星互联网创新联盟 (河北 2024): a body's name that the left edge cut at 和 starts at
+/// a national lead word (中国, 国家) that opens the clause: the body joins two fields.
+fn national_body_before(
+    doc: &Document,
+    m: &EntityMention,
+    joint: usize,
+    resolver: &Resolver,
+) -> Option<usize> {
+    if m.class != "Organization" || doc.norm_slice(Span::new(joint, joint + 1)) != "和" {
+        return None;
+    }
+    let before = doc.norm_slice(Span::new(joint.saturating_sub(10), joint));
+    let han = |c: &char| matches!(c, '\u{4E00}'..='\u{9FFF}');
+    let run: String = before.chars().rev().take_while(han).collect();
+    let run: String = run.chars().rev().collect();
+    let opens_clause = run.chars().count() < before.chars().count();
+    let lexicons = &resolver.rules.lexicons;
+    // 国务院和省委, 中央农村工作会议和省委: a name before 和 is a list of two.
+    let a_name = resolver.gazetteer.knowledge.lookup(&run).is_some()
+        || resolver.gazetteer.bodies.national.contains_key(&run)
+        || lexicons.suffix_of(&run).is_some();
+    (opens_clause && !a_name && starts_with_any(&run, lexicons.words("owner_lead")))
+        .then(|| joint - run.chars().count())
+        .filter(|_| run.chars().count() > 2)
 }
 
 /// 张家口可再生能源示范区, 曹妃甸协同发展示范区: a pilot or model zone named after the place it
