@@ -11,7 +11,8 @@ use super::{
     LOCAL_PLACE_RULE, LOCAL_PLACES, NAME_CONTAINS_RULE, Provenance, Relation, Resolver,
 };
 use crate::extract::{
-    Extraction, KNOWN_NAME_RULE as KNOWLEDGE_RULE, RelationMention, is_quote, strip_quotes,
+    Extraction, KNOWN_NAME_RULE as KNOWLEDGE_RULE, RelationMention, ends_with_any, is_quote,
+    strip_quotes,
 };
 use crate::rules::{Emit, Relation as Emitted};
 use crate::text::{Document, Span, is_chinese_numeral, small_chinese_number};
@@ -354,8 +355,14 @@ impl Passes<'_> {
             let Some(first) = outer.mentions.first() else {
                 continue;
             };
-            // 燕山—塞罕坝国家公园: a place named after two places a dash joins lies in neither.
-            if outer.class == "Place" && outer.label.contains('—') {
+            // 燕山—塞罕坝国家公园: a place named after two places a dash joins lies in neither;
+            // a planning area named after a river or a region runs along it or serves it
+            // (大运河文化带, 京津冀生态环境支撑区, 河北 2022) and is no part of it either.
+            let planning_area = ends_with_any(
+                &outer.label,
+                self.resolver.rules.lexicons.words("planning_area_suffix"),
+            );
+            if outer.class == "Place" && (outer.label.contains('—') || planning_area) {
                 continue;
             }
             let parts = self.parts_of_joined_zone(outer);

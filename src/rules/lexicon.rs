@@ -61,6 +61,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "numbered_names",
     "owner_lead",
     "person_kind_end",
+    "planning_area_suffix",
     "predicate_verb",
     "program_end",
     "program_follow",
