@@ -871,3 +871,21 @@ fn a_numbered_body_written_without_its_ordinal_is_the_same_body() {
     );
     assert_no_names(&r, &["七医院"]);
 }
+
+#[test]
+fn planning_areas_bases_and_the_hosts_of_events() {
+    // 河北 2022: a belt or functional zone is named like a program (转型升级, 水源涵养); a base is a
+    // place where its name says whose or where (石家庄信息产业基地, 2007), a kind where not (精品钢基地); the
+    // city of a known event is no place of the report (东京奥运会); an idiom is no building.
+    let r = report(
+        "打造冀中南转型升级示范带,建设首都水源涵养功能区。加快石家庄信息产业基地建设,建设精品钢基地。我省体育健儿在东京奥运会上创历史最好成绩,生活更上一层楼。",
+    );
+    for place in [
+        "冀中南转型升级示范带",
+        "首都水源涵养功能区",
+        "石家庄信息产业基地",
+    ] {
+        assert_class(&r, place, "Place");
+    }
+    assert_no_names(&r, &["示范带", "精品钢基地", "东京", "生活更上一层楼"]);
+}

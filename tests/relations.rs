@@ -533,3 +533,62 @@ fn an_address_names_the_division_and_the_village_part_of_it() {
     assert!(has(&found, "北庄村", "partOf", "平山县"), "{found:?}");
     assert!(has(&found, "平山县", "partOf", "石家庄市"), "{found:?}");
 }
+
+#[test]
+fn a_firm_s_plant_abroad_is_its_project_in_that_country() {
+    // 河北 2022: 长城汽车泰国工厂、德龙钢铁印尼钢厂建成投产; 秦皇岛中信戴卡入选…; a plant of no
+    // known firm or place is a kind (绿色工厂).
+    let r = province_report(
+        "长城汽车泰国工厂、德龙钢铁印尼钢厂建成投产。秦皇岛中信戴卡入选世界“灯塔工厂”。创建一批绿色工厂。",
+    );
+    let found = relations(&r);
+    assert!(
+        has(&found, "长城汽车", "responsibleFor", "长城汽车泰国工厂"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "长城汽车泰国工厂", "locatedIn", "泰国"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "德龙钢铁印尼钢厂", "locatedIn", "印度尼西亚"),
+        "{found:?}"
+    );
+    assert!(
+        has(&found, "中信戴卡股份有限公司", "locatedIn", "秦皇岛市"),
+        "{found:?}"
+    );
+    assert!(
+        !r.resolved.entities.iter().any(|e| e.label == "绿色工厂"),
+        "绿色工厂 is a kind"
+    );
+}
+
+#[test]
+fn sections_districts_and_zones_of_two_places() {
+    // 河北 2022, 2024: a river's sections, the elliptical one too; a district of another
+    // province written with its city; a zone named after two places is made of them.
+    let r = province_report(
+        "北运河廊坊段与北京段同步旅游通航。稳步推进廊坊北三县与北京通州区一体化高质量发展示范区建设。",
+    );
+    let found = relations(&r);
+    for section in ["北运河廊坊段", "北运河北京段"] {
+        assert!(has(&found, section, "partOf", "北运河"), "{found:?}");
+    }
+    assert!(has(&found, "北运河廊坊段", "partOf", "廊坊市"), "{found:?}");
+    assert!(has(&found, "北京通州区", "partOf", "北京市"), "{found:?}");
+    let zone = "廊坊北三县与北京通州区一体化高质量发展示范区";
+    assert!(has(&found, "北京通州区", "partOf", zone), "{found:?}");
+}
+
+#[test]
+fn a_numbered_group_of_places_is_a_place() {
+    // 河北 2022: the six belts are places, so 六带 is, and the layout it is part of.
+    let r = province_report(
+        "明确了“两翼两区三群六带”发展布局。\n突出抓好“六带”建设。打造京张体育文化旅游带,深入推进冬奥遗产计划。打造沿海经济崛起带,建设环渤海港口群。打造石保廊创新发展引领带,加强与京津对接协作。",
+    );
+    for label in ["六带", "两翼两区三群六带"] {
+        let e = r.resolved.entities.iter().find(|e| e.label == label);
+        assert_eq!(e.map(|e| e.class.as_str()), Some("Place"), "{label}");
+    }
+}

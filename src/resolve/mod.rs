@@ -274,13 +274,16 @@ impl<'a> Resolver<'a> {
     /// Whether a name starts with a place's: a division's name or short name (张家口, 曹妃甸) or
     /// a place of general knowledge (雄安新区), before more words.
     fn starts_with_a_place(&self, name: &str) -> bool {
+        self.starts_with_known(name, |e| e.class().as_str() == "Place")
+    }
+
+    /// Whether a name starts with a firm's every reader knows (长城汽车 in 长城汽车泰国工厂), or a
+    /// division's name, before more words.
+    fn starts_with_known(&self, name: &str, known: impl Fn(&knowledge::Entry) -> bool) -> bool {
         let knowledge = &self.gazetteer.knowledge;
         name.char_indices().skip(2).any(|(end, _)| {
             let prefix = &name[..end];
-            self.names_a_division(prefix)
-                || knowledge
-                    .lookup(prefix)
-                    .is_some_and(|e| e.class().as_str() == "Place")
+            self.names_a_division(prefix) || knowledge.lookup(prefix).is_some_and(&known)
         })
     }
 
@@ -304,6 +307,18 @@ impl<'a> Resolver<'a> {
             || self.gazetteer.bodies.national.contains_key(name)
             || self.gazetteer.knowledge.lookup(name).is_some()
             || self.starts_with_a_place(name)
+            || self.starts_with_known(name, is_a_firm)
+    }
+
+    /// Whether a name of `class` ends in an owned ending of that class without its owner
+    /// (用政府, 精品钢基地, 绿色工厂); a program named after a body's ending (一园多部) has none to
+    /// lack.
+    fn lacks_its_owner(&self, name: &str, class: &str) -> bool {
+        let lexicons = &self.rules.lexicons;
+        lexicons
+            .suffix_of(name)
+            .is_some_and(|s| s.class.name() == class)
+            && !self.has_owner(name)
     }
 
     /// What a surface form names, once canonical: its name as the jurisdiction resolves it
@@ -465,10 +480,8 @@ impl<'a> Resolver<'a> {
         // named once for the whole country, typed by what it is.
         // A company's brand that the text names as a place or a program (华侨城 in a list of
         // night markets) is that place or program ([`brands_inside_names`]).
-        let brand_of_a_thing = |entry: &knowledge::Entry| {
-            matches!(entry.kind, knowledge::Kind::Soe | knowledge::Kind::Company)
-                && matches!(class, "Place" | "Program")
-        };
+        let brand_of_a_thing =
+            |entry: &knowledge::Entry| is_a_firm(entry) && matches!(class, "Place" | "Program");
         if let Some(entry) = self
             .gazetteer
             .knowledge
@@ -668,6 +681,82 @@ fn divisions_inside_names(found: &[EntityMention], resolver: &Resolver) -> Vec<E
     named
 }
 
+/// 北京通州区 (河北 2022; 2024: 廊坊北三县与北京通州区一体化…示范区): a province or prefecture of
+/// another province, named or starting a longer name, followed by one of its districts or
+/// counties names that district, written with its parent.
+fn districts_after_parents(
+    doc: &Document,
+    found: &[EntityMention],
+    resolver: &Resolver,
+) -> Vec<EntityMention> {
+    let own = resolver.jurisdiction.province_code();
+    if own.is_empty() {
+        return Vec::new();
+    }
+    let mut codes: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut named = Vec::new();
+    // Where a parent may be written: at a name's start, or after a 与 or 和 inside it.
+    let starts = found
+        .iter()
+        .filter(|m| m.class != "Person")
+        .flat_map(|m| {
+            let joints = m
+                .surface
+                .chars()
+                .enumerate()
+                .filter(|(_, c)| matches!(c, '与' | '和'))
+                .map(move |(i, _)| m.span.start + i + 1);
+            std::iter::once(m.span.start).chain(joints)
+        })
+        .collect::<BTreeSet<usize>>();
+    for start in starts {
+        let text = doc.norm_slice(Span::new(start, (start + 9).min(doc.char_len())));
+        for parent in (2..=4).map(|n| text.chars().take(n).collect::<String>()) {
+            if !resolver.names_a_division(&parent) {
+                continue;
+            }
+            let name = resolver.canonical(&parent, "Place").name;
+            let parent_codes = codes
+                .entry(name.clone())
+                .or_insert_with(|| resolver.gazetteer.divisions.codes_of(&name));
+            let after = &text[parent.len()..];
+            let other_province = |code: &&String| code.len() <= 4 && !code.starts_with(own);
+            let Some(district) = parent_codes
+                .iter()
+                .filter(other_province)
+                .find_map(|code| district_of(after, code, resolver))
+            else {
+                continue;
+            };
+            let surface = format!("{parent}{district}");
+            named.push(EntityMention {
+                rule: GAZETTEER_RULE.to_owned(),
+                priority: 0,
+                class: "Place".into(),
+                subclass: Some("AdministrativeDivision".into()),
+                span: Span::new(start, start + surface.chars().count()),
+                surface,
+                definition: None,
+            });
+        }
+    }
+    named.sort_by_key(|m| m.span);
+    named.dedup_by_key(|m| m.span);
+    named
+}
+
+/// The district or county of the division `code` that `text` starts with (通州区 of 北京市).
+fn district_of(text: &str, code: &str, resolver: &Resolver) -> Option<String> {
+    (2..=4).rev().find_map(|n| {
+        let candidate: String = text.chars().take(n).collect();
+        let child = resolver.gazetteer.divisions.within(&candidate, code)?;
+        (candidate.chars().count() == n
+            && candidate.ends_with(['区', '县', '市'])
+            && child.len() == 6)
+            .then_some(candidate)
+    })
+}
+
 /// The subclasses of a place below a county: a town, a subdistrict, a village or community.
 const LOCAL_PLACES: [&str; 3] = ["Town", "Subdistrict", "Community"];
 
@@ -765,27 +854,281 @@ fn wholes_of_sections(found: &[EntityMention], resolver: &Resolver) -> Vec<Entit
     wholes
 }
 
+/// 长城汽车泰国工厂, 河钢塞尔维亚钢厂, 北京现代汽车沧州工厂: a plant's or base's name (an owned
+/// ending of a program or a place) names the firm every reader knows it starts with, and the
+/// place it is in, written right before the ending (a country, a city).
+fn firms_and_sites_of_plants(found: &[EntityMention], resolver: &Resolver) -> Vec<EntityMention> {
+    let lexicons = &resolver.rules.lexicons;
+    let taken: BTreeSet<Span> = found.iter().map(|m| m.span).collect();
+    let mut named = Vec::new();
+    for m in found
+        .iter()
+        .filter(|m| matches!(m.class.as_str(), "Program" | "Place"))
+    {
+        let Some(ending) = lexicons.suffix_of(&m.surface).filter(|s| s.owned) else {
+            continue;
+        };
+        let rest = &m.surface[..m.surface.len() - ending.text.len()];
+        let firm = known_firm_at_start(rest, resolver);
+        let after_firm = firm.as_ref().map_or(0, |f| f.0.len());
+        let site = known_place_at_end(rest, after_firm, resolver);
+        let parts = firm.into_iter().chain(site.map(|(place, subclass)| {
+            let at = rest.len() - place.len();
+            (place, "Place", subclass, at)
+        }));
+        for (surface, class, subclass, at) in parts {
+            let start = m.span.start + rest[..at].chars().count();
+            let span = Span::new(start, start + surface.chars().count());
+            if !taken.contains(&span) {
+                named.push(EntityMention {
+                    rule: KNOWN_NAME_RULE.to_owned(),
+                    priority: 0,
+                    class: class.into(),
+                    subclass: subclass.map(str::to_owned),
+                    surface: surface.to_owned(),
+                    span,
+                    definition: None,
+                });
+            }
+        }
+    }
+    named
+}
+
+/// A known part of a name: its words, class, subclass and byte offset in the name.
+type KnownPart<'n> = (&'n str, &'static str, Option<&'static str>, usize);
+
+/// The longest firm of general knowledge `name` starts with (长城汽车 of 长城汽车泰国).
+fn known_firm_at_start<'n>(name: &'n str, resolver: &Resolver) -> Option<KnownPart<'n>> {
+    let knowledge = &resolver.gazetteer.knowledge;
+    name.char_indices()
+        .map(|(i, c)| &name[..i + c.len_utf8()])
+        .rev()
+        .find_map(|prefix| {
+            let entry = knowledge.lookup(prefix).filter(|e| is_a_firm(e))?;
+            Some((prefix, "Organization", entry.kind.subclass(), 0))
+        })
+}
+
+/// The longest place of general knowledge or division `name` ends with, after other words and
+/// from byte `from` on (泰国 of 长城汽车泰国, 沧州 of 北京现代汽车沧州).
+fn known_place_at_end<'n>(
+    name: &'n str,
+    from: usize,
+    resolver: &Resolver,
+) -> Option<(&'n str, Option<&'static str>)> {
+    let knowledge = &resolver.gazetteer.knowledge;
+    name.char_indices()
+        .skip(1)
+        .filter(|&(i, _)| i >= from)
+        .map(|(i, _)| &name[i..])
+        .filter(|tail| tail.chars().count() >= 2)
+        .find_map(|tail| match knowledge.lookup(tail) {
+            Some(e) if e.class().as_str() == "Place" => Some((tail, e.kind.subclass())),
+            None if resolver.names_a_division(tail) => Some((tail, Some("AdministrativeDivision"))),
+            _ => None,
+        })
+}
+
+/// 北运河廊坊段与北京段 (河北 2022): a river or a road followed by a division and 段 names its
+/// section in that division, and a division and 段 joined to it by a list separator names
+/// another section of the same whole (北运河北京段).
+fn sections_after_routes(
+    doc: &Document,
+    found: &[EntityMention],
+    resolver: &Resolver,
+) -> Vec<EntityMention> {
+    let taken: BTreeSet<Span> = found.iter().map(|m| m.span).collect();
+    let mut named = Vec::new();
+    let routes = found
+        .iter()
+        .filter(|m| m.class == "Place" && matches!(m.subclass.as_deref(), Some("River" | "Road")));
+    for route in routes {
+        let mut at = route.span.end;
+        let mut first = true;
+        while let Some(length) = division_section_at(doc, at, resolver) {
+            let span = Span::new(if first { route.span.start } else { at }, at + length);
+            let section = doc.norm_slice(Span::new(at, at + length));
+            if !taken.contains(&span) {
+                named.push(EntityMention {
+                    rule: GAZETTEER_RULE.to_owned(),
+                    priority: 0,
+                    surface: format!("{}{section}", route.surface),
+                    span,
+                    definition: None,
+                    ..route.clone()
+                });
+            }
+            let after = doc.norm_slice(Span::new(
+                at + length,
+                (at + length + 1).min(doc.char_len()),
+            ));
+            if !matches!(after, "与" | "和" | "、") {
+                break;
+            }
+            at += length + 1;
+            first = false;
+        }
+    }
+    named
+}
+
+/// How many chars a division's name and 段 take at `at` (廊坊段), if they are there.
+fn division_section_at(doc: &Document, at: usize, resolver: &Resolver) -> Option<usize> {
+    let text = doc.norm_slice(Span::new(at, (at + 6).min(doc.char_len())));
+    (2..=4).find_map(|n| {
+        let place: String = text.chars().take(n).collect();
+        let rest = &text[place.len()..];
+        (rest.starts_with('段') && resolver.names_a_division(&place)).then_some(n + 1)
+    })
+}
+
+/// 京津冀国家技术创新中心河北中心、雄安中心 (河北 2024): a body's unit named by its place after the
+/// body, followed by a list separator and another place with the same ending, is the same
+/// body's unit there (京津冀国家技术创新中心雄安中心), written without its head.
+fn units_sharing_a_head(
+    doc: &Document,
+    found: Vec<EntityMention>,
+    resolver: &Resolver,
+) -> Vec<EntityMention> {
+    let lexicons = &resolver.rules.lexicons;
+    let heads: BTreeMap<usize, Vec<&EntityMention>> = found
+        .iter()
+        .filter(|m| m.class == "Organization")
+        .fold(BTreeMap::new(), |mut by_start, m| {
+            by_start.entry(m.span.start).or_default().push(m);
+            by_start
+        });
+    let mut shared: BTreeMap<Span, String> = BTreeMap::new();
+    for unit in found.iter().filter(|m| m.class == "Organization") {
+        let Some(head) = heads
+            .get(&unit.span.start)
+            .into_iter()
+            .flatten()
+            .find(|h| h.span.end < unit.span.end && lexicons.suffix_of(&h.surface).is_some())
+        else {
+            continue;
+        };
+        let own = &unit.surface[head.surface.len()..];
+        let Some(ending) = lexicons.suffix_of(own).map(|s| s.text.as_str()) else {
+            continue;
+        };
+        if !resolver.names_a_division(&own[..own.len() - ending.len()])
+            && !resolver.starts_with_a_place(own)
+        {
+            continue;
+        }
+        let next = found.iter().find(|n| {
+            n.span.start == unit.span.end + 1
+                && doc.norm_slice(Span::new(unit.span.end, n.span.start)) == "、"
+                && n.surface.ends_with(ending)
+                && n.surface.len() > ending.len()
+        });
+        if let Some(next) = next {
+            shared.insert(next.span, format!("{}{}", head.surface, next.surface));
+        }
+    }
+    found
+        .into_iter()
+        .map(|m| match shared.get(&m.span) {
+            Some(full) if m.class == "Organization" => EntityMention {
+                surface: full.clone(),
+                ..m
+            },
+            _ => m,
+        })
+        .collect()
+}
+
 /// 华侨城文旅项目, 西湖万达, 中粮大悦城: a company's brand found as a known name inside (or as)
 /// a place's or program's name is no mention of the company; the text means the project, the
 /// complex or the block.
+/// A firm that owns the thing (长城汽车 of 长城汽车泰国工厂, an ending that needs its owner) is
+/// the company.
 fn brands_inside_names(found: Vec<EntityMention>, resolver: &Resolver) -> Vec<EntityMention> {
+    let lexicons = &resolver.rules.lexicons;
     let is_brand = |m: &EntityMention| {
         m.rule == KNOWN_NAME_RULE
             && resolver
                 .gazetteer
                 .knowledge
                 .lookup(&m.surface)
-                .is_some_and(|e| matches!(e.kind, knowledge::Kind::Soe | knowledge::Kind::Company))
+                .is_some_and(is_a_firm)
     };
-    let things: Vec<Span> = found
+    let things: Vec<(Span, bool)> = found
         .iter()
         .filter(|m| m.rule != KNOWN_NAME_RULE && matches!(m.class.as_str(), "Place" | "Program"))
+        .map(|m| {
+            let owned = lexicons.suffix_of(&m.surface).is_some_and(|s| s.owned);
+            (m.span, owned)
+        })
+        .collect();
+    let brand_of_a_thing = |m: &EntityMention| {
+        things
+            .iter()
+            .any(|&(t, owned)| t.contains(m.span) && !(owned && t.start == m.span.start))
+    };
+    found
+        .into_iter()
+        .filter(|m| !(is_brand(m) && brand_of_a_thing(m)))
+        .collect()
+}
+
+/// 东京奥运会, 杭州亚运会: the city in a known event's name is where it is held, no place the
+/// report speaks of (河北 2022: 我省体育健儿在东京奥运会、残奥会上…).
+fn hosts_of_events(found: Vec<EntityMention>, resolver: &Resolver) -> Vec<EntityMention> {
+    let knowledge = &resolver.gazetteer.knowledge;
+    let kind_of = |m: &EntityMention| {
+        (m.rule == KNOWN_NAME_RULE)
+            .then(|| knowledge.lookup(&m.surface))
+            .flatten()
+            .map(|e| e.kind)
+    };
+    let events: Vec<Span> = found
+        .iter()
+        .filter(|m| kind_of(m) == Some(knowledge::Kind::Event))
         .map(|m| m.span)
         .collect();
     found
         .into_iter()
-        .filter(|m| !(is_brand(m) && things.iter().any(|t| t.contains(m.span))))
+        .filter(|m| {
+            let city = matches!(
+                kind_of(m),
+                Some(knowledge::Kind::City | knowledge::Kind::Capital)
+            );
+            !(city && events.iter().any(|e| *e != m.span && e.contains(m.span)))
+        })
         .collect()
+}
+
+/// 北戴河 of 北戴河生命健康产业创新示范区 (河北 2022): a place found at the head of a longer name
+/// that is a district or county two levels or more below the jurisdiction, by its short name, is
+/// left to the longer name, as [`divisions_inside_names`] leaves it (a province's report names
+/// its cities, not their districts).
+fn deeper_divisions_inside_names(
+    found: Vec<EntityMention>,
+    resolver: &Resolver,
+) -> Vec<EntityMention> {
+    let Some(code) = resolver.jurisdiction.body().and_then(|b| b.code.as_deref()) else {
+        return found;
+    };
+    let nested = |m: &EntityMention| resolver.rules.get(&m.rule).is_some_and(|r| r.nested);
+    let deeper = |m: &EntityMention| {
+        ['区', '县'].iter().any(|level| {
+            resolver
+                .division_within(&format!("{}{level}", m.surface), code)
+                .is_some_and(|c| c.len() > code.len() + 2)
+        })
+    };
+    found
+        .into_iter()
+        .filter(|m| !(m.class == "Place" && nested(m) && deeper(m)))
+        .collect()
+}
+
+/// Whether a row of general knowledge is a firm: a central SOE or a company.
+fn is_a_firm(entry: &knowledge::Entry) -> bool {
+    matches!(entry.kind, knowledge::Kind::Soe | knowledge::Kind::Company)
 }
 
 /// Resolves a document's mentions into entities, quantities and relations, in passes:
@@ -801,11 +1144,17 @@ pub fn resolve(
     let resolver = Resolver::new(&jurisdiction, gazetteer, rules, divisions);
     let created = created_mentions(extraction, rules);
     let place_sets = place_sets(extraction, &created, &resolver);
-    let retyped = zones_of_places(retype(extraction, &created, &resolver), &resolver);
+    let mut retyped = retype(extraction, &created, &resolver);
+    retyped.extend(districts_after_parents(doc, &retyped, &resolver));
+    let retyped = zones_of_places(names_joined_to_places(doc, retyped, &resolver), &resolver);
     let mut mentions = split_addresses(cut_to_known_names(retyped, &resolver), &resolver);
     mentions.extend(divisions_inside_names(&mentions, &resolver));
+    mentions.extend(sections_after_routes(doc, &mentions, &resolver));
     mentions.extend(wholes_of_sections(&mentions, &resolver));
-    let mentions = brands_inside_names(mentions, &resolver);
+    mentions.extend(firms_and_sites_of_plants(&mentions, &resolver));
+    let mentions = hosts_of_events(brands_inside_names(mentions, &resolver), &resolver);
+    let mentions = deeper_divisions_inside_names(mentions, &resolver);
+    let mentions = units_sharing_a_head(doc, mentions, &resolver);
     let mut groups = group(doc, &mentions, &resolver);
     merge_abbreviations(&mut groups, &rules.lexicons);
     let mut entities: Vec<Entity> = groups
@@ -814,7 +1163,8 @@ pub fn resolve(
         .collect();
     add_jurisdiction_chain(&mut entities, &resolver);
     entities.sort_by(|a, b| a.iri.cmp(&b.iri));
-    let relations = relations::relations(doc, extraction, &entities, &resolver);
+    let mut relations = relations::relations(doc, extraction, &entities, &resolver);
+    layouts_of_places(&mut entities, &mut relations, &jurisdiction);
     let quantities = quantities_of(doc, extraction, &jurisdiction, &entities);
     Resolved {
         jurisdiction,
@@ -822,6 +1172,89 @@ pub fn resolve(
         quantities,
         relations,
     }
+}
+
+/// “两翼两区三群六带”发展布局 (河北 2022), “七门九洲十八坡” (seed): a numbered group whose parts
+/// are places is a place, a layout; a numbered group that is a part of one and has no parts of its
+/// own (两翼, 两区) is a place too. The classes follow from the parts the relations found, so the
+/// groups are retyped, and their IRIs renamed, after them.
+fn layouts_of_places(
+    entities: &mut [Entity],
+    relations: &mut [Relation],
+    jurisdiction: &Jurisdiction,
+) {
+    let numbered = |e: &Entity| e.class == "Program" && e.label.starts_with(is_chinese_numeral);
+    let parts_of = |whole: &str, entities: &[Entity], relations: &[Relation]| -> Vec<String> {
+        relations
+            .iter()
+            .filter(|r| r.predicate == "partOf" && r.object == whole)
+            .filter_map(|r| entities.iter().find(|e| e.iri == r.subject))
+            .map(|e| e.class.clone())
+            .collect()
+    };
+    let mut places: BTreeSet<String> = BTreeSet::new();
+    // Bottom up: a group whose parts are places, or groups with no parts of their own.
+    loop {
+        let found: Vec<String> = entities
+            .iter()
+            .filter(|e| numbered(e) && !places.contains(&e.iri))
+            .filter(|e| {
+                let parts = parts_of(&e.iri, entities, relations);
+                parts.iter().any(|c| c == "Place") && parts.iter().all(|c| c != "Organization")
+            })
+            .map(|e| e.iri.clone())
+            .collect();
+        if found.is_empty() {
+            break;
+        }
+        for e in entities.iter_mut().filter(|e| found.contains(&e.iri)) {
+            e.class = "Place".into();
+        }
+        places.extend(found);
+    }
+    // Top down: a part of a layout that has no parts itself is one of its places.
+    let leaves: Vec<String> = relations
+        .iter()
+        .filter(|r| r.predicate == "partOf" && places.contains(&r.object))
+        .filter(|r| parts_of(&r.subject, entities, relations).is_empty())
+        .map(|r| r.subject.clone())
+        .collect();
+    for e in entities
+        .iter_mut()
+        .filter(|e| leaves.contains(&e.iri) && numbered(e))
+    {
+        e.class = "Place".into();
+        places.insert(e.iri.clone());
+    }
+    rename_retyped(entities, relations, &places, jurisdiction);
+}
+
+/// New IRIs for the entities `retyped` to places, in the entities and the relations.
+fn rename_retyped(
+    entities: &mut [Entity],
+    relations: &mut [Relation],
+    retyped: &BTreeSet<String>,
+    jurisdiction: &Jurisdiction,
+) {
+    let taken: BTreeSet<String> = entities.iter().map(|e| e.iri.clone()).collect();
+    let mut renamed: BTreeMap<String, String> = BTreeMap::new();
+    for e in entities.iter_mut().filter(|e| retyped.contains(&e.iri)) {
+        let iri = ids::iri("place", &jurisdiction.scope(), &e.label);
+        if taken.contains(&iri) {
+            e.class = "Program".into();
+            continue;
+        }
+        renamed.insert(std::mem::replace(&mut e.iri, iri.clone()), iri);
+        e.subclass = None;
+    }
+    for r in relations.iter_mut() {
+        for side in [&mut r.subject, &mut r.object] {
+            if let Some(iri) = renamed.get(side.as_str()) {
+                *side = iri.clone();
+            }
+        }
+    }
+    entities.sort_by(|a, b| a.iri.cmp(&b.iri));
 }
 
 /// The mentions of one canonical name.
@@ -911,6 +1344,77 @@ fn retype(
             }
         })
         .collect()
+}
+
+/// 廊坊北三县与北京通州区一体化高质量发展示范区 (河北 2022, 2024): a zone named after two places
+/// joined by 与 or 和 starts at the first place, which the left edge of a program's name cut
+/// off at the function word (新型城镇化与城乡统筹示范区 joins no place and stays cut); any name
+/// whose first place a dash joins to another (中国—中东欧国家中小企业合作论坛, 2015–2022; 燕山—塞罕坝
+/// 国家公园, 2025) starts at the first place too.
+fn names_joined_to_places(
+    doc: &Document,
+    mut mentions: Vec<EntityMention>,
+    resolver: &Resolver,
+) -> Vec<EntityMention> {
+    let zone_endings = resolver.rules.lexicons.words("zone_suffix");
+    let places: BTreeMap<usize, usize> = mentions
+        .iter()
+        .filter(|m| m.class == "Place")
+        .map(|m| (m.span.end, m.span.start))
+        .collect();
+    let char_at = |i: usize| doc.norm_slice(Span::new(i, (i + 1).min(doc.char_len())));
+    for m in mentions
+        .iter_mut()
+        // A name the gazetteers give whole (燕山, 张家口 of 北京—张家口) is joined to nothing.
+        .filter(|m| m.class != "Person" && m.rule != KNOWN_NAME_RULE)
+        .filter(|m| !resolver.names_a_division(&m.surface))
+    {
+        let Some(joint) = m.span.start.checked_sub(1) else {
+            continue;
+        };
+        let zone = zone_endings.iter().any(|e| m.surface.ends_with(e.as_str()));
+        let joined = match char_at(joint) {
+            "与" | "和" => zone && m.class != "Organization",
+            "—" => joint == 0 || char_at(joint - 1) != "—",
+            _ => false,
+        };
+        let start = places
+            .get(&joint)
+            .filter(|_| joined)
+            .copied()
+            .or_else(|| national_body_before(doc, m, joint, resolver));
+        if let Some(start) = start {
+            m.span = Span::new(start, m.span.end);
+            m.surface = doc.norm_slice(m.span).to_owned();
+        }
+    }
+    mentions
+}
+
+/// 中国空天信息和卫星互联网创新联盟 (河北 2024): a body's name that the left edge cut at 和 starts at
+/// a national lead word (中国, 国家) that opens the clause: the body joins two fields.
+fn national_body_before(
+    doc: &Document,
+    m: &EntityMention,
+    joint: usize,
+    resolver: &Resolver,
+) -> Option<usize> {
+    if m.class != "Organization" || doc.norm_slice(Span::new(joint, joint + 1)) != "和" {
+        return None;
+    }
+    let before = doc.norm_slice(Span::new(joint.saturating_sub(10), joint));
+    let han = |c: &char| matches!(c, '\u{4E00}'..='\u{9FFF}');
+    let run: String = before.chars().rev().take_while(han).collect();
+    let run: String = run.chars().rev().collect();
+    let opens_clause = run.chars().count() < before.chars().count();
+    let lexicons = &resolver.rules.lexicons;
+    // 国务院和省委, 中央农村工作会议和省委: a name before 和 is a list of two.
+    let a_name = resolver.gazetteer.knowledge.lookup(&run).is_some()
+        || resolver.gazetteer.bodies.national.contains_key(&run)
+        || lexicons.suffix_of(&run).is_some();
+    (opens_clause && !a_name && starts_with_any(&run, lexicons.words("owner_lead")))
+        .then(|| joint - run.chars().count())
+        .filter(|_| run.chars().count() > 2)
 }
 
 /// 张家口可再生能源示范区, 曹妃甸协同发展示范区: a pilot or model zone named after the place it
@@ -1020,7 +1524,7 @@ fn group<'m>(
         let named = aside_of(m).unwrap_or(m);
         let canonical = terms.canonical(m, &named.surface, resolver);
         if canonical.name.chars().count() < 2
-            || (m.class == "Organization" && !resolver.has_owner(&canonical.name))
+            || (resolver.lacks_its_owner(&canonical.name, &m.class))
             || (m.class == "Person" && resolver.names_a_division(&canonical.name))
         {
             continue;

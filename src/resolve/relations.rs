@@ -11,7 +11,8 @@ use super::{
     LOCAL_PLACE_RULE, LOCAL_PLACES, NAME_CONTAINS_RULE, Provenance, Relation, Resolver,
 };
 use crate::extract::{
-    Extraction, KNOWN_NAME_RULE as KNOWLEDGE_RULE, RelationMention, is_quote, strip_quotes,
+    Extraction, KNOWN_NAME_RULE as KNOWLEDGE_RULE, RelationMention, ends_with_any, is_quote,
+    strip_quotes,
 };
 use crate::rules::{Emit, Relation as Emitted};
 use crate::text::{Document, Span, is_chinese_numeral, small_chinese_number};
@@ -354,6 +355,24 @@ impl Passes<'_> {
             let Some(first) = outer.mentions.first() else {
                 continue;
             };
+            // 燕山—塞罕坝国家公园: a place named after two places a dash joins lies in neither;
+            // a planning area named after a river or a region runs along it or serves it
+            // (大运河文化带, 京津冀生态环境支撑区, 河北 2022) and is no part of it either.
+            let planning_area = ends_with_any(
+                &outer.label,
+                self.resolver.rules.lexicons.words("planning_area_suffix"),
+            );
+            if outer.class == "Place" && (outer.label.contains('—') || planning_area) {
+                continue;
+            }
+            let parts = self.parts_of_joined_zone(outer);
+            if !parts.is_empty() {
+                for part in parts {
+                    let triple = (part.iri.clone(), "partOf".into(), outer.iri.clone());
+                    state(found, triple, first.span, NAME_CONTAINS_RULE);
+                }
+                continue;
+            }
             let relation = if outer.class == "Place" {
                 "partOf"
             } else {
@@ -382,7 +401,46 @@ impl Passes<'_> {
         self.branches(&chain, found);
         self.sites_of_bodies(&chain, found);
         self.firms_of_projects(&chain, found);
+        self.firms_after_divisions(&chain, found);
         self.numbered_groups(found);
+    }
+
+    /// 廊坊北三县与北京通州区一体化高质量发展示范区: a zone named after two places joined by 与 or
+    /// 和 is made of them: the places it starts with and that follow the joint.
+    fn parts_of_joined_zone(&self, zone: &Entity) -> Vec<&Entity> {
+        let zone_endings = self.resolver.rules.lexicons.words("zone_suffix");
+        if zone.class != "Place"
+            || !zone_endings
+                .iter()
+                .any(|e| zone.label.ends_with(e.as_str()))
+        {
+            return Vec::new();
+        }
+        let Some((first, second)) = zone.label.split_once('与').or(zone.label.split_once('和'))
+        else {
+            return Vec::new();
+        };
+        let named_at = |text: &str, whole: bool| {
+            self.entities
+                .iter()
+                .filter(|p| p.class == "Place" && p.iri != zone.iri)
+                .filter(|p| {
+                    self.row_forms(p)
+                        .chain(p.aliases.iter().map(String::as_str))
+                        .any(|f| {
+                            if whole {
+                                text == f
+                            } else {
+                                text.starts_with(f)
+                            }
+                        })
+                })
+                .max_by_key(|p| p.label.len())
+        };
+        named_at(first, true)
+            .into_iter()
+            .chain(named_at(second, false))
+            .collect()
     }
 
     /// 两翼两区三群六带, 双核五圈: a name made of numbered groups has as parts the groups the
@@ -422,7 +480,7 @@ impl Passes<'_> {
                     || (p.subclass.as_deref() == Some("District")
                         && outer.label.starts_with(p.label.as_str()))
             })
-            .filter(|p| p.label.chars().count() >= 2 && outer.label.contains(p.label.as_str()))
+            .filter(|p| self.row_forms(p).any(|f| outer.label.contains(f)))
             .collect();
         if outer.class == "Place" {
             return candidates
@@ -510,12 +568,23 @@ impl Passes<'_> {
                 && (e.subclass.as_deref() == Some("Company")
                     || kind.is_some_and(|k| k == Kind::Soe || k == Kind::Company))
         };
+        // A firm is the owner its project's name starts with, by its label or by a mention at
+        // the start of the project's (德龙钢铁 of 德龙钢铁有限公司, in 德龙钢铁印尼钢厂).
+        let named_first = |o: &Entity, project: &Entity| {
+            project.label.starts_with(o.label.as_str())
+                || o.mentions.iter().any(|m| {
+                    project
+                        .mentions
+                        .iter()
+                        .any(|p| p.span.start == m.span.start && p.span.contains(m.span))
+                })
+        };
         for project in self.entities.iter().filter(|e| e.class == "Program") {
             let owner = self
                 .entities
                 .iter()
                 .filter(firm)
-                .filter(|o| o.label != project.label && project.label.starts_with(o.label.as_str()))
+                .filter(|o| o.label != project.label && named_first(o, project))
                 .max_by_key(|o| o.label.len());
             if let (Some(owner), Some(first)) = (owner, project.mentions.first()) {
                 let triple = (
@@ -528,13 +597,40 @@ impl Passes<'_> {
         }
     }
 
-    /// A branch is part of what its name starts with (赣服通西湖分厅 of 赣服通, 市第一医院康复
-    /// 分院 of 市第一医院).
+    /// 秦皇岛中信戴卡 (河北 2022), 邯郸格力 (2017): a firm every reader knows written right after a
+    /// division is located there (its plant or seat), where the division is not the chain's.
+    fn firms_after_divisions(&self, chain: &BTreeSet<&str>, found: &mut Statements) {
+        let knowledge = &self.resolver.gazetteer.knowledge;
+        let ends: BTreeMap<usize, &Entity> = self
+            .entities
+            .iter()
+            .filter(|d| d.subclass.as_deref() == Some("AdministrativeDivision"))
+            .filter(|d| !chain.contains(d.label.as_str()))
+            .flat_map(|d| d.mentions.iter().map(move |m| (m.span.end, d)))
+            .collect();
+        let firms = self.entities.iter().filter(|e| {
+            e.class == "Organization" && knowledge.lookup(&e.label).is_some_and(super::is_a_firm)
+        });
+        for firm in firms {
+            for m in &firm.mentions {
+                if let Some(division) = ends.get(&m.span.start) {
+                    let triple = (firm.iri.clone(), "locatedIn".into(), division.iri.clone());
+                    state(found, triple, m.span, NAME_CONTAINS_RULE);
+                }
+            }
+        }
+    }
+
+    /// A program's or place's branch is part of what its name starts with (赣服通西湖分厅 of
+    /// 赣服通).
     fn branches(&self, chain: &BTreeSet<&str>, found: &mut Statements) {
         let branches = self.resolver.rules.lexicons.words("branch_suffix");
+        // A body's branch is no part of it in the sense of partOf, which joins places and
+        // programs (ANNOTATION.md; the golds list 市第七医院老年医学分院, 北大人民医院雄安院区 alone).
         for branch in self
             .entities
             .iter()
+            .filter(|e| e.class != "Organization")
             .filter(|e| branches.iter().any(|b| e.label.ends_with(b.as_str())))
         {
             let head = self
@@ -762,6 +858,15 @@ impl Passes<'_> {
         scopes.extend(open.map(|(area, span, _)| (area, span)));
         scopes.retain(|(_, span)| span.start < span.end);
         scopes
+    }
+
+    /// An entity's label and its gazetteer row's forms (印尼 of 印度尼西亚), of two chars or more:
+    /// what a longer name writes it as.
+    fn row_forms<'e>(&'e self, e: &'e Entity) -> impl Iterator<Item = &'e str> {
+        let row = self.resolver.gazetteer.knowledge.lookup(&e.label);
+        std::iter::once(e.label.as_str())
+            .chain(row.into_iter().flat_map(|k| k.forms()))
+            .filter(|f| f.chars().count() >= 2)
     }
 
     /// The names an entity goes by: its label, aliases and its gazetteer row's forms, of two

@@ -61,6 +61,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "numbered_names",
     "owner_lead",
     "person_kind_end",
+    "planning_area_suffix",
     "predicate_verb",
     "program_end",
     "program_follow",
@@ -239,7 +240,7 @@ impl Lexicons {
 
     /// The regex alternation for a `{{…}}` reference (`words:NAME`, `suffix:CLASS`,
     /// `strong_suffix:CLASS` without the weak suffixes, or `long_suffix:CLASS` of two chars or
-    /// more), longest words first.
+    /// more and no owner to name: a quote names no base, “两山”实践创新基地), longest words first.
     pub fn alternation(&self, reference: &str) -> Option<String> {
         let words: Vec<&str> = match reference.split_once(':')? {
             ("words", name) => self.words.get(name)?.iter().map(String::as_str).collect(),
@@ -258,7 +259,7 @@ impl Lexicons {
             ("long_suffix", class) => self
                 .suffixes
                 .iter()
-                .filter(|s| s.class.name() == class && s.text.chars().count() >= 2)
+                .filter(|s| s.class.name() == class && s.text.chars().count() >= 2 && !s.owned)
                 .map(|s| s.text.as_str())
                 .collect(),
             _ => return None,
