@@ -597,7 +597,7 @@ impl Passes<'_> {
         }
     }
 
-    /// 秦皇岛中信戴卡 (河北 2022), 邯郸格力 (2017): a firm every reader knows written right after a
+    /// 邯郸格力 (河北 2018), 北京现代汽车沧州工厂: a firm every reader knows written right after a
     /// division is located there (its plant or seat), where the division is not the chain's.
     fn firms_after_divisions(&self, chain: &BTreeSet<&str>, found: &mut Statements) {
         let knowledge = &self.resolver.gazetteer.knowledge;
