@@ -134,9 +134,11 @@ pub(super) fn extension(words: &Words, at: usize, class: Class, lexicons: &Lexic
         rest.find(b.as_str())
             .is_some_and(|i| rest[..i].chars().count() <= 6 && rest[..i].chars().all(is_han))
     });
+    // A program's name runs on to a program's ending over the words that say what is done in
+    // it (自贸试验区 + 创新提升 + 行动, 河北 2024; 宅基地制度改革 + 试点, 2022, 2023).
     let reach = if numerals > 0 && after_numerals.starts_with('里') {
         numerals + 1 + 6
-    } else if branch {
+    } else if branch || class == Class::Program {
         6
     } else {
         2
@@ -151,9 +153,22 @@ pub(super) fn extension(words: &Words, at: usize, class: Class, lexicons: &Lexic
     // A level char begins another name (南昌市委|市政府), a function word ends one (唐山|等机场).
     let levels = lexicons.words("level_chars");
     let function_word = |i: usize| words.inside(&(at..at + i)).any(|(_, p)| p.is_function());
+    // …and not over a verb that starts another clause (改革 | 推动 | 发展行动) or a count
+    // (残运会 | 暨第四届 | 特奥会: two events).
+    let boundary = lexicons.words("boundary");
+    let boundary_word = |i: usize| {
+        class == Class::Program
+            && words.inside(&(at..at + i)).any(|(w, pos)| {
+                *pos == Pos::Numeral || whole_word_at(words, w.start, boundary).is_some()
+            })
+    };
     starts
         .into_iter()
-        .filter(|&i| !levels.iter().any(|l| rest[..i].contains(l.as_str())) && !function_word(i))
+        .filter(|&i| {
+            !levels.iter().any(|l| rest[..i].contains(l.as_str()))
+                && !function_word(i)
+                && !boundary_word(i)
+        })
         .filter_map(|i| {
             lexicons
                 .suffixes

@@ -91,7 +91,16 @@ pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, words: &Word
             (Some(h), Kind::Quantity, _) => last_char_of(&h.range),
             // 推动湖畔文旅商圈: a match its boundary words cut down to its last char (推动|湖)
             // leaves that char to start the next name.
+            // 实施战略|性新兴产业集群发展工程: a program's match that ends inside a word
+            // (战略性) leaves that word to start the next name.
             (None, Kind::Entity, Some(list)) => caps.name("name").and_then(|n| {
+                let program = matches!(rule.class, Some(ClassChoice::Fixed(Class::Program)));
+                if let Some((word, _)) = words
+                    .word_at(n.end())
+                    .filter(|(w, _)| program && w.start < n.end())
+                {
+                    return Some(word.start);
+                }
                 let last = last_char_of(&n.range())?;
                 (trim_left(words, &n.range(), lexicons, list) == last).then_some(last)
             }),
