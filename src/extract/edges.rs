@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::names::{inner_count_at, is_han, starts_with_any};
+use super::names::{ends_with_any, inner_count_at, is_han, starts_with_any};
 use crate::rules::{Class, ClassChoice, Lexicons, Rule};
 use crate::text::{Pos, Words, is_chinese_numeral};
 
@@ -38,6 +38,16 @@ pub(super) fn left_edge(
         // of one it starts.
         if let Some(verb) = whole_word_at(words, start, lexicons.words("leading_verb")) {
             start = (start + verb.len()).min(range.end);
+        }
+        // 国家级二轮土地延包整县试点: the level a program is run at is no part of its name,
+        // where the name is no honour (省级乡村振兴示范区).
+        let honour = ends_with_any(&words.text[..range.end], lexicons.words("honour_end"));
+        if let (Some(ClassChoice::Fixed(Class::Program)), Some(level), false) = (
+            &rule.class,
+            whole_word_at(words, start, lexicons.words("level_lead")),
+            honour,
+        ) {
+            start = (start + level.len()).min(range.end);
         }
     }
     // 智慧平安社区、花朵护卫工程: a campaign in a name's list of places ends the list; the name
@@ -178,6 +188,8 @@ pub(super) fn extension(words: &Words, at: usize, class: Class, lexicons: &Lexic
                         && !s.weak
                         && s.text.chars().count() >= 2
                         && rest[i..].starts_with(s.text.as_str())
+                        // 改革 + 试点|县区: a program runs on to a word's end only.
+                        && (class != Class::Program || words.is_edge(at + i + s.text.len()))
                 })
                 .map(|s| i + s.text.len())
                 .max()

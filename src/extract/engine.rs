@@ -148,7 +148,7 @@ fn entity_hit(
     }
     range.start = left_edge(rule, lexicons, words, &range)?;
     let quote = unquote(text, range, lexicons);
-    let range = quote.range.clone();
+    let range = quote_before_a_split_word(words, quote.range.clone(), lexicons);
     let name = &text[range.clone()];
     if quote.marked && !quote.kind_after && a_list_of_phrases(name, &text[range.end..], lexicons) {
         return None;
@@ -212,6 +212,30 @@ fn entity_hit(
         groups,
         class: Some(class),
     })
+}
+
+/// “农超对接”试点|工作 (河北 2010): a name that runs on past its closing quote into the middle
+/// of a word is the quote alone, unless the quote is a campaign's lead word, a quality
+/// (seed: “智慧”办税新模式).
+fn quote_before_a_split_word(
+    words: &Words,
+    range: Range<usize>,
+    lexicons: &Lexicons,
+) -> Range<usize> {
+    let text = words.text;
+    let split = !words.is_edge(range.end) && text[range.end..].starts_with(is_han);
+    match text[range.clone()].rfind('”') {
+        Some(close)
+            if split
+                && !lexicons
+                    .words("program_lead")
+                    .iter()
+                    .any(|w| *w == text[range.start..range.start + close]) =>
+        {
+            range.start..range.start + close
+        }
+        _ => range,
+    }
 }
 
 /// The class (and subclass) of a name a rule found, or `None` where its ending says it is

@@ -48,6 +48,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "leading_verb",
     "layout_kind",
     "level_chars",
+    "level_lead",
     "list_end",
     "list_separator",
     "major_city",
