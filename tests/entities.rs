@@ -64,7 +64,8 @@ fn numbered_slogans_stand_alone() {
     let r = report(
         "落实一轴两翼部署,打好八大战役。建立一人一台账,入选十大红色旅游目的地,学习党的十九大和十九届五中全会精神。",
     );
-    assert_class(&r, "一轴两翼", "Program");
+    // A layout's counted parts (an axis, wings) make a place (ANNOTATION.md: collective layouts).
+    assert_class(&r, "一轴两翼", "Place");
     assert_class(&r, "八大战役", "Program");
     assert_no_names(&r, &["一人一台", "十大红色", "九大和十", "九届五中"]);
 }

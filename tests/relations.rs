@@ -337,8 +337,10 @@ fn a_layout_of_numbered_groups_is_named_by_its_quote_and_has_the_groups_named_as
     );
     let found = relations(&r);
     assert_parts_of(&found, &["两翼", "六带"], "两翼两区三群六带");
-    // The layout word is no ending that types it (布局 is no bureau, 局).
-    assert_eq!(class_of(&r, "两翼两区三群六带"), Some("Program"));
+    // The layout word is no ending that types it (布局 is no bureau, 局): its counted parts
+    // make it a place, as they make its groups (ANNOTATION.md: collective layouts).
+    assert_eq!(class_of(&r, "两翼两区三群六带"), Some("Place"));
+    assert_eq!(class_of(&r, "六带"), Some("Place"));
 }
 
 #[test]

@@ -8,7 +8,8 @@ use regex::Regex;
 
 use super::edges::{count_start, dot_joined_start, extension, left_edge, trim_left};
 use super::names::{
-    describes_no_place, ends_with_any, is_han, is_name, is_term, names_a_kind, starts_with_any,
+    describes_no_place, ends_with_any, is_han, is_name, is_numbered_layout, is_term, names_a_kind,
+    starts_with_any,
 };
 use super::quote::{
     a_list_of_phrases, a_piece_of_a_quote, spoken_of_otherwise, strip_quotes, unquote,
@@ -178,6 +179,15 @@ fn entity_hit(
         return None;
     }
     let class = class_of(rule.class.as_ref()?, name, term, quote.kind_after, lexicons)?;
+    // “两翼两区三群六带”, “双核”: a layout's parts counted in the body are a place; a glossary
+    // defines its term, which may count anything (seed: 一核四翼, a core and wings of work).
+    let by_suffix = matches!(rule.class, Some(ClassChoice::BySuffix { .. }));
+    let class =
+        if by_suffix && rule.scope != Scope::GlossaryTerm && is_numbered_layout(name, lexicons) {
+            (Class::Place, None)
+        } else {
+            class
+        };
     if class.0 == Class::Place && describes_no_place(name, text, range.start, lexicons) {
         return None;
     }

@@ -136,3 +136,27 @@ pub(super) fn inner_count_at(name: &str) -> Option<usize> {
         })
         .map(|w| w[1].0)
 }
+
+/// Whether `name` counts the parts of a spatial layout and nothing else (两翼两区三群六带, 双核;
+/// “两翼两区三群六带”发展布局, a `layout_kind` after the quote): each a count (一 … 十, 两, 双)
+/// and a `layout_noun`. Such a name is a place, the set of its parts.
+pub(super) fn is_numbered_layout(name: &str, lexicons: &Lexicons) -> bool {
+    let nouns = lexicons.words("layout_noun");
+    let name = strip_quotes(name);
+    let name = match name.split_once('”') {
+        Some((quoted, kind)) if lexicons.words("layout_kind").iter().any(|k| k == kind) => quoted,
+        _ => name,
+    };
+    let mut rest = name;
+    while !rest.is_empty() {
+        let counted = rest.trim_start_matches(|c| is_chinese_numeral(c) || c == '双');
+        let Some(noun) = nouns
+            .iter()
+            .find(|n| counted.len() < rest.len() && counted.starts_with(n.as_str()))
+        else {
+            return false;
+        };
+        rest = &counted[noun.len()..];
+    }
+    !name.is_empty()
+}

@@ -895,10 +895,11 @@ fn retype(
             };
             // Only a name with an owned ending can lack its owner: the others keep their class
             // without being resolved here (grouping resolves every mention once).
+            // A name typed otherwise than by its ending (a layout's, “…”发展布局) keeps its class.
             let Some(owned) = rules
                 .lexicons
                 .suffix_of(strip_quotes(&m.surface))
-                .filter(|s| s.owned)
+                .filter(|s| s.owned && s.class.name() == m.class)
             else {
                 return m.clone();
             };

@@ -47,6 +47,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "kind_of_ending_lead",
     "leading_verb",
     "layout_kind",
+    "layout_noun",
     "level_chars",
     "level_lead",
     "list_end",
