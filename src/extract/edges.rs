@@ -268,17 +268,23 @@ fn boundary_cuts(
 }
 
 /// Where a name starts that a middle dot joins to the words before it (“一带一路”·长城国际民间
-/// 文化艺术节, 芦台·汉沽津冀协同发展示范区, 河北 2017, 2022; 中国梦·赶考行): at the quoted phrase
-/// before the dot, or at the words of two to six chars after the last boundary word of `list`
-/// and a leading verb.
+/// 文化艺术节, 芦台·汉沽津冀协同发展示范区, 河北 2017, 2022; 中国梦·赶考行), or a dash (中国—中东欧
+/// 国家中小企业合作论坛, 2022; 张北-雄安特高压工程, 2021): at the quoted phrase before the dot,
+/// or at the words of two to six chars after the last boundary word of `list` and a leading verb.
+/// A hyphen joins a program's names only (众创空间-孵化器-科技园区 is a chain of places, 2021).
 pub(super) fn dot_joined_start(
     words: &Words,
     start: usize,
     lexicons: &Lexicons,
     list: &str,
+    class: Class,
 ) -> usize {
     let text = words.text;
-    let Some(before) = text[..start].strip_suffix('·') else {
+    let joiners: &[char] = match class {
+        Class::Program => &['·', '—', '-'],
+        _ => &['·', '—'],
+    };
+    let Some(before) = text[..start].strip_suffix(joiners) else {
         return start;
     };
     if let Some(quoted) = before.strip_suffix('”') {

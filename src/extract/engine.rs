@@ -208,7 +208,7 @@ fn entity_hit(
     // that counts its members after a list of them starts at the count.
     let start = match &rule.trim {
         Some(list) if by_suffix_alone => {
-            let joined = dot_joined_start(words, range.start, lexicons, list);
+            let joined = dot_joined_start(words, range.start, lexicons, list, class.0);
             match class.0 {
                 Class::Program => count_start(text, &(joined..range.end)),
                 _ => joined,
