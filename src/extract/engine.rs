@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use super::edges::{count_start, dot_joined_start, extension, left_edge, trim_left};
+use super::edges::{count_start, dot_joined_start, extension, left_edge, trim_left, whole_word_at};
 use super::names::{
     describes_no_place, ends_with_any, is_han, is_name, is_numbered_layout, is_term, names_a_kind,
     starts_with_any,
@@ -170,6 +170,9 @@ fn entity_hit(
     };
     // 政协委|员, 南站街|道: a name ends where a word does.
     let ends_inside_a_word = !words.is_edge(range.end) && text[range.end..].starts_with(is_han);
+    if modifies_the_next_word(rule, name, words, range.end, lexicons) {
+        return None;
+    }
     if !named || ends_inside_a_word {
         return None;
     }
@@ -222,6 +225,27 @@ fn entity_hit(
         groups,
         class: Some(class),
     })
+}
+
+/// Whether a program's name found by its ending ends in a word that also qualifies the noun
+/// after it (`open_ending`: 战略|部署, 战略|投资者, 发展战略|全局): the name goes on to a clause
+/// break, a function word or a boundary word (乡村振兴战略和…), or it is none.
+fn modifies_the_next_word(
+    rule: &Rule,
+    name: &str,
+    words: &Words,
+    end: usize,
+    lexicons: &Lexicons,
+) -> bool {
+    let program = matches!(rule.class, Some(ClassChoice::Fixed(Class::Program)));
+    let next = words.word_at(end).filter(|(w, _)| w.start == end);
+    program
+        && ends_with_any(name, lexicons.words("open_ending"))
+        && next.is_some_and(|(w, pos)| {
+            words.text[w.clone()].starts_with(is_han)
+                && !pos.is_function()
+                && whole_word_at(words, end, lexicons.words("boundary")).is_none()
+        })
 }
 
 /// “农超对接”试点|工作 (河北 2010): a name that runs on past its closing quote into the middle

@@ -61,6 +61,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "not_a_name_end",
     "not_a_name_start",
     "numbered_names",
+    "open_ending",
     "owner_lead",
     "person_kind_end",
     "predicate_verb",
