@@ -180,7 +180,13 @@ pub(super) fn spoken_of_otherwise(
                 .words("statement_marker")
                 .iter()
                 .any(|w| name.find(w.as_str()).is_some_and(|i| i > 0));
-        if !named && (counted || statement || starts_with_any(after, lexicons.words(list))) {
+        // 遏制耕地“非农化”: a quoted process or trend, unless a count makes it a set of them
+        // (“十个常态化”30项措施, “三重四创五优化”活动).
+        let process = ends_with_any(name, lexicons.words("process_end"))
+            && !name.contains(is_chinese_numeral);
+        if !named
+            && (counted || statement || process || starts_with_any(after, lexicons.words(list)))
+        {
             return true;
         }
     }

@@ -65,6 +65,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "owner_lead",
     "person_kind_end",
     "predicate_verb",
+    "process_end",
     "program_end",
     "program_follow",
     "program_lead",
