@@ -875,3 +875,11 @@ fn a_numbered_body_written_without_its_ordinal_is_the_same_body() {
     );
     assert_no_names(&r, &["七医院"]);
 }
+
+#[test]
+fn an_event_written_without_its_host_is_the_hosted_event() {
+    // 河北 2022: 北京冬奥会、冬残奥会即将开幕 … 确保冬奥会圆满成功.
+    let r = report("北京冬奥会即将开幕。确保冬奥会圆满成功。");
+    assert!(entity(&r, "北京冬奥会").aliases.contains("冬奥会"));
+    assert_no_names(&r, &["冬奥会"]);
+}

@@ -812,7 +812,7 @@ pub fn resolve(
     mentions.extend(wholes_of_sections(&mentions, &resolver));
     let mentions = brands_inside_names(mentions, &resolver);
     let mut groups = group(doc, &mentions, &resolver);
-    merge_abbreviations(&mut groups, &rules.lexicons);
+    merge_abbreviations(&mut groups, &resolver);
     let mut entities: Vec<Entity> = groups
         .iter()
         .map(|(name, group)| entity_of(doc, name, group, &place_sets, &resolver))
@@ -1043,13 +1043,21 @@ fn group<'m>(
     groups
 }
 
-/// 华侨城文旅项目 is 华侨城文化旅游综合项目 abbreviated: one entity, the full name canonical.
-fn merge_abbreviations(groups: &mut BTreeMap<String, Group>, lexicons: &crate::rules::Lexicons) {
+/// 华侨城文旅项目 is 华侨城文化旅游综合项目 abbreviated, 冬奥会 is 北京冬奥会 without its host: one
+/// entity, the full name canonical.
+fn merge_abbreviations(groups: &mut BTreeMap<String, Group>, resolver: &Resolver) {
+    let lexicons = &resolver.rules.lexicons;
     let classes: Vec<(String, String)> = groups
         .iter()
         .map(|(name, g)| (name.clone(), g.best().class.clone()))
         .collect();
     for (short, class) in &classes {
+        let hosts: Vec<&String> = classes
+            .iter()
+            .filter(|(long, c)| c == class && c == "Program" && groups.contains_key(long))
+            .map(|(long, _)| long)
+            .filter(|long| drops_the_host(short, long, resolver))
+            .collect();
         let full = classes
             .iter()
             .filter(|(long, c)| {
@@ -1058,7 +1066,11 @@ fn merge_abbreviations(groups: &mut BTreeMap<String, Group>, lexicons: &crate::r
                     && (abbreviates(short, long, lexicons) || drops_the_ordinal(short, long))
             })
             .map(|(long, _)| long)
-            .max_by_key(|long| long.len());
+            .max_by_key(|long| long.len())
+            .or(match hosts[..] {
+                [host] => Some(host),
+                _ => None,
+            });
         if let Some(full) = full {
             let moved = groups.remove(short).map(|g| g.mentions).unwrap_or_default();
             if let Some(g) = groups.get_mut(full) {
@@ -1191,6 +1203,24 @@ fn abbreviates(short: &str, long: &str, lexicons: &crate::rules::Lexicons) -> bo
         }
     });
     of_a_kind && one_per_word
+}
+
+/// Whether `short` names the program `long` names after the place it is held in (冬奥会 for
+/// 北京冬奥会, 河北 2022; 国际工业设计周 for 河北国际工业设计周): `long` is a division's or a known
+/// place's name and `short`, of three chars or more. Only where one such name is in the report
+/// (北京冬奥会 and 米兰冬奥会 leave 冬奥会 alone).
+fn drops_the_host(short: &str, long: &str, resolver: &Resolver) -> bool {
+    let Some(host) = long.strip_suffix(short) else {
+        return false;
+    };
+    short.chars().count() >= 3
+        && host.chars().count() >= 2
+        && (resolver.names_a_division(host)
+            || resolver
+                .gazetteer
+                .knowledge
+                .lookup(host)
+                .is_some_and(|e| e.class().as_str() == "Place"))
 }
 
 /// Whether `short` names the body numbered in `long` without its ordinal's 第 and its owner
