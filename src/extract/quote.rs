@@ -129,7 +129,8 @@ pub(super) fn spoken_of_otherwise(
         // can name it after all, a word of `program_follow` or a suffix the name runs on to.
         let named_after = name.contains(is_quote)
             || starts_with_any(after, lexicons.words("program_follow"))
-            || starts_with_any(after, lexicons.words("spelled_out_after"));
+            || starts_with_any(after, lexicons.words("spelled_out_after"))
+            || a_numbered_set(name, after, lexicons);
         if !named_after && ends_with_any(before, lexicons.words(list)) {
             return true;
         }
@@ -184,13 +185,20 @@ pub(super) fn spoken_of_otherwise(
         // (“十个常态化”30项措施, “三重四创五优化”活动).
         let process = ends_with_any(name, lexicons.words("process_end"))
             && !name.contains(is_chinese_numeral);
-        if !named
-            && (counted || statement || process || starts_with_any(after, lexicons.words(list)))
-        {
+        let slogan =
+            starts_with_any(after, lexicons.words(list)) && !a_numbered_set(name, after, lexicons);
+        if !named && (counted || statement || process || slogan) {
             return true;
         }
     }
     false
+}
+
+/// Whether a quoted name is a numbered set of ideas or requirements (坚持“四个办奥”理念, 落实
+/// “四早”要求), named where one idea is a slogan (“项目为王”理念).
+fn a_numbered_set(name: &str, after: &str, lexicons: &Lexicons) -> bool {
+    name.starts_with(is_chinese_numeral)
+        && starts_with_any(after, lexicons.words("numbered_set_after"))
 }
 
 /// The words a quoted name that runs on past its closing quote (`inner` holds the quote) is

@@ -61,6 +61,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "not_a_name_end",
     "not_a_name_start",
     "numbered_names",
+    "numbered_set_after",
     "open_ending",
     "owner_lead",
     "person_kind_end",
