@@ -6,6 +6,9 @@ use crate::text::is_chinese_numeral;
 
 use super::quote::strip_quotes;
 
+/// How long a phrase a `short_generic_lead` starts may be and still be generic (重大历史性工程).
+const SHORT_GENERIC_CHARS: usize = 8;
+
 /// Whether a matched string can be a name: a term ([`is_term`]) that does not end like a
 /// common noun (格局, 干部, 超市 …).
 pub fn is_name(name: &str, lexicons: &Lexicons) -> bool {
@@ -52,6 +55,8 @@ pub fn is_term(name: &str, lexicons: &Lexicons) -> bool {
         && !(starts_with_any(name, lexicons.words("honour_lead"))
             && ends_with_any(name, lexicons.words("honour_end")))
         && !starts_with_any(name, lexicons.words("generic_lead"))
+        && !(starts_with_any(name, lexicons.words("short_generic_lead"))
+            && name.chars().count() <= SHORT_GENERIC_CHARS)
         && (!ends_with_any(name, lexicons.words("role_end"))
             || name.starts_with(is_chinese_numeral))
 }

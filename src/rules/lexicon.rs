@@ -77,6 +77,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "scope_lead",
     "section_suffix",
     "shared_ending",
+    "short_generic_lead",
     "spelled_out_after",
     "statement_marker",
     "sub_area_suffix",
