@@ -310,7 +310,8 @@ pub(super) fn modifiers_before(
     let (mut start, mut words) = (quote_at, 0);
     for t in before.iter().rev() {
         let word = doc.norm_slice(t.span);
-        let modifier = matches!(
+        // …产业三年“倍增”计划 (河北 2022): a plan's years are part of its name.
+        let modifier = (matches!(
             t.pos,
             Pos::Noun
                 | Pos::VerbalNoun
@@ -319,7 +320,8 @@ pub(super) fn modifiers_before(
                 | Pos::Proper
                 | Pos::Adjective
                 | Pos::Time
-        ) && word.chars().all(is_han)
+        ) || (t.pos == Pos::Numeral && word.ends_with('年')))
+            && word.chars().all(is_han)
             && !boundary.iter().any(|b| b == word);
         if t.span.end != start || !modifier || quote_at - t.span.start > 12 {
             break;
