@@ -883,3 +883,11 @@ fn an_event_written_without_its_host_is_the_hosted_event() {
     assert!(entity(&r, "北京冬奥会").aliases.contains("冬奥会"));
     assert_no_names(&r, &["冬奥会"]);
 }
+
+#[test]
+fn the_quote_a_name_opens_with_is_an_alias() {
+    // 河北 2022: 深入开展“三重四创五优化”活动.
+    let r = report("深入开展“三重四创五优化”活动。");
+    let campaign = entity(&r, "三重四创五优化活动");
+    assert!(campaign.aliases.contains("三重四创五优化"));
+}

@@ -1099,6 +1099,12 @@ fn entity_of(
         .mentions
         .iter()
         .map(|m| m.surface.chars().filter(|&c| !is_quote(c)).collect())
+        .chain(
+            group
+                .mentions
+                .iter()
+                .filter_map(|m| quote_heading(&m.surface)),
+        )
         .filter(|a: &String| a != name)
         .collect();
     // 省政府 → 江西省人民政府: the expanded informal name (江西省政府) is an alias too.
@@ -1161,6 +1167,13 @@ fn quantities_of(
             mention: q.clone(),
         })
         .collect()
+}
+
+/// The quote a name opens with and runs on past (“三重四创五优化”活动, “万企兴万村”行动, 河北
+/// 2022): what the text calls the thing, an alias of its name.
+fn quote_heading(surface: &str) -> Option<String> {
+    let (head, rest) = surface.trim_start_matches('“').split_once('”')?;
+    (!head.contains('“') && !rest.is_empty() && head.chars().count() >= 2).then(|| head.to_owned())
 }
 
 /// Whether `short` abbreviates `long` as Chinese names are abbreviated (华侨城文旅项目,
