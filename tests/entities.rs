@@ -891,3 +891,12 @@ fn the_quote_a_name_opens_with_is_an_alias() {
     let campaign = entity(&r, "三重四创五优化活动");
     assert!(campaign.aliases.contains("三重四创五优化"));
 }
+
+#[test]
+fn a_quote_is_the_name_it_heads() {
+    // 河北 2024: 推进保障性住房建设、“平急两用”公共基础设施建设、城中村改造“三大工程”.
+    let r = report("推进保障性住房建设、“平急两用”公共基础设施建设、城中村改造“三大工程”。");
+    let works = entity(&r, "平急两用公共基础设施建设");
+    assert!(works.aliases.contains("平急两用"));
+    assert_no_names(&r, &["平急两用"]);
+}

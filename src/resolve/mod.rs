@@ -1052,6 +1052,27 @@ fn merge_abbreviations(groups: &mut BTreeMap<String, Group>, resolver: &Resolver
         .map(|(name, g)| (name.clone(), g.best().class.clone()))
         .collect();
     for (short, class) in &classes {
+        // “平急两用” is the 平急两用公共基础设施建设 a list names as “平急两用”公共基础设施建设;
+        // a branch is part of what its quote names (seed: “赣服通”西湖分厅).
+        let branch = lexicons.words("branch_suffix");
+        let headed = classes
+            .iter()
+            .filter(|(long, c)| {
+                c == class
+                    && long != short
+                    && groups.contains_key(long)
+                    && !branch.iter().any(|b| long.ends_with(b.as_str()))
+            })
+            .map(|(long, _)| long)
+            .find(|long| {
+                groups
+                    .get(short)
+                    .is_some_and(|g| g.canonical.class.is_none())
+                    && groups[*long]
+                        .mentions
+                        .iter()
+                        .any(|m| quote_heading(&m.surface).as_ref() == Some(short))
+            });
         let hosts: Vec<&String> = classes
             .iter()
             .filter(|(long, c)| c == class && c == "Program" && groups.contains_key(long))
@@ -1070,7 +1091,8 @@ fn merge_abbreviations(groups: &mut BTreeMap<String, Group>, resolver: &Resolver
             .or(match hosts[..] {
                 [host] => Some(host),
                 _ => None,
-            });
+            })
+            .or(headed);
         if let Some(full) = full {
             let moved = groups.remove(short).map(|g| g.mentions).unwrap_or_default();
             if let Some(g) = groups.get_mut(full) {
@@ -1170,10 +1192,15 @@ fn quantities_of(
 }
 
 /// The quote a name opens with and runs on past (“三重四创五优化”活动, “万企兴万村”行动, 河北
-/// 2022): what the text calls the thing, an alias of its name.
+/// 2022): what the text calls the thing, an alias of its name. Not a name a dot joins to
+/// another (“一带一路”·长城国际民间文化艺术节 is no 一带一路).
 fn quote_heading(surface: &str) -> Option<String> {
     let (head, rest) = surface.trim_start_matches('“').split_once('”')?;
-    (!head.contains('“') && !rest.is_empty() && head.chars().count() >= 2).then(|| head.to_owned())
+    (!head.contains('“')
+        && !rest.is_empty()
+        && !rest.starts_with(['·', '—', '-'])
+        && head.chars().count() >= 2)
+        .then(|| head.to_owned())
 }
 
 /// Whether `short` abbreviates `long` as Chinese names are abbreviated (华侨城文旅项目,
