@@ -187,7 +187,11 @@ pub(super) fn spoken_of_otherwise(
             && !name.contains(is_chinese_numeral);
         let slogan =
             starts_with_any(after, lexicons.words(list)) && !a_numbered_set(name, after, lexicons);
-        if !named && (counted || statement || process || slogan) {
+        // 死亡人数“双下降”, “三增加”: a count of changes is an outcome, no program.
+        let changes = name.trim_start_matches(|c| is_chinese_numeral(c) || c == '双' || c == '个');
+        let outcome = changes.len() < name.len()
+            && lexicons.words("change_verb").iter().any(|v| v == changes);
+        if !named && (counted || statement || process || slogan || outcome) {
             return true;
         }
     }

@@ -34,6 +34,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "boundary_name",
     "branch_suffix",
     "compound",
+    "change_verb",
     "unit",
     "zone_suffix",
     "generic_lead",
