@@ -164,7 +164,9 @@ fn entity_hit(
     // …and so is a name in quotes (“散工超市”): the text itself marks where it ends.
     let term = rule.scope == Scope::GlossaryTerm || quote.opens_quoted;
     let named = if term {
+        // A glossary term is the report's own, whatever it ends with (“五类”土地, seed).
         is_term(name, lexicons)
+            && (rule.scope == Scope::GlossaryTerm || !runs_on_to_a_common_noun(name, lexicons))
     } else {
         is_name(name, lexicons)
     };
@@ -246,6 +248,15 @@ fn modifies_the_next_word(
                 && !pos.is_function()
                 && whole_word_at(words, end, lexicons.words("boundary")).is_none()
         })
+}
+
+/// Whether a quoted name runs on past its quote to a common noun's ending (实现了“十四五”良好开局,
+/// 河北 2022: 开局 ends in 局, no body's), not to a layout's kind (“两翼两区三群六带”发展布局).
+fn runs_on_to_a_common_noun(name: &str, lexicons: &Lexicons) -> bool {
+    name.split_once('”').is_some_and(|(_, run_on)| {
+        ends_with_any(run_on, lexicons.words("not_a_name_end"))
+            && !lexicons.words("layout_kind").iter().any(|k| k == run_on)
+    })
 }
 
 /// “农超对接”试点|工作 (河北 2010): a name that runs on past its closing quote into the middle
