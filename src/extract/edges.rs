@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::names::{inner_count_at, is_han, starts_with_any};
+use super::names::{ends_with_any, inner_count_at, is_han, starts_with_any};
 use crate::rules::{Class, ClassChoice, Lexicons, Rule};
 use crate::text::{Pos, Words, is_chinese_numeral};
 
@@ -38,6 +38,16 @@ pub(super) fn left_edge(
         // of one it starts.
         if let Some(verb) = whole_word_at(words, start, lexicons.words("leading_verb")) {
             start = (start + verb.len()).min(range.end);
+        }
+        // 国家级二轮土地延包整县试点: the level a program is run at is no part of its name,
+        // where the name is no honour (省级乡村振兴示范区).
+        let honour = ends_with_any(&words.text[..range.end], lexicons.words("honour_end"));
+        if let (Some(ClassChoice::Fixed(Class::Program)), Some(level), false) = (
+            &rule.class,
+            whole_word_at(words, start, lexicons.words("level_lead")),
+            honour,
+        ) {
+            start = (start + level.len()).min(range.end);
         }
     }
     // 智慧平安社区、花朵护卫工程: a campaign in a name's list of places ends the list; the name
@@ -134,9 +144,11 @@ pub(super) fn extension(words: &Words, at: usize, class: Class, lexicons: &Lexic
         rest.find(b.as_str())
             .is_some_and(|i| rest[..i].chars().count() <= 6 && rest[..i].chars().all(is_han))
     });
+    // A program's name runs on to a program's ending over the words that say what is done in
+    // it (自贸试验区 + 创新提升 + 行动, 河北 2024; 宅基地制度改革 + 试点, 2022, 2023).
     let reach = if numerals > 0 && after_numerals.starts_with('里') {
         numerals + 1 + 6
-    } else if branch {
+    } else if branch || class == Class::Program {
         6
     } else {
         2
@@ -151,9 +163,22 @@ pub(super) fn extension(words: &Words, at: usize, class: Class, lexicons: &Lexic
     // A level char begins another name (南昌市委|市政府), a function word ends one (唐山|等机场).
     let levels = lexicons.words("level_chars");
     let function_word = |i: usize| words.inside(&(at..at + i)).any(|(_, p)| p.is_function());
+    // …and not over a verb that starts another clause (改革 | 推动 | 发展行动) or a count
+    // (残运会 | 暨第四届 | 特奥会: two events).
+    let boundary = lexicons.words("boundary");
+    let boundary_word = |i: usize| {
+        class == Class::Program
+            && words.inside(&(at..at + i)).any(|(w, pos)| {
+                *pos == Pos::Numeral || whole_word_at(words, w.start, boundary).is_some()
+            })
+    };
     starts
         .into_iter()
-        .filter(|&i| !levels.iter().any(|l| rest[..i].contains(l.as_str())) && !function_word(i))
+        .filter(|&i| {
+            !levels.iter().any(|l| rest[..i].contains(l.as_str()))
+                && !function_word(i)
+                && !boundary_word(i)
+        })
         .filter_map(|i| {
             lexicons
                 .suffixes
@@ -163,6 +188,8 @@ pub(super) fn extension(words: &Words, at: usize, class: Class, lexicons: &Lexic
                         && !s.weak
                         && s.text.chars().count() >= 2
                         && rest[i..].starts_with(s.text.as_str())
+                        // 改革 + 试点|县区: a program runs on to a word's end only.
+                        && (class != Class::Program || words.is_edge(at + i + s.text.len()))
                 })
                 .map(|s| i + s.text.len())
                 .max()
@@ -241,17 +268,23 @@ fn boundary_cuts(
 }
 
 /// Where a name starts that a middle dot joins to the words before it (“一带一路”·长城国际民间
-/// 文化艺术节, 芦台·汉沽津冀协同发展示范区, 河北 2017, 2022; 中国梦·赶考行): at the quoted phrase
-/// before the dot, or at the words of two to six chars after the last boundary word of `list`
-/// and a leading verb.
+/// 文化艺术节, 芦台·汉沽津冀协同发展示范区, 河北 2017, 2022; 中国梦·赶考行), or a dash (中国—中东欧
+/// 国家中小企业合作论坛, 2022; 张北-雄安特高压工程, 2021): at the quoted phrase before the dot,
+/// or at the words of two to six chars after the last boundary word of `list` and a leading verb.
+/// A hyphen joins a program's names only (众创空间-孵化器-科技园区 is a chain of places, 2021).
 pub(super) fn dot_joined_start(
     words: &Words,
     start: usize,
     lexicons: &Lexicons,
     list: &str,
+    class: Class,
 ) -> usize {
     let text = words.text;
-    let Some(before) = text[..start].strip_suffix('·') else {
+    let joiners: &[char] = match class {
+        Class::Program => &['·', '—', '-'],
+        _ => &['·', '—'],
+    };
+    let Some(before) = text[..start].strip_suffix(joiners) else {
         return start;
     };
     if let Some(quoted) = before.strip_suffix('”') {

@@ -6,9 +6,10 @@ use std::ops::Range;
 
 use regex::Regex;
 
-use super::edges::{count_start, dot_joined_start, extension, left_edge, trim_left};
+use super::edges::{count_start, dot_joined_start, extension, left_edge, trim_left, whole_word_at};
 use super::names::{
-    describes_no_place, ends_with_any, is_han, is_name, is_term, names_a_kind, starts_with_any,
+    describes_no_place, ends_with_any, is_han, is_name, is_numbered_layout, is_term, names_a_kind,
+    starts_with_any,
 };
 use super::quote::{
     a_list_of_phrases, a_piece_of_a_quote, spoken_of_otherwise, strip_quotes, unquote,
@@ -91,7 +92,16 @@ pub fn apply_regex(rule: &Rule, regex: &Regex, lexicons: &Lexicons, words: &Word
             (Some(h), Kind::Quantity, _) => last_char_of(&h.range),
             // 推动湖畔文旅商圈: a match its boundary words cut down to its last char (推动|湖)
             // leaves that char to start the next name.
+            // 实施战略|性新兴产业集群发展工程: a program's match that ends inside a word
+            // (战略性) leaves that word to start the next name.
             (None, Kind::Entity, Some(list)) => caps.name("name").and_then(|n| {
+                let program = matches!(rule.class, Some(ClassChoice::Fixed(Class::Program)));
+                if let Some((word, _)) = words
+                    .word_at(n.end())
+                    .filter(|(w, _)| program && w.start < n.end())
+                {
+                    return Some(word.start);
+                }
                 let last = last_char_of(&n.range())?;
                 (trim_left(words, &n.range(), lexicons, list) == last).then_some(last)
             }),
@@ -139,7 +149,7 @@ fn entity_hit(
     }
     range.start = left_edge(rule, lexicons, words, &range)?;
     let quote = unquote(text, range, lexicons);
-    let range = quote.range.clone();
+    let range = quote_before_a_split_word(words, quote.range.clone(), lexicons);
     let name = &text[range.clone()];
     if quote.marked && !quote.kind_after && a_list_of_phrases(name, &text[range.end..], lexicons) {
         return None;
@@ -154,12 +164,17 @@ fn entity_hit(
     // …and so is a name in quotes (“散工超市”): the text itself marks where it ends.
     let term = rule.scope == Scope::GlossaryTerm || quote.opens_quoted;
     let named = if term {
+        // A glossary term is the report's own, whatever it ends with (“五类”土地, seed).
         is_term(name, lexicons)
+            && (rule.scope == Scope::GlossaryTerm || !runs_on_to_a_common_noun(name, lexicons))
     } else {
         is_name(name, lexicons)
     };
     // 政协委|员, 南站街|道: a name ends where a word does.
     let ends_inside_a_word = !words.is_edge(range.end) && text[range.end..].starts_with(is_han);
+    if modifies_the_next_word(rule, name, words, range.end, lexicons) {
+        return None;
+    }
     if !named || ends_inside_a_word {
         return None;
     }
@@ -169,6 +184,15 @@ fn entity_hit(
         return None;
     }
     let class = class_of(rule.class.as_ref()?, name, term, quote.kind_after, lexicons)?;
+    // “两翼两区三群六带”, “双核”: a layout's parts counted in the body are a place; a glossary
+    // defines its term, which may count anything (seed: 一核四翼, a core and wings of work).
+    let by_suffix = matches!(rule.class, Some(ClassChoice::BySuffix { .. }));
+    let class =
+        if by_suffix && rule.scope != Scope::GlossaryTerm && is_numbered_layout(name, lexicons) {
+            (Class::Place, None)
+        } else {
+            class
+        };
     if class.0 == Class::Place && describes_no_place(name, text, range.start, lexicons) {
         return None;
     }
@@ -189,7 +213,7 @@ fn entity_hit(
     // that counts its members after a list of them starts at the count.
     let start = match &rule.trim {
         Some(list) if by_suffix_alone => {
-            let joined = dot_joined_start(words, range.start, lexicons, list);
+            let joined = dot_joined_start(words, range.start, lexicons, list, class.0);
             match class.0 {
                 Class::Program => count_start(text, &(joined..range.end)),
                 _ => joined,
@@ -203,6 +227,60 @@ fn entity_hit(
         groups,
         class: Some(class),
     })
+}
+
+/// Whether a program's name found by its ending ends in a word that also qualifies the noun
+/// after it (`open_ending`: 战略|部署, 战略|投资者, 发展战略|全局): the name goes on to a clause
+/// break, a function word or a boundary word (乡村振兴战略和…), or it is none.
+fn modifies_the_next_word(
+    rule: &Rule,
+    name: &str,
+    words: &Words,
+    end: usize,
+    lexicons: &Lexicons,
+) -> bool {
+    let program = matches!(rule.class, Some(ClassChoice::Fixed(Class::Program)));
+    let next = words.word_at(end).filter(|(w, _)| w.start == end);
+    program
+        && ends_with_any(name, lexicons.words("open_ending"))
+        && next.is_some_and(|(w, pos)| {
+            words.text[w.clone()].starts_with(is_han)
+                && !pos.is_function()
+                && whole_word_at(words, end, lexicons.words("boundary")).is_none()
+        })
+}
+
+/// Whether a quoted name runs on past its quote to a common noun's ending (实现了“十四五”良好开局,
+/// 河北 2022: 开局 ends in 局, no body's), not to a layout's kind (“两翼两区三群六带”发展布局).
+fn runs_on_to_a_common_noun(name: &str, lexicons: &Lexicons) -> bool {
+    name.split_once('”').is_some_and(|(_, run_on)| {
+        ends_with_any(run_on, lexicons.words("not_a_name_end"))
+            && !lexicons.words("layout_kind").iter().any(|k| k == run_on)
+    })
+}
+
+/// “农超对接”试点|工作 (河北 2010): a name that runs on past its closing quote into the middle
+/// of a word is the quote alone, unless the quote is a campaign's lead word, a quality
+/// (seed: “智慧”办税新模式).
+fn quote_before_a_split_word(
+    words: &Words,
+    range: Range<usize>,
+    lexicons: &Lexicons,
+) -> Range<usize> {
+    let text = words.text;
+    let split = !words.is_edge(range.end) && text[range.end..].starts_with(is_han);
+    match text[range.clone()].rfind('”') {
+        Some(close)
+            if split
+                && !lexicons
+                    .words("program_lead")
+                    .iter()
+                    .any(|w| *w == text[range.start..range.start + close]) =>
+        {
+            range.start..range.start + close
+        }
+        _ => range,
+    }
 }
 
 /// The class (and subclass) of a name a rule found, or `None` where its ending says it is

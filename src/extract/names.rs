@@ -6,6 +6,9 @@ use crate::text::is_chinese_numeral;
 
 use super::quote::strip_quotes;
 
+/// How long a phrase a `short_generic_lead` starts may be and still be generic (重大历史性工程).
+const SHORT_GENERIC_CHARS: usize = 8;
+
 /// Whether a matched string can be a name: a term ([`is_term`]) that does not end like a
 /// common noun (格局, 干部, 超市 …).
 pub fn is_name(name: &str, lexicons: &Lexicons) -> bool {
@@ -52,6 +55,8 @@ pub fn is_term(name: &str, lexicons: &Lexicons) -> bool {
         && !(starts_with_any(name, lexicons.words("honour_lead"))
             && ends_with_any(name, lexicons.words("honour_end")))
         && !starts_with_any(name, lexicons.words("generic_lead"))
+        && !(starts_with_any(name, lexicons.words("short_generic_lead"))
+            && name.chars().count() <= SHORT_GENERIC_CHARS)
         && (!ends_with_any(name, lexicons.words("role_end"))
             || name.starts_with(is_chinese_numeral))
 }
@@ -135,4 +140,28 @@ pub(super) fn inner_count_at(name: &str) -> Option<usize> {
                 && w[2].1 == '大'
         })
         .map(|w| w[1].0)
+}
+
+/// Whether `name` counts the parts of a spatial layout and nothing else (两翼两区三群六带, 双核;
+/// “两翼两区三群六带”发展布局, a `layout_kind` after the quote): each a count (一 … 十, 两, 双)
+/// and a `layout_noun`. Such a name is a place, the set of its parts.
+pub(super) fn is_numbered_layout(name: &str, lexicons: &Lexicons) -> bool {
+    let nouns = lexicons.words("layout_noun");
+    let name = strip_quotes(name);
+    let name = match name.split_once('”') {
+        Some((quoted, kind)) if lexicons.words("layout_kind").iter().any(|k| k == kind) => quoted,
+        _ => name,
+    };
+    let mut rest = name;
+    while !rest.is_empty() {
+        let counted = rest.trim_start_matches(|c| is_chinese_numeral(c) || c == '双');
+        let Some(noun) = nouns
+            .iter()
+            .find(|n| counted.len() < rest.len() && counted.starts_with(n.as_str()))
+        else {
+            return false;
+        };
+        rest = &counted[noun.len()..];
+    }
+    !name.is_empty()
 }

@@ -129,7 +129,8 @@ pub(super) fn spoken_of_otherwise(
         // can name it after all, a word of `program_follow` or a suffix the name runs on to.
         let named_after = name.contains(is_quote)
             || starts_with_any(after, lexicons.words("program_follow"))
-            || starts_with_any(after, lexicons.words("spelled_out_after"));
+            || starts_with_any(after, lexicons.words("spelled_out_after"))
+            || a_numbered_set(name, after, lexicons);
         if !named_after && ends_with_any(before, lexicons.words(list)) {
             return true;
         }
@@ -180,11 +181,28 @@ pub(super) fn spoken_of_otherwise(
                 .words("statement_marker")
                 .iter()
                 .any(|w| name.find(w.as_str()).is_some_and(|i| i > 0));
-        if !named && (counted || statement || starts_with_any(after, lexicons.words(list))) {
+        // 遏制耕地“非农化”: a quoted process or trend, unless a count makes it a set of them
+        // (“十个常态化”30项措施, “三重四创五优化”活动).
+        let process = ends_with_any(name, lexicons.words("process_end"))
+            && !name.contains(is_chinese_numeral);
+        let slogan =
+            starts_with_any(after, lexicons.words(list)) && !a_numbered_set(name, after, lexicons);
+        // 死亡人数“双下降”, “三增加”: a count of changes is an outcome, no program.
+        let changes = name.trim_start_matches(|c| is_chinese_numeral(c) || c == '双' || c == '个');
+        let outcome = changes.len() < name.len()
+            && lexicons.words("change_verb").iter().any(|v| v == changes);
+        if !named && (counted || statement || process || slogan || outcome) {
             return true;
         }
     }
     false
+}
+
+/// Whether a quoted name is a numbered set of ideas or requirements (坚持“四个办奥”理念, 落实
+/// “四早”要求), named where one idea is a slogan (“项目为王”理念).
+fn a_numbered_set(name: &str, after: &str, lexicons: &Lexicons) -> bool {
+    name.starts_with(is_chinese_numeral)
+        && starts_with_any(after, lexicons.words("numbered_set_after"))
 }
 
 /// The words a quoted name that runs on past its closing quote (`inner` holds the quote) is
@@ -296,7 +314,8 @@ pub(super) fn modifiers_before(
     let (mut start, mut words) = (quote_at, 0);
     for t in before.iter().rev() {
         let word = doc.norm_slice(t.span);
-        let modifier = matches!(
+        // …产业三年“倍增”计划 (河北 2022): a plan's years are part of its name.
+        let modifier = (matches!(
             t.pos,
             Pos::Noun
                 | Pos::VerbalNoun
@@ -305,7 +324,8 @@ pub(super) fn modifiers_before(
                 | Pos::Proper
                 | Pos::Adjective
                 | Pos::Time
-        ) && word.chars().all(is_han)
+        ) || (t.pos == Pos::Numeral && word.ends_with('年')))
+            && word.chars().all(is_han)
             && !boundary.iter().any(|b| b == word);
         if t.span.end != start || !modifier || quote_at - t.span.start > 12 {
             break;

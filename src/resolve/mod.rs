@@ -1156,7 +1156,7 @@ pub fn resolve(
     let mentions = deeper_divisions_inside_names(mentions, &resolver);
     let mentions = units_sharing_a_head(doc, mentions, &resolver);
     let mut groups = group(doc, &mentions, &resolver);
-    merge_abbreviations(&mut groups, &rules.lexicons);
+    merge_abbreviations(&mut groups, &resolver);
     let mut entities: Vec<Entity> = groups
         .iter()
         .map(|(name, group)| entity_of(doc, name, group, &place_sets, &resolver))
@@ -1323,10 +1323,11 @@ fn retype(
             };
             // Only a name with an owned ending can lack its owner: the others keep their class
             // without being resolved here (grouping resolves every mention once).
+            // A name typed otherwise than by its ending (a layout's, “…”发展布局) keeps its class.
             let Some(owned) = rules
                 .lexicons
                 .suffix_of(strip_quotes(&m.surface))
-                .filter(|s| s.owned)
+                .filter(|s| s.owned && s.class.name() == m.class)
             else {
                 return m.clone();
             };
@@ -1541,13 +1542,42 @@ fn group<'m>(
     groups
 }
 
-/// 华侨城文旅项目 is 华侨城文化旅游综合项目 abbreviated: one entity, the full name canonical.
-fn merge_abbreviations(groups: &mut BTreeMap<String, Group>, lexicons: &crate::rules::Lexicons) {
+/// 华侨城文旅项目 is 华侨城文化旅游综合项目 abbreviated, 冬奥会 is 北京冬奥会 without its host: one
+/// entity, the full name canonical.
+fn merge_abbreviations(groups: &mut BTreeMap<String, Group>, resolver: &Resolver) {
+    let lexicons = &resolver.rules.lexicons;
     let classes: Vec<(String, String)> = groups
         .iter()
         .map(|(name, g)| (name.clone(), g.best().class.clone()))
         .collect();
     for (short, class) in &classes {
+        // “平急两用” is the 平急两用公共基础设施建设 a list names as “平急两用”公共基础设施建设;
+        // a branch is part of what its quote names (seed: “赣服通”西湖分厅).
+        let branch = lexicons.words("branch_suffix");
+        let headed = classes
+            .iter()
+            .filter(|(long, c)| {
+                c == class
+                    && long != short
+                    && groups.contains_key(long)
+                    && !branch.iter().any(|b| long.ends_with(b.as_str()))
+            })
+            .map(|(long, _)| long)
+            .find(|long| {
+                groups
+                    .get(short)
+                    .is_some_and(|g| g.canonical.class.is_none())
+                    && groups[*long]
+                        .mentions
+                        .iter()
+                        .any(|m| quote_heading(&m.surface).as_ref() == Some(short))
+            });
+        let hosts: Vec<&String> = classes
+            .iter()
+            .filter(|(long, c)| c == class && c == "Program" && groups.contains_key(long))
+            .map(|(long, _)| long)
+            .filter(|long| drops_the_host(short, long, resolver))
+            .collect();
         let full = classes
             .iter()
             .filter(|(long, c)| {
@@ -1556,7 +1586,12 @@ fn merge_abbreviations(groups: &mut BTreeMap<String, Group>, lexicons: &crate::r
                     && (abbreviates(short, long, lexicons) || drops_the_ordinal(short, long))
             })
             .map(|(long, _)| long)
-            .max_by_key(|long| long.len());
+            .max_by_key(|long| long.len())
+            .or(match hosts[..] {
+                [host] => Some(host),
+                _ => None,
+            })
+            .or(headed);
         if let Some(full) = full {
             let moved = groups.remove(short).map(|g| g.mentions).unwrap_or_default();
             if let Some(g) = groups.get_mut(full) {
@@ -1585,6 +1620,12 @@ fn entity_of(
         .mentions
         .iter()
         .map(|m| m.surface.chars().filter(|&c| !is_quote(c)).collect())
+        .chain(
+            group
+                .mentions
+                .iter()
+                .filter_map(|m| quote_heading(&m.surface)),
+        )
         .filter(|a: &String| a != name)
         .collect();
     // 省政府 → 江西省人民政府: the expanded informal name (江西省政府) is an alias too.
@@ -1649,6 +1690,18 @@ fn quantities_of(
         .collect()
 }
 
+/// The quote a name opens with and runs on past (“三重四创五优化”活动, “万企兴万村”行动, 河北
+/// 2022): what the text calls the thing, an alias of its name. Not a name a dot joins to
+/// another (“一带一路”·长城国际民间文化艺术节 is no 一带一路).
+fn quote_heading(surface: &str) -> Option<String> {
+    let (head, rest) = surface.trim_start_matches('“').split_once('”')?;
+    (!head.contains('“')
+        && !rest.is_empty()
+        && !rest.starts_with(['·', '—', '-'])
+        && head.chars().count() >= 2)
+        .then(|| head.to_owned())
+}
+
 /// Whether `short` abbreviates `long` as Chinese names are abbreviated (华侨城文旅项目,
 /// 华侨城文化旅游综合项目): the same first two chars and the same ending of a kind, the chars
 /// between them taken in order from the longer name's words, one a word.
@@ -1689,6 +1742,24 @@ fn abbreviates(short: &str, long: &str, lexicons: &crate::rules::Lexicons) -> bo
         }
     });
     of_a_kind && one_per_word
+}
+
+/// Whether `short` names the program `long` names after the place it is held in (冬奥会 for
+/// 北京冬奥会, 河北 2022; 国际工业设计周 for 河北国际工业设计周): `long` is a division's or a known
+/// place's name and `short`, of three chars or more. Only where one such name is in the report
+/// (北京冬奥会 and 米兰冬奥会 leave 冬奥会 alone).
+fn drops_the_host(short: &str, long: &str, resolver: &Resolver) -> bool {
+    let Some(host) = long.strip_suffix(short) else {
+        return false;
+    };
+    short.chars().count() >= 3
+        && host.chars().count() >= 2
+        && (resolver.names_a_division(host)
+            || resolver
+                .gazetteer
+                .knowledge
+                .lookup(host)
+                .is_some_and(|e| e.class().as_str() == "Place"))
 }
 
 /// Whether `short` names the body numbered in `long` without its ordinal's 第 and its owner
