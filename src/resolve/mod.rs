@@ -1163,8 +1163,7 @@ pub fn resolve(
         .collect();
     add_jurisdiction_chain(&mut entities, &resolver);
     entities.sort_by(|a, b| a.iri.cmp(&b.iri));
-    let mut relations = relations::relations(doc, extraction, &entities, &resolver);
-    layouts_of_places(&mut entities, &mut relations, &jurisdiction);
+    let relations = relations::relations(doc, extraction, &entities, &resolver);
     let quantities = quantities_of(doc, extraction, &jurisdiction, &entities);
     Resolved {
         jurisdiction,
@@ -1172,89 +1171,6 @@ pub fn resolve(
         quantities,
         relations,
     }
-}
-
-/// “两翼两区三群六带”发展布局 (河北 2022), “七门九洲十八坡” (seed): a numbered group whose parts
-/// are places is a place, a layout; a numbered group that is a part of one and has no parts of its
-/// own (两翼, 两区) is a place too. The classes follow from the parts the relations found, so the
-/// groups are retyped, and their IRIs renamed, after them.
-fn layouts_of_places(
-    entities: &mut [Entity],
-    relations: &mut [Relation],
-    jurisdiction: &Jurisdiction,
-) {
-    let numbered = |e: &Entity| e.class == "Program" && e.label.starts_with(is_chinese_numeral);
-    let parts_of = |whole: &str, entities: &[Entity], relations: &[Relation]| -> Vec<String> {
-        relations
-            .iter()
-            .filter(|r| r.predicate == "partOf" && r.object == whole)
-            .filter_map(|r| entities.iter().find(|e| e.iri == r.subject))
-            .map(|e| e.class.clone())
-            .collect()
-    };
-    let mut places: BTreeSet<String> = BTreeSet::new();
-    // Bottom up: a group whose parts are places, or groups with no parts of their own.
-    loop {
-        let found: Vec<String> = entities
-            .iter()
-            .filter(|e| numbered(e) && !places.contains(&e.iri))
-            .filter(|e| {
-                let parts = parts_of(&e.iri, entities, relations);
-                parts.iter().any(|c| c == "Place") && parts.iter().all(|c| c != "Organization")
-            })
-            .map(|e| e.iri.clone())
-            .collect();
-        if found.is_empty() {
-            break;
-        }
-        for e in entities.iter_mut().filter(|e| found.contains(&e.iri)) {
-            e.class = "Place".into();
-        }
-        places.extend(found);
-    }
-    // Top down: a part of a layout that has no parts itself is one of its places.
-    let leaves: Vec<String> = relations
-        .iter()
-        .filter(|r| r.predicate == "partOf" && places.contains(&r.object))
-        .filter(|r| parts_of(&r.subject, entities, relations).is_empty())
-        .map(|r| r.subject.clone())
-        .collect();
-    for e in entities
-        .iter_mut()
-        .filter(|e| leaves.contains(&e.iri) && numbered(e))
-    {
-        e.class = "Place".into();
-        places.insert(e.iri.clone());
-    }
-    rename_retyped(entities, relations, &places, jurisdiction);
-}
-
-/// New IRIs for the entities `retyped` to places, in the entities and the relations.
-fn rename_retyped(
-    entities: &mut [Entity],
-    relations: &mut [Relation],
-    retyped: &BTreeSet<String>,
-    jurisdiction: &Jurisdiction,
-) {
-    let taken: BTreeSet<String> = entities.iter().map(|e| e.iri.clone()).collect();
-    let mut renamed: BTreeMap<String, String> = BTreeMap::new();
-    for e in entities.iter_mut().filter(|e| retyped.contains(&e.iri)) {
-        let iri = ids::iri("place", &jurisdiction.scope(), &e.label);
-        if taken.contains(&iri) {
-            e.class = "Program".into();
-            continue;
-        }
-        renamed.insert(std::mem::replace(&mut e.iri, iri.clone()), iri);
-        e.subclass = None;
-    }
-    for r in relations.iter_mut() {
-        for side in [&mut r.subject, &mut r.object] {
-            if let Some(iri) = renamed.get(side.as_str()) {
-                *side = iri.clone();
-            }
-        }
-    }
-    entities.sort_by(|a, b| a.iri.cmp(&b.iri));
 }
 
 /// The mentions of one canonical name.
