@@ -1265,9 +1265,8 @@ fn retype(
 
 /// 廊坊北三县与北京通州区一体化高质量发展示范区 (河北 2022, 2024): a zone named after two places
 /// joined by 与 or 和 starts at the first place, which the left edge of a program's name cut
-/// off at the function word (新型城镇化与城乡统筹示范区 joins no place and stays cut); any name
-/// whose first place a dash joins to another (中国—中东欧国家中小企业合作论坛, 2015–2022; 燕山—塞罕坝
-/// 国家公园, 2025) starts at the first place too.
+/// off at the function word (新型城镇化与城乡统筹示范区 joins no place and stays cut). A dash
+/// (中国—中东欧国家中小企业合作论坛) is joined where the name is found (`extract::edges`).
 fn names_joined_to_places(
     doc: &Document,
     mut mentions: Vec<EntityMention>,
@@ -1292,7 +1291,6 @@ fn names_joined_to_places(
         let zone = zone_endings.iter().any(|e| m.surface.ends_with(e.as_str()));
         let joined = match char_at(joint) {
             "与" | "和" => zone && m.class != "Organization",
-            "—" => joint == 0 || char_at(joint - 1) != "—",
             _ => false,
         };
         let start = places
