@@ -184,31 +184,7 @@ fn entity_hit(
         return None;
     }
     let class = class_of(rule.class.as_ref()?, name, term, quote.kind_after, lexicons)?;
-    // “两翼两区三群六带”, “双核”: a layout's parts counted in the body are a place; a glossary
-    // defines its term, which may count anything (seed: 一核四翼, a core and wings of work).
-    let by_suffix = matches!(rule.class, Some(ClassChoice::BySuffix { .. }));
-    let class =
-        if by_suffix && rule.scope != Scope::GlossaryTerm && is_numbered_layout(name, lexicons) {
-            (Class::Place, None)
-        } else {
-            class
-        };
-    if class.0 == Class::Place && describes_no_place(name, text, range.start, lexicons) {
-        return None;
-    }
-    // 乡镇卫生院, 农村中小学: every body of a kind, no body.
-    if class.0 == Class::Organization && starts_with_any(name, lexicons.words("kind_lead")) {
-        return None;
-    }
-    // 智慧西湖, 平安社区, 城管进社区: a campaign named after the place it improves or goes to,
-    // not the place.
-    let campaign = starts_with_any(name, lexicons.words("program_lead"))
-        || ends_with_any(name, lexicons.words("program_end"));
-    let class = if class.0 == Class::Place && campaign {
-        (Class::Program, None)
-    } else {
-        class
-    };
+    let class = class_in_context(rule, name, text, range.start, class, lexicons)?;
     // A name joined by a middle dot to the words before it starts before the match; a program
     // that counts its members after a list of them starts at the count.
     let start = match &rule.trim {
@@ -226,6 +202,44 @@ fn entity_hit(
         range,
         groups,
         class: Some(class),
+    })
+}
+
+/// The class a name's words give it, read against what it names: a layout's parts counted in
+/// the body are a place; a place that describes none, or a kind of body, is no name; a place a
+/// campaign is named after is the campaign.
+fn class_in_context(
+    rule: &Rule,
+    name: &str,
+    text: &str,
+    start: usize,
+    class: (Class, Option<String>),
+    lexicons: &Lexicons,
+) -> Option<(Class, Option<String>)> {
+    // “两翼两区三群六带”, “双核”: a layout's parts counted in the body are a place; a glossary
+    // defines its term, which may count anything (seed: 一核四翼, a core and wings of work).
+    let by_suffix = matches!(rule.class, Some(ClassChoice::BySuffix { .. }));
+    let class =
+        if by_suffix && rule.scope != Scope::GlossaryTerm && is_numbered_layout(name, lexicons) {
+            (Class::Place, None)
+        } else {
+            class
+        };
+    if class.0 == Class::Place && describes_no_place(name, text, start, lexicons) {
+        return None;
+    }
+    // 乡镇卫生院, 农村中小学: every body of a kind, no body.
+    if class.0 == Class::Organization && starts_with_any(name, lexicons.words("kind_lead")) {
+        return None;
+    }
+    // 智慧西湖, 平安社区, 城管进社区: a campaign named after the place it improves or goes to,
+    // not the place.
+    let campaign = starts_with_any(name, lexicons.words("program_lead"))
+        || ends_with_any(name, lexicons.words("program_end"));
+    Some(if class.0 == Class::Place && campaign {
+        (Class::Program, None)
+    } else {
+        class
     })
 }
 
