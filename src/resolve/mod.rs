@@ -222,8 +222,9 @@ struct Resolver<'a> {
     divisions: &'a [String],
     /// Provinces, cities and counties of `divisions` by their short names (秦皇岛 → 秦皇岛市).
     by_short_name: BTreeMap<&'a str, &'a str>,
-    /// Every name and short name of `divisions`: asked for each prefix of a name.
-    division_or_short: HashSet<&'a str>,
+    /// Every name of `divisions`, and every short name: asked for each prefix of a name.
+    division_set: HashSet<&'a str>,
+    short_names: HashSet<&'a str>,
 }
 
 impl<'a> Resolver<'a> {
@@ -245,18 +246,14 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        let division_or_short = divisions
-            .iter()
-            .flat_map(|d| [Some(d.as_str()), short_name(d)])
-            .flatten()
-            .collect();
         Resolver {
             jurisdiction,
             gazetteer,
             rules,
             divisions,
             by_short_name,
-            division_or_short,
+            division_set: divisions.iter().map(String::as_str).collect(),
+            short_names: divisions.iter().filter_map(|d| short_name(d)).collect(),
         }
     }
 
@@ -268,7 +265,17 @@ impl<'a> Resolver<'a> {
     /// Whether a name is a division's, in full or without its level (秦皇岛被评为 … names a
     /// city, not a person).
     fn names_a_division(&self, name: &str) -> bool {
-        self.division_or_short.contains(name)
+        self.division_set.contains(name) || self.short_names.contains(name)
+    }
+
+    /// The longest division's full name that `name` starts with, before more words (平山县 of
+    /// 平山县北庄村).
+    fn division_at_start<'n>(&self, name: &'n str) -> Option<&'n str> {
+        name.char_indices()
+            .rev()
+            .take_while(|&(i, _)| i > 0)
+            .map(|(i, _)| &name[..i])
+            .find(|prefix| self.division_set.contains(prefix))
     }
 
     /// Whether a name starts with a place's: a division's name or short name (张家口, 曹妃甸) or
@@ -277,8 +284,8 @@ impl<'a> Resolver<'a> {
         self.starts_with_known(name, |e| e.class().as_str() == "Place")
     }
 
-    /// Whether a name starts with a firm's every reader knows (长城汽车 in 长城汽车泰国工厂), or a
-    /// division's name, before more words.
+    /// Whether a name starts with a division's name or short name, or with a name of general
+    /// knowledge that `known` takes (a firm: 长城汽车 in 长城汽车泰国工厂), before more words.
     fn starts_with_known(&self, name: &str, known: impl Fn(&knowledge::Entry) -> bool) -> bool {
         let knowledge = &self.gazetteer.knowledge;
         name.char_indices().skip(2).any(|(end, _)| {
@@ -297,17 +304,13 @@ impl<'a> Resolver<'a> {
         if !lexicons.suffix_of(name).is_some_and(|s| s.owned) {
             return true;
         }
-        self.divisions
+        lexicons
+            .words("owner_lead")
             .iter()
-            .any(|d| name.len() > d.len() && name.starts_with(d.as_str()))
-            || lexicons
-                .words("owner_lead")
-                .iter()
-                .any(|w| name.starts_with(w.as_str()))
+            .any(|w| name.starts_with(w.as_str()))
             || self.gazetteer.bodies.national.contains_key(name)
             || self.gazetteer.knowledge.lookup(name).is_some()
-            || self.starts_with_a_place(name)
-            || self.starts_with_known(name, is_a_firm)
+            || self.starts_with_known(name, |e| e.class().as_str() == "Place" || is_a_firm(e))
     }
 
     /// Whether a name of `class` ends in an owned ending of that class without its owner
@@ -436,7 +439,7 @@ impl<'a> Resolver<'a> {
             return Canonical {
                 name: country.to_owned(),
                 scope: Some(Vec::new()),
-                class: Some(("Place", Some("AdministrativeDivision"))),
+                class: Some(("Place", DIVISION)),
             };
         }
         if let Some(national) = self.gazetteer.bodies.national.get(&name) {
@@ -456,7 +459,7 @@ impl<'a> Resolver<'a> {
             return Canonical {
                 name,
                 scope: Some(scope),
-                class: Some(("Place", Some("AdministrativeDivision"))),
+                class: Some(("Place", DIVISION)),
             };
         }
         // A division inside the jurisdiction (a 街道 or 镇 of this district).
@@ -473,7 +476,7 @@ impl<'a> Resolver<'a> {
             return Canonical {
                 name,
                 scope: Some(scope),
-                class: Some(("Place", Some("AdministrativeDivision"))),
+                class: Some(("Place", DIVISION)),
             };
         }
         // Known to every reader (俄罗斯, 长三角, 国家发展改革委, 清华大学, 长江经济带发展):
@@ -664,15 +667,7 @@ fn divisions_inside_names(found: &[EntityMention], resolver: &Resolver) -> Vec<E
             let start = m.span.start + at;
             let span = Span::new(start, start + form.chars().count());
             if !taken.contains(&span) {
-                named.push(EntityMention {
-                    rule: GAZETTEER_RULE.to_owned(),
-                    priority: 0,
-                    class: "Place".into(),
-                    subclass: Some("AdministrativeDivision".into()),
-                    surface: (*form).to_owned(),
-                    span,
-                    definition: None,
-                });
+                named.push(made_mention(GAZETTEER_RULE, "Place", DIVISION, form, span));
             }
         }
     }
@@ -729,15 +724,14 @@ fn districts_after_parents(
                 continue;
             };
             let surface = format!("{parent}{district}");
-            named.push(EntityMention {
-                rule: GAZETTEER_RULE.to_owned(),
-                priority: 0,
-                class: "Place".into(),
-                subclass: Some("AdministrativeDivision".into()),
-                span: Span::new(start, start + surface.chars().count()),
-                surface,
-                definition: None,
-            });
+            let span = Span::new(start, start + surface.chars().count());
+            named.push(made_mention(
+                GAZETTEER_RULE,
+                "Place",
+                DIVISION,
+                &surface,
+                span,
+            ));
         }
     }
     named.sort_by_key(|m| m.span);
@@ -767,13 +761,7 @@ fn split_addresses(found: Vec<EntityMention>, resolver: &Resolver) -> Vec<Entity
     let mut out = Vec::with_capacity(found.len());
     for m in found {
         let split = (m.class == "Place")
-            .then(|| {
-                resolver
-                    .divisions
-                    .iter()
-                    .filter(|d| d.len() < m.surface.len() && m.surface.starts_with(d.as_str()))
-                    .max_by_key(|d| d.len())
-            })
+            .then(|| resolver.division_at_start(&m.surface))
             .flatten()
             .and_then(|d| {
                 let rest = &m.surface[d.len()..];
@@ -785,7 +773,7 @@ fn split_addresses(found: Vec<EntityMention>, resolver: &Resolver) -> Vec<Entity
                         .is_some_and(|s| LOCAL_PLACES.contains(&s))
                     && rest.len() > suffix.text.len()
                     && is_name(rest, lexicons);
-                local.then(|| (d.clone(), rest.to_owned(), suffix.subclass.clone()))
+                local.then(|| (d.to_owned(), rest.to_owned(), suffix.subclass.clone()))
             });
         let Some((division, rest, subclass)) = split else {
             out.push(m);
@@ -795,7 +783,7 @@ fn split_addresses(found: Vec<EntityMention>, resolver: &Resolver) -> Vec<Entity
         out.push(EntityMention {
             rule: GAZETTEER_RULE.to_owned(),
             class: "Place".into(),
-            subclass: Some("AdministrativeDivision".into()),
+            subclass: DIVISION.map(str::to_owned),
             surface: division,
             span: Span::new(m.span.start, at),
             ..m.clone()
@@ -838,15 +826,14 @@ fn wholes_of_sections(found: &[EntityMention], resolver: &Resolver) -> Vec<Entit
         };
         let span = Span::new(m.span.start, m.span.start + whole.chars().count());
         if !taken.contains(&span) && whole.len() > suffix.text.len() {
-            wholes.push(EntityMention {
-                rule: NAME_CONTAINS_RULE.to_owned(),
-                priority: 0,
-                class: "Place".into(),
-                subclass: suffix.subclass.clone(),
-                surface: whole.to_owned(),
+            let subclass = suffix.subclass.as_deref();
+            wholes.push(made_mention(
+                NAME_CONTAINS_RULE,
+                "Place",
+                subclass,
+                whole,
                 span,
-                definition: None,
-            });
+            ));
         }
     }
     wholes.sort_by_key(|m| m.span);
@@ -880,15 +867,13 @@ fn firms_and_sites_of_plants(found: &[EntityMention], resolver: &Resolver) -> Ve
             let start = m.span.start + rest[..at].chars().count();
             let span = Span::new(start, start + surface.chars().count());
             if !taken.contains(&span) {
-                named.push(EntityMention {
-                    rule: KNOWN_NAME_RULE.to_owned(),
-                    priority: 0,
-                    class: class.into(),
-                    subclass: subclass.map(str::to_owned),
-                    surface: surface.to_owned(),
+                named.push(made_mention(
+                    KNOWN_NAME_RULE,
+                    class,
+                    subclass,
+                    surface,
                     span,
-                    definition: None,
-                });
+                ));
             }
         }
     }
@@ -925,7 +910,7 @@ fn known_place_at_end<'n>(
         .filter(|tail| tail.chars().count() >= 2)
         .find_map(|tail| match knowledge.lookup(tail) {
             Some(e) if e.class().as_str() == "Place" => Some((tail, e.kind.subclass())),
-            None if resolver.names_a_division(tail) => Some((tail, Some("AdministrativeDivision"))),
+            None if resolver.names_a_division(tail) => Some((tail, DIVISION)),
             _ => None,
         })
 }
@@ -1124,6 +1109,29 @@ fn deeper_divisions_inside_names(
         .into_iter()
         .filter(|m| !(m.class == "Place" && nested(m) && deeper(m)))
         .collect()
+}
+
+/// The subclass of a place that is an administrative division.
+const DIVISION: Option<&str> = Some("AdministrativeDivision");
+
+/// A mention resolve names itself, from the gazetteers or the names around it: it wins no
+/// overlap by priority and defines nothing.
+fn made_mention(
+    rule: &str,
+    class: &str,
+    subclass: Option<&str>,
+    surface: &str,
+    span: Span,
+) -> EntityMention {
+    EntityMention {
+        rule: rule.to_owned(),
+        priority: 0,
+        class: class.to_owned(),
+        subclass: subclass.map(str::to_owned),
+        surface: surface.to_owned(),
+        span,
+        definition: None,
+    }
 }
 
 /// Whether a row of general knowledge is a firm: a central SOE or a company.
@@ -1697,7 +1705,7 @@ fn add_jurisdiction_chain(entities: &mut Vec<Entity>, resolver: &Resolver) {
         entities.push(Entity {
             iri: resolver.entity_iri("Place", &canonical),
             class: "Place".into(),
-            subclass: Some("AdministrativeDivision".into()),
+            subclass: DIVISION.map(str::to_owned),
             label: d.name.clone(),
             aliases: BTreeSet::new(),
             mentions: j
