@@ -268,6 +268,12 @@ impl<'a> Resolver<'a> {
         self.division_set.contains(name) || self.short_names.contains(name)
     }
 
+    /// The prefixes of `text` of 2 to 4 chars that name a division in full or by its short
+    /// name (北京, 北京市 of 北京市通州区), shortest first.
+    fn divisions_at<'t>(&self, text: &'t str) -> impl Iterator<Item = &'t str> {
+        short_prefixes(text).filter(|prefix| self.names_a_division(prefix))
+    }
+
     /// The longest division's full name that `name` starts with, before more words (平山县 of
     /// 平山县北庄村).
     fn division_at_start<'n>(&self, name: &'n str) -> Option<&'n str> {
@@ -706,11 +712,8 @@ fn districts_after_parents(
         .collect::<BTreeSet<usize>>();
     for start in starts {
         let text = doc.norm_slice(Span::new(start, (start + 9).min(doc.char_len())));
-        for parent in (2..=4).map(|n| text.chars().take(n).collect::<String>()) {
-            if !resolver.names_a_division(&parent) {
-                continue;
-            }
-            let name = resolver.canonical(&parent, "Place").name;
+        for parent in resolver.divisions_at(text) {
+            let name = resolver.canonical(parent, "Place").name;
             let parent_codes = codes
                 .entry(name.clone())
                 .or_insert_with(|| resolver.gazetteer.divisions.codes_of(&name));
@@ -740,14 +743,26 @@ fn districts_after_parents(
 }
 
 /// The district or county of the division `code` that `text` starts with (通州区 of 北京市).
-fn district_of(text: &str, code: &str, resolver: &Resolver) -> Option<String> {
-    (2..=4).rev().find_map(|n| {
-        let candidate: String = text.chars().take(n).collect();
-        let child = resolver.gazetteer.divisions.within(&candidate, code)?;
-        (candidate.chars().count() == n
-            && candidate.ends_with(['区', '县', '市'])
-            && child.len() == 6)
-            .then_some(candidate)
+/// Asked of the gazetteer, not of the report's divisions: another province's districts are
+/// none of those.
+fn district_of<'t>(text: &'t str, code: &str, resolver: &Resolver) -> Option<&'t str> {
+    short_prefixes(text).rev().find(|candidate| {
+        candidate.ends_with(['区', '县', '市'])
+            && resolver
+                .gazetteer
+                .divisions
+                .within(candidate, code)
+                .is_some_and(|child| child.len() == 6)
+    })
+}
+
+/// The prefixes of `text` of 2, 3 and 4 chars, as many as it has, shortest first: where the
+/// lookups after a place read a division's name, from a short name (北京) to a prefecture's
+/// full name (石家庄市).
+fn short_prefixes(text: &str) -> impl DoubleEndedIterator<Item = &str> {
+    (2..=4).filter_map(move |n| {
+        let (last, c) = text.char_indices().nth(n - 1)?;
+        Some(&text[..last + c.len_utf8()])
     })
 }
 
@@ -961,11 +976,10 @@ fn sections_after_routes(
 /// How many chars a division's name and 段 take at `at` (廊坊段), if they are there.
 fn division_section_at(doc: &Document, at: usize, resolver: &Resolver) -> Option<usize> {
     let text = doc.norm_slice(Span::new(at, (at + 6).min(doc.char_len())));
-    (2..=4).find_map(|n| {
-        let place: String = text.chars().take(n).collect();
-        let rest = &text[place.len()..];
-        (rest.starts_with('段') && resolver.names_a_division(&place)).then_some(n + 1)
-    })
+    resolver
+        .divisions_at(text)
+        .find(|place| text[place.len()..].starts_with('段'))
+        .map(|place| place.chars().count() + 1)
 }
 
 /// 京津冀国家技术创新中心河北中心、雄安中心 (河北 2024): a body's unit named by its place after the
