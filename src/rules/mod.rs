@@ -482,6 +482,12 @@ mod tests {
         dir
     }
 
+    /// The error loading an ontology with `rules` as its rule file stops at.
+    fn load_error(rules: &str) -> DataFileError {
+        let dir = ontology_with(rules);
+        RuleSet::load(dir.path()).unwrap_err()
+    }
+
     const GOOD: &str = "[[rule]]\nid = \"place.road\"\nkind = \"entity\"\nclass = \"Place\"\nmessage = \"roads\"\npattern = '(?P<name>\\p{Han}{1,4}{{words:roads}})'\n";
 
     #[test]
@@ -519,8 +525,7 @@ mod tests {
 
     #[test]
     fn refuses_a_bad_regex_with_path_and_line() {
-        let dir = ontology_with(&GOOD.replace("{1,4}", "{1,4"));
-        let err = RuleSet::load(dir.path()).unwrap_err();
+        let err = load_error(&GOOD.replace("{1,4}", "{1,4"));
         assert!(err.path.ends_with("rules/r.toml"));
         assert_eq!(err.line, 6);
         assert!(err.message.contains("bad regex"), "{err}");
@@ -528,28 +533,23 @@ mod tests {
 
     #[test]
     fn refuses_a_duplicate_id() {
-        let dir = ontology_with(&format!("{GOOD}{GOOD}"));
-        let err = RuleSet::load(dir.path()).unwrap_err();
+        let err = load_error(&format!("{GOOD}{GOOD}"));
         assert_eq!(err.line, 8);
         assert!(err.message.contains("duplicate rule id"), "{err}");
     }
 
     #[test]
     fn refuses_an_unknown_field() {
-        let dir = ontology_with(&format!("{GOOD}colour = \"red\"\n"));
-        let err = RuleSet::load(dir.path()).unwrap_err();
+        let err = load_error(&format!("{GOOD}colour = \"red\"\n"));
         assert_eq!(err.line, 7);
         assert!(err.message.contains("colour"), "{err}");
     }
 
     #[test]
     fn refuses_an_unknown_lexicon_or_class() {
-        let dir =
-            ontology_with(&GOOD.replace("{{words:roads}}", "{{words:roads}}{{words:nothing}}"));
-        let err = RuleSet::load(dir.path()).unwrap_err();
+        let err = load_error(&GOOD.replace("{{words:roads}}", "{{words:roads}}{{words:nothing}}"));
         assert!(err.message.contains("unknown lexicon reference"), "{err}");
-        let dir = ontology_with(&GOOD.replace("class = \"Place\"", "class = \"Road\""));
-        let err = RuleSet::load(dir.path()).unwrap_err();
+        let err = load_error(&GOOD.replace("class = \"Place\"", "class = \"Road\""));
         assert!(err.path.ends_with("rules/r.toml"), "{err}");
         assert_eq!(err.line, 4, "{err}");
         assert!(err.message.contains("unknown class \"Road\""), "{err}");
@@ -575,8 +575,7 @@ mod tests {
                 "Road",
             ),
         ] {
-            let dir = ontology_with(&relation(emit));
-            let err = RuleSet::load(dir.path()).unwrap_err();
+            let err = load_error(&relation(emit));
             assert!(err.path.ends_with("rules/r.toml"), "{err}");
             assert_eq!(err.line, 2, "{err}");
             assert!(err.message.contains(wrong), "{err}");
@@ -619,32 +618,28 @@ mod tests {
         let err = RuleSet::load(dir.path()).unwrap_err();
         assert!(err.message.contains("\"owner_lead\""), "{err}");
         // A rule's own list, misspelt.
-        let dir = ontology_with(&format!("{GOOD}not_before = \"slogan_aftr\"\n"));
-        let err = RuleSet::load(dir.path()).unwrap_err();
+        let err = load_error(&format!("{GOOD}not_before = \"slogan_aftr\"\n"));
         assert_eq!(err.line, 7, "{err}");
         assert!(err.message.contains("slogan_aftr"), "{err}");
     }
 
     #[test]
     fn refuses_an_unknown_emit_key() {
-        let dir = ontology_with(
+        let err = load_error(
             &GOOD
                 .replace("kind = \"entity\"", "kind = \"quantity\"")
                 .replace("class = \"Place\"\n", "emit = { mesure = \"level\" }\n")
                 .replace("?P<name>", "?P<value>"),
         );
-        let err = RuleSet::load(dir.path()).unwrap_err();
         assert!(err.message.contains("\"mesure\""), "{err}");
     }
 
     #[test]
     fn refuses_a_pattern_without_its_group() {
-        let dir = ontology_with(&GOOD.replace("?P<name>", ""));
-        let err = RuleSet::load(dir.path()).unwrap_err();
+        let err = load_error(&GOOD.replace("?P<name>", ""));
         assert!(err.message.contains("(?P<name>"), "{err}");
         // A list of names needs the kind that types them.
-        let dir = ontology_with(&GOOD.replace("?P<name>", "?P<names>"));
-        let err = RuleSet::load(dir.path()).unwrap_err();
+        let err = load_error(&GOOD.replace("?P<name>", "?P<names>"));
         assert!(err.message.contains("(?P<kind>"), "{err}");
     }
 }
