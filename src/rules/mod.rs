@@ -482,6 +482,13 @@ mod tests {
         dir
     }
 
+    /// An ontology with the rule `GOOD` and a lexicon file of our own, `lexicons/b.toml`.
+    fn ontology_with_lexicon(b_toml: &str) -> tempfile::TempDir {
+        let dir = ontology_with(GOOD);
+        std::fs::write(dir.path().join("lexicons/b.toml"), b_toml).unwrap();
+        dir
+    }
+
     /// The error loading an ontology with `rules` as its rule file stops at.
     fn load_error(rules: &str) -> DataFileError {
         let dir = ontology_with(rules);
@@ -492,13 +499,10 @@ mod tests {
 
     #[test]
     fn a_word_list_includes_another_by_name() {
-        let dir = ontology_with(GOOD);
-        let lex = dir.path().join("lexicons");
-        std::fs::write(
-            lex.join("b.toml"),
+        let dir = ontology_with_lexicon(
             "[words]\nverbs = [\"推进\", \"实施\"]\nverbs_and_more = [\"@verbs\", \"建设\"]\n",
-        )
-        .unwrap();
+        );
+        let lex = dir.path().join("lexicons");
         let reads_it = dir.path().join("rules/r.toml");
         std::fs::write(&reads_it, format!("{GOOD}trim = \"verbs_and_more\"\n")).unwrap();
         let set = RuleSet::load(dir.path()).unwrap();
@@ -584,13 +588,7 @@ mod tests {
 
     #[test]
     fn refuses_a_suffix_of_an_unknown_class() {
-        let dir = ontology_with(GOOD);
-        let lex = dir.path().join("lexicons");
-        std::fs::write(
-            lex.join("b.toml"),
-            "[[suffix]]\nwords = [\"桥\"]\nclass = \"Bridge\"\n",
-        )
-        .unwrap();
+        let dir = ontology_with_lexicon("[[suffix]]\nwords = [\"桥\"]\nclass = \"Bridge\"\n");
         let err = RuleSet::load(dir.path()).unwrap_err();
         assert!(err.path.ends_with("lexicons/b.toml"), "{err}");
         assert_eq!(err.line, 3, "{err}");
@@ -600,9 +598,8 @@ mod tests {
     #[test]
     fn a_misspelt_or_missing_word_list_is_a_load_error() {
         // A list nothing reads: its name is misspelt (boundry for boundary).
-        let dir = ontology_with(GOOD);
+        let dir = ontology_with_lexicon("[words]\n\nboundry = [\"在\"]\n");
         let lex = dir.path().join("lexicons");
-        std::fs::write(lex.join("b.toml"), "[words]\n\nboundry = [\"在\"]\n").unwrap();
         let err = RuleSet::load(dir.path()).unwrap_err();
         assert!(err.path.ends_with("lexicons/b.toml"), "{err}");
         assert_eq!(err.line, 3, "{err}");
