@@ -140,7 +140,6 @@ pub fn relations(r: &Report) -> Vec<(String, String, String)> {
         .collect()
 }
 
-/// The class of the entity labelled `label`, if there is one.
 /// The one quantity written `value` in the report (the test fails when there are none or several).
 pub fn the_quantity<'r>(r: &'r Report, value: &str) -> &'r Quantity {
     let found: Vec<&Quantity> = r
@@ -162,12 +161,110 @@ pub fn the_quantity<'r>(r: &'r Report, value: &str) -> &'r Quantity {
     found[0]
 }
 
+/// The class of the entity labelled `label`, if there is one.
 pub fn class_of<'r>(r: &'r Report, label: &str) -> Option<&'r str> {
     r.resolved
         .entities
         .iter()
         .find(|e| e.label == label)
         .map(|e| e.class.as_str())
+}
+
+/// What a test expects of a report's entities and of the relations between them. A label in a
+/// relation or in `NoNames`, and the class in `Names`, may be a pattern: `*` is anything, `X*`
+/// what starts with X, `*X` what ends with X, `*X*` what holds X.
+#[derive(Debug)]
+pub enum Expect {
+    /// An entity of the class for each label.
+    Names(&'static str, &'static [&'static str]),
+    /// No entity whose label matches any of these.
+    NoNames(&'static [&'static str]),
+    /// The entity labelled so has the alias.
+    Alias(&'static str, &'static str),
+    /// The entity labelled so has not the alias.
+    NoAlias(&'static str, &'static str),
+    /// Each of the labels is partOf the whole (the first label).
+    Parts(&'static str, &'static [&'static str]),
+    /// A relation (subject, predicate, object) that matches.
+    Rel(&'static str, &'static str, &'static str),
+    /// No relation that matches.
+    NoRel(&'static str, &'static str, &'static str),
+    /// Exactly so many relations match.
+    Rels(usize, &'static str, &'static str, &'static str),
+}
+
+impl Expect {
+    fn holds(&self, r: &Report, found: &[(String, String, String)]) -> bool {
+        let matching = |s: &str, p: &str, o: &str| {
+            found
+                .iter()
+                .filter(|(fs, fp, fo)| matches(s, fs) && matches(p, fp) && matches(o, fo))
+                .count()
+        };
+        let aliases = |label: &str| {
+            r.resolved
+                .entities
+                .iter()
+                .find(|e| e.label == label)
+                .map(|e| &e.aliases)
+        };
+        match *self {
+            Expect::Names(class, labels) => labels
+                .iter()
+                .all(|l| class_of(r, l).is_some_and(|c| matches(class, c))),
+            Expect::NoNames(patterns) => !r
+                .resolved
+                .entities
+                .iter()
+                .any(|e| patterns.iter().any(|p| matches(p, &e.label))),
+            Expect::Alias(label, alias) => aliases(label).is_some_and(|a| a.contains(alias)),
+            Expect::NoAlias(label, alias) => aliases(label).is_some_and(|a| !a.contains(alias)),
+            Expect::Parts(whole, parts) => parts.iter().all(|p| matching(p, "partOf", whole) > 0),
+            Expect::Rel(s, p, o) => matching(s, p, o) > 0,
+            Expect::NoRel(s, p, o) => matching(s, p, o) == 0,
+            Expect::Rels(n, s, p, o) => matching(s, p, o) == n,
+        }
+    }
+}
+
+/// Whether `text` matches `pattern` (see `Expect`).
+fn matches(pattern: &str, text: &str) -> bool {
+    let (open_start, rest) = pattern
+        .strip_prefix('*')
+        .map_or((false, pattern), |p| (true, p));
+    let (open_end, core) = rest.strip_suffix('*').map_or((false, rest), |p| (true, p));
+    match (open_start, open_end) {
+        (true, true) => text.contains(core),
+        (true, false) => text.ends_with(core),
+        (false, true) => text.starts_with(core),
+        (false, false) => text == core,
+    }
+}
+
+/// Checks a report against what a test expects of it.
+pub trait Check {
+    /// Asserts each of `expected`; a failure names every expectation that fails, the report's
+    /// text, its entities and its relations.
+    fn check(&self, expected: &[Expect]);
+}
+
+impl Check for Report {
+    #[track_caller]
+    fn check(&self, expected: &[Expect]) {
+        let found = relations(self);
+        let failed: Vec<&Expect> = expected.iter().filter(|e| !e.holds(self, &found)).collect();
+        let labels: Vec<(&str, &str)> = self
+            .resolved
+            .entities
+            .iter()
+            .map(|e| (e.label.as_str(), e.class.as_str()))
+            .collect();
+        assert!(
+            failed.is_empty(),
+            "{failed:?} fail in\n{}\nentities: {labels:?}\nrelations: {found:?}",
+            self.doc.text
+        );
+    }
 }
 
 /// The corpus of 24 reports of 河北省 (`shared/corpus/hebei-province` beside the repository
