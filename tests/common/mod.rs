@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
+use policykg::extract::{Comparator, Measure, QuantityKind};
 use policykg::pipeline::{Ontology, Report, process_document};
 use policykg::resolve::Quantity;
 use policykg::text::Document;
@@ -170,9 +171,9 @@ pub fn class_of<'r>(r: &'r Report, label: &str) -> Option<&'r str> {
         .map(|e| e.class.as_str())
 }
 
-/// What a test expects of a report's entities and of the relations between them. A label in a
-/// relation or in `NoNames`, and the class in `Names`, may be a pattern: `*` is anything, `X*`
-/// what starts with X, `*X` what ends with X, `*X*` what holds X.
+/// What a test expects of a report's entities, the relations between them and its quantities.
+/// A label in a relation, in `NoNames` or of an indicator, and the class in `Names`, may be a
+/// pattern: `*` is anything, `X*` what starts with X, `*X` what ends with X, `*X*` what holds X.
 #[derive(Debug)]
 pub enum Expect {
     /// An entity of the class for each label.
@@ -191,6 +192,47 @@ pub enum Expect {
     NoRel(&'static str, &'static str, &'static str),
     /// Exactly so many relations match.
     Rels(usize, &'static str, &'static str, &'static str),
+    /// The one quantity written so has each of these.
+    Quantity(&'static str, &'static [Of]),
+    /// The quantities, in order, are written so.
+    Values(&'static [&'static str]),
+    /// No quantity is written as any of these.
+    NoValues(&'static [&'static str]),
+}
+
+/// What a quantity has: its indicator's label, or a part of its mention.
+#[derive(Debug)]
+pub enum Of {
+    Indicator(&'static str),
+    Unit(&'static str),
+    Measure(Measure),
+    Comparator(Comparator),
+    Kind(QuantityKind),
+    Value(f64),
+    /// A value below this one.
+    Below(f64),
+    Baseline(Option<&'static str>),
+    TargetYear(Option<i32>),
+}
+
+impl Of {
+    fn holds(&self, q: &Quantity) -> bool {
+        let m = &q.mention;
+        match *self {
+            Of::Indicator(label) => q
+                .indicator
+                .as_ref()
+                .is_some_and(|i| matches(label, &i.label)),
+            Of::Unit(unit) => m.unit == unit,
+            Of::Measure(measure) => m.measure == measure,
+            Of::Comparator(comparator) => m.comparator == comparator,
+            Of::Kind(kind) => m.kind == kind,
+            Of::Value(value) => m.value == value,
+            Of::Below(bound) => m.value < bound,
+            Of::Baseline(year) => m.baseline.as_deref() == year,
+            Of::TargetYear(year) => m.target_year == year,
+        }
+    }
 }
 
 impl Expect {
@@ -223,8 +265,28 @@ impl Expect {
             Expect::Rel(s, p, o) => matching(s, p, o) > 0,
             Expect::NoRel(s, p, o) => matching(s, p, o) == 0,
             Expect::Rels(n, s, p, o) => matching(s, p, o) == n,
+            Expect::Quantity(value, has) => {
+                let written: Vec<&Quantity> = r
+                    .resolved
+                    .quantities
+                    .iter()
+                    .filter(|q| q.mention.value_text == value)
+                    .collect();
+                matches!(written[..], [q] if has.iter().all(|of| of.holds(q)))
+            }
+            Expect::Values(values) => quantity_values(r) == values,
+            Expect::NoValues(values) => !quantity_values(r).iter().any(|v| values.contains(v)),
         }
     }
+}
+
+/// The numbers as written of every quantity found.
+fn quantity_values(r: &Report) -> Vec<&str> {
+    r.resolved
+        .quantities
+        .iter()
+        .map(|q| q.mention.value_text.as_str())
+        .collect()
 }
 
 /// Whether `text` matches `pattern` (see `Expect`).
@@ -244,7 +306,7 @@ fn matches(pattern: &str, text: &str) -> bool {
 /// Checks a report against what a test expects of it.
 pub trait Check {
     /// Asserts each of `expected`; a failure names every expectation that fails, the report's
-    /// text, its entities and its relations.
+    /// text, its entities, its relations and its quantities.
     fn check(&self, expected: &[Expect]);
 }
 
@@ -261,8 +323,13 @@ impl Check for Report {
             .collect();
         assert!(
             failed.is_empty(),
-            "{failed:?} fail in\n{}\nentities: {labels:?}\nrelations: {found:?}",
-            self.doc.text
+            "{failed:?} fail in\n{}\nentities: {labels:?}\nrelations: {found:?}\nquantities: {:?}",
+            self.doc.text,
+            self.resolved
+                .quantities
+                .iter()
+                .map(|q| (&q.mention, q.indicator.as_ref().map(|i| &i.label)))
+                .collect::<Vec<_>>()
         );
     }
 }
