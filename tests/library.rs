@@ -10,11 +10,21 @@ use common::*;
 fn named(name: &str) -> Vec<Vec<String>> {
     let o = on_seed_store(&["query", "--named", name, "--format", "csv"]);
     assert!(o.status.success(), "{name}: {}", stderr(&o));
-    let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
-    reader
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect()
+    csv_rows(&o.stdout)
+}
+
+/// The seed's store exported in `format` into a new folder.
+fn export_seed(format: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let o = on_seed_store(&[
+        "export",
+        "--format",
+        format,
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    dir
 }
 
 fn has_row(rows: &[Vec<String>], cells: &[&str]) -> bool {
@@ -162,15 +172,7 @@ fn nothing_lacks_provenance() {
 
 #[test]
 fn csv_tables_parse_back_with_real_rows() {
-    let dir = tempfile::tempdir().unwrap();
-    let o = on_seed_store(&[
-        "export",
-        "--format",
-        "csv",
-        "-o",
-        dir.path().to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let dir = export_seed("csv");
     let read = |file: &str| {
         let mut r = csv::Reader::from_path(dir.path().join(file)).unwrap();
         let header: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
@@ -210,15 +212,7 @@ fn csv_tables_parse_back_with_real_rows() {
 #[test]
 fn json_ld_expands_to_the_turtle_triples() {
     use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
-    let dir = tempfile::tempdir().unwrap();
-    let o = on_seed_store(&[
-        "export",
-        "--format",
-        "jsonld",
-        "-o",
-        dir.path().to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let dir = export_seed("jsonld");
     let triples = |bytes: &[u8], format: RdfFormat| -> BTreeSet<String> {
         RdfParser::from_format(format)
             .for_slice(bytes)

@@ -44,6 +44,27 @@ pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// The rows of a command's CSV output, its header left out.
+pub fn csv_rows(csv: &[u8]) -> Vec<Vec<String>> {
+    csv::Reader::from_reader(csv)
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+/// Asserts that each file of `names` in folder `a` is the same as in folder `b`.
+pub fn assert_same_files(a: &Path, b: &Path, names: &[impl AsRef<Path>]) {
+    for name in names.iter().map(AsRef::as_ref) {
+        assert!(
+            std::fs::read(a.join(name)).unwrap() == std::fs::read(b.join(name)).unwrap(),
+            "{} differs between {} and {}",
+            name.display(),
+            a.display(),
+            b.display()
+        );
+    }
+}
+
 /// Builds `reports` into `out` with the repository's ontology.
 pub fn build_into(reports: &[&Path], out: &Path) -> Output {
     let mut args: Vec<String> = vec!["build".into()];
