@@ -89,10 +89,7 @@ fn dot_parses_back_and_svg_has_chinese_labels() {
 
 #[test]
 fn two_builds_give_identical_turtle() {
-    let dir = tempfile::tempdir().unwrap();
-    let again = dir.path().join("out");
-    let o = build_into(&[&repo().join("seeds")], &again);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (_dir, again) = build_seeds();
     let names = ["ttl", "dot"].map(|ext| format!("{SEED}.{ext}"));
     assert_same_files(seed_build(), &again, &names);
 }

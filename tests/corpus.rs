@@ -306,10 +306,7 @@ fn parallel_builds_write_what_one_thread_writes() {
 
 #[test]
 fn without_svg_only_the_overview_is_drawn() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    let o = build_into(&[&repo().join("seeds")], &out);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (_dir, out) = build_seeds();
     assert!(!out.join(format!("{SEED}.svg")).exists());
     assert!(out.join(format!("{SEED}.dot")).exists());
     if policykg::render::dot_available() {

@@ -79,17 +79,19 @@ pub fn build_into(reports: &[&Path], out: &Path) -> Output {
     policykg(&args)
 }
 
+/// A new build of `seeds/`: the folder that holds it and its output folder.
+pub fn build_seeds() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = build_into(&[&repo().join("seeds")], &out);
+    assert!(o.status.success(), "build failed: {}", stderr(&o));
+    (dir, out)
+}
+
 /// The output folder of one build of `seeds/`, made once per test binary.
 pub fn seed_build() -> &'static Path {
     static OUT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, out) = OUT.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("out");
-        let o = build_into(&[&repo().join("seeds")], &out);
-        assert!(o.status.success(), "build failed: {}", stderr(&o));
-        (dir, out)
-    });
-    out
+    &OUT.get_or_init(build_seeds).1
 }
 
 pub fn seed_text() -> String {
