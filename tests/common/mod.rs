@@ -166,12 +166,7 @@ pub fn relations(r: &Report) -> Vec<(String, String, String)> {
 
 /// The one quantity written `value` in the report (the test fails when there are none or several).
 pub fn the_quantity<'r>(r: &'r Report, value: &str) -> &'r Quantity {
-    let found: Vec<&Quantity> = r
-        .resolved
-        .quantities
-        .iter()
-        .filter(|q| q.mention.value_text == value)
-        .collect();
+    let found = quantities_written(r, value);
     assert_eq!(
         found.len(),
         1,
@@ -183,6 +178,15 @@ pub fn the_quantity<'r>(r: &'r Report, value: &str) -> &'r Quantity {
             .collect::<Vec<_>>()
     );
     found[0]
+}
+
+/// The quantities written `value` in the report.
+fn quantities_written<'r>(r: &'r Report, value: &str) -> Vec<&'r Quantity> {
+    r.resolved
+        .quantities
+        .iter()
+        .filter(|q| q.mention.value_text == value)
+        .collect()
 }
 
 /// The class of the entity labelled `label`, if there is one.
@@ -207,7 +211,7 @@ pub enum Expect {
     Alias(&'static str, &'static str),
     /// The entity labelled so has not the alias.
     NoAlias(&'static str, &'static str),
-    /// Each of the labels is partOf the whole (the first label).
+    /// Each label of the list is partOf the whole named first.
     Parts(&'static str, &'static [&'static str]),
     /// A relation (subject, predicate, object) that matches.
     Rel(&'static str, &'static str, &'static str),
@@ -289,13 +293,7 @@ impl Expect {
             Expect::NoRel(s, p, o) => matching(s, p, o) == 0,
             Expect::Rels(n, s, p, o) => matching(s, p, o) == n,
             Expect::Quantity(value, has) => {
-                let written: Vec<&Quantity> = r
-                    .resolved
-                    .quantities
-                    .iter()
-                    .filter(|q| q.mention.value_text == value)
-                    .collect();
-                matches!(written[..], [q] if has.iter().all(|of| of.holds(q)))
+                matches!(quantities_written(r, value)[..], [q] if has.iter().all(|of| of.holds(q)))
             }
             Expect::Values(values) => quantity_values(r) == values,
             Expect::NoValues(values) => !quantity_values(r).iter().any(|v| values.contains(v)),
