@@ -89,18 +89,9 @@ fn dot_parses_back_and_svg_has_chinese_labels() {
 
 #[test]
 fn two_builds_give_identical_turtle() {
-    let dir = tempfile::tempdir().unwrap();
-    let again = dir.path().join("out");
-    let o = build_into(&[&repo().join("seeds")], &again);
-    assert!(o.status.success(), "{}", stderr(&o));
-    for ext in ["ttl", "dot"] {
-        let name = format!("{SEED}.{ext}");
-        assert!(
-            std::fs::read(seed_build().join(&name)).unwrap()
-                == std::fs::read(again.join(&name)).unwrap(),
-            "{name} differs between two builds"
-        );
-    }
+    let (_dir, again) = build_seeds();
+    let names = ["ttl", "dot"].map(|ext| format!("{SEED}.{ext}"));
+    assert_same_files(seed_build(), &again, &names);
 }
 
 #[test]
@@ -146,9 +137,22 @@ fn previous_output() -> (tempfile::TempDir, std::path::PathBuf) {
     (dir, out)
 }
 
-fn assert_refused(o: &std::process::Output, out: &Path, words: &[&str]) {
-    assert_eq!(o.status.code(), Some(2), "exit code; stderr: {}", stderr(o));
-    let err = stderr(o);
+/// Builds the report file `name` (written with `content`, or missing) over a previous output and
+/// asserts that the build is refused with each of `words` and leaves that output as it was.
+fn assert_refused(name: &str, content: Option<&[u8]>, words: &[&str]) {
+    let (dir, out) = previous_output();
+    let report = dir.path().join(name);
+    if let Some(bytes) = content {
+        std::fs::write(&report, bytes).unwrap();
+    }
+    let o = build_into(&[&report], &out);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "exit code; stderr: {}",
+        stderr(&o)
+    );
+    let err = stderr(&o);
     for w in words {
         assert!(err.contains(w), "{w:?} missing from: {err}");
     }
@@ -157,7 +161,7 @@ fn assert_refused(o: &std::process::Output, out: &Path, words: &[&str]) {
         "previous"
     );
     assert_eq!(
-        staging_folders(out),
+        staging_folders(&out),
         Vec::<String>::new(),
         "no staging folder is left behind"
     );
@@ -165,28 +169,22 @@ fn assert_refused(o: &std::process::Output, out: &Path, words: &[&str]) {
 
 #[test]
 fn a_missing_file_is_refused() {
-    let (dir, out) = previous_output();
-    let missing = dir.path().join("nope.txt");
-    let o = build_into(&[&missing], &out);
-    assert_refused(&o, &out, &["nope.txt", "no such file"]);
+    assert_refused("nope.txt", None, &["nope.txt", "no such file"]);
 }
 
 #[test]
 fn an_empty_file_is_refused() {
-    let (dir, out) = previous_output();
-    let empty = dir.path().join("empty.txt");
-    std::fs::write(&empty, "").unwrap();
-    let o = build_into(&[&empty], &out);
-    assert_refused(&o, &out, &["empty.txt", "empty"]);
+    assert_refused("empty.txt", Some(b""), &["empty.txt", "empty"]);
 }
 
 #[test]
 fn a_non_utf8_file_is_refused_with_line_and_offset() {
-    let (dir, out) = previous_output();
-    let gbk = dir.path().join("gbk.txt");
-    std::fs::write(&gbk, b"\xe5\x90\x84\xe4\xbd\x8d\n\xb8\xf7\xce\xbb").unwrap();
-    let o = build_into(&[&gbk], &out);
-    assert_refused(&o, &out, &["gbk.txt:2", "not UTF-8", "byte offset 7"]);
+    let gbk = b"\xe5\x90\x84\xe4\xbd\x8d\n\xb8\xf7\xce\xbb";
+    assert_refused(
+        "gbk.txt",
+        Some(gbk),
+        &["gbk.txt:2", "not UTF-8", "byte offset 7"],
+    );
 }
 
 #[test]

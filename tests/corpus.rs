@@ -36,18 +36,14 @@ fn hebei_build() -> &'static Path {
     out
 }
 
-/// Rows of a query on the 河北 store, as TSV cells with datatypes and quotes taken off.
+/// Rows of a query on the 河北 store, as CSV cells (datatypes and quotes taken off).
 fn hebei_rows(args: &[&str]) -> Vec<Vec<String>> {
     let store = hebei_build().join("store");
     let mut all = args.to_vec();
     all.extend(["--format", "csv", "--store", store.to_str().unwrap()]);
     let o = policykg(&all);
     assert!(o.status.success(), "{}", stderr(&o));
-    let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
-    reader
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect()
+    csv_rows(&o.stdout)
 }
 
 fn query(sparql: &str) -> Vec<Vec<String>> {
@@ -302,13 +298,7 @@ fn parallel_builds_write_what_one_thread_writes() {
         let o = build_args(&reports, out, &["--jobs", jobs, "--svg"]);
         assert!(o.status.success(), "{}", stderr(&o));
     }
-    for name in ["a-seed.ttl", "b-county.ttl", "overview.dot"] {
-        assert_eq!(
-            std::fs::read(one.join(name)).unwrap(),
-            std::fs::read(two.join(name)).unwrap(),
-            "{name}"
-        );
-    }
+    assert_same_files(&one, &two, &["a-seed.ttl", "b-county.ttl", "overview.dot"]);
     assert!(one.join("a-seed.svg").exists(), "--svg draws each report");
     let overview = std::fs::read_to_string(one.join("overview.dot")).unwrap();
     assert!(overview.contains("西湖区"), "the overview spans the corpus");
@@ -316,10 +306,7 @@ fn parallel_builds_write_what_one_thread_writes() {
 
 #[test]
 fn without_svg_only_the_overview_is_drawn() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    let o = build_into(&[&repo().join("seeds")], &out);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (_dir, out) = build_seeds();
     assert!(!out.join(format!("{SEED}.svg")).exists());
     assert!(out.join(format!("{SEED}.dot")).exists());
     if policykg::render::dot_available() {

@@ -10,16 +10,30 @@ use common::*;
 fn named(name: &str) -> Vec<Vec<String>> {
     let o = on_seed_store(&["query", "--named", name, "--format", "csv"]);
     assert!(o.status.success(), "{name}: {}", stderr(&o));
-    let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
-    reader
-        .records()
-        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-        .collect()
+    csv_rows(&o.stdout)
 }
 
-fn has_row(rows: &[Vec<String>], cells: &[&str]) -> bool {
-    rows.iter()
-        .any(|r| cells.iter().all(|c| r.iter().any(|x| x == c)))
+/// The seed's store exported in `format` into a new folder.
+fn export_seed(format: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let o = on_seed_store(&[
+        "export",
+        "--format",
+        format,
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    dir
+}
+
+/// Asserts that some row holds each of `cells`.
+fn assert_row(rows: &[Vec<String>], cells: &[&str]) {
+    assert!(
+        rows.iter()
+            .any(|r| cells.iter().all(|c| r.iter().any(|x| x == c))),
+        "no row holds {cells:?}: {rows:?}"
+    );
 }
 
 #[test]
@@ -58,15 +72,12 @@ fn the_library_lists_every_query_with_what_it_answers() {
 fn programs_and_places_meet_in_sentences() {
     // 大力实施老城区增绿补绿工程,加快补齐朝阳新城的绿色欠账
     let rows = named("programs-per-place");
-    assert!(
-        has_row(&rows, &["朝阳新城", "老城区增绿补绿工程", "same sentence"]),
-        "{rows:?}"
-    );
+    assert_row(&rows, &["朝阳新城", "老城区增绿补绿工程", "same sentence"]);
     let rows = named("places-per-program");
-    assert!(has_row(
+    assert_row(
         &rows,
-        &["老城区增绿补绿工程", "朝阳新城", "same sentence", "1"]
-    ));
+        &["老城区增绿补绿工程", "朝阳新城", "same sentence", "1"],
+    );
     assert!(rows.iter().all(|r| r.len() == 4));
 }
 
@@ -75,24 +86,18 @@ fn organizations_with_their_programs() {
     // 在市委、市政府和区委的正确领导下 … 有力推动了“十四五”规划精彩开局: the plan by the
     // name general knowledge gives it.
     let rows = named("organizations-programs");
-    assert!(
-        has_row(&rows, &["南昌市委", "第十四个五年规划", "same sentence"]),
-        "{rows:?}"
-    );
+    assert_row(&rows, &["南昌市委", "第十四个五年规划", "same sentence"]);
     assert!(rows.iter().all(|r| !r[0].is_empty() && !r[1].is_empty()));
 }
 
 #[test]
 fn targets_meet_results_on_a_shared_indicator() {
     let rows = named("targets-vs-results");
-    assert!(
-        has_row(
-            &rows,
-            &["地区生产总值", "Target", "growth", "approx", "7.5", "%"]
-        ),
-        "{rows:?}"
+    assert_row(
+        &rows,
+        &["地区生产总值", "Target", "growth", "approx", "7.5", "%"],
     );
-    assert!(has_row(
+    assert_row(
         &rows,
         &[
             "地区生产总值",
@@ -100,10 +105,10 @@ fn targets_meet_results_on_a_shared_indicator() {
             "level",
             "approx",
             "600",
-            "亿元"
-        ]
-    ));
-    assert!(has_row(
+            "亿元",
+        ],
+    );
+    assert_row(
         &rows,
         &[
             "地区生产总值",
@@ -112,16 +117,13 @@ fn targets_meet_results_on_a_shared_indicator() {
             "eq",
             "33",
             "%",
-            "2015"
-        ]
-    ));
+            "2015",
+        ],
+    );
     let plan = named("plan-targets");
-    assert!(
-        has_row(
-            &plan,
-            &["地区生产总值", "growth", "approx", "7.5", "%", "2025"]
-        ),
-        "{plan:?}"
+    assert_row(
+        &plan,
+        &["地区生产总值", "growth", "approx", "7.5", "%", "2025"],
     );
 }
 
@@ -162,15 +164,7 @@ fn nothing_lacks_provenance() {
 
 #[test]
 fn csv_tables_parse_back_with_real_rows() {
-    let dir = tempfile::tempdir().unwrap();
-    let o = on_seed_store(&[
-        "export",
-        "--format",
-        "csv",
-        "-o",
-        dir.path().to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let dir = export_seed("csv");
     let read = |file: &str| {
         let mut r = csv::Reader::from_path(dir.path().join(file)).unwrap();
         let header: Vec<String> = r.headers().unwrap().iter().map(str::to_owned).collect();
@@ -187,10 +181,7 @@ fn csv_tables_parse_back_with_real_rows() {
             "iri", "class", "subclass", "label", "aliases", "mentions", "document"
         ]
     );
-    assert!(has_row(
-        &rows,
-        &["Program", "雪亮工程", "nanchang-xihu-2021"]
-    ));
+    assert_row(&rows, &["Program", "雪亮工程", "nanchang-xihu-2021"]);
     let (h, rows) = read("quantities.csv");
     assert!(h.contains(&"normalized_value".to_owned()) && h.contains(&"sentence".to_owned()));
     let col = |name: &str| h.iter().position(|x| x == name).unwrap();
@@ -204,21 +195,13 @@ fn csv_tables_parse_back_with_real_rows() {
     assert_eq!(gdp[col("kind")], "Achievement");
     let (h, rows) = read("relations.csv");
     assert_eq!(h[2], "relation");
-    assert!(has_row(&rows, &["西湖区", "partOf", "南昌市"]));
+    assert_row(&rows, &["西湖区", "partOf", "南昌市"]);
 }
 
 #[test]
 fn json_ld_expands_to_the_turtle_triples() {
     use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
-    let dir = tempfile::tempdir().unwrap();
-    let o = on_seed_store(&[
-        "export",
-        "--format",
-        "jsonld",
-        "-o",
-        dir.path().to_str().unwrap(),
-    ]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let dir = export_seed("jsonld");
     let triples = |bytes: &[u8], format: RdfFormat| -> BTreeSet<String> {
         RdfParser::from_format(format)
             .for_slice(bytes)

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
+use policykg::extract::{Comparator, Measure, QuantityKind};
 use policykg::pipeline::{Ontology, Report, process_document};
 use policykg::resolve::Quantity;
 use policykg::text::Document;
@@ -43,6 +44,27 @@ pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// The rows of a command's CSV output, its header left out.
+pub fn csv_rows(csv: &[u8]) -> Vec<Vec<String>> {
+    csv::Reader::from_reader(csv)
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+/// Asserts that each file of `names` in folder `a` is the same as in folder `b`.
+pub fn assert_same_files(a: &Path, b: &Path, names: &[impl AsRef<Path>]) {
+    for name in names.iter().map(AsRef::as_ref) {
+        assert!(
+            std::fs::read(a.join(name)).unwrap() == std::fs::read(b.join(name)).unwrap(),
+            "{} differs between {} and {}",
+            name.display(),
+            a.display(),
+            b.display()
+        );
+    }
+}
+
 /// Builds `reports` into `out` with the repository's ontology.
 pub fn build_into(reports: &[&Path], out: &Path) -> Output {
     let mut args: Vec<String> = vec!["build".into()];
@@ -57,17 +79,19 @@ pub fn build_into(reports: &[&Path], out: &Path) -> Output {
     policykg(&args)
 }
 
+/// A new build of `seeds/`: the folder that holds it and its output folder.
+pub fn build_seeds() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let o = build_into(&[&repo().join("seeds")], &out);
+    assert!(o.status.success(), "build failed: {}", stderr(&o));
+    (dir, out)
+}
+
 /// The output folder of one build of `seeds/`, made once per test binary.
 pub fn seed_build() -> &'static Path {
     static OUT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    let (_, out) = OUT.get_or_init(|| {
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("out");
-        let o = build_into(&[&repo().join("seeds")], &out);
-        assert!(o.status.success(), "build failed: {}", stderr(&o));
-        (dir, out)
-    });
-    out
+    &OUT.get_or_init(build_seeds).1
 }
 
 pub fn seed_text() -> String {
@@ -140,15 +164,9 @@ pub fn relations(r: &Report) -> Vec<(String, String, String)> {
         .collect()
 }
 
-/// The class of the entity labelled `label`, if there is one.
 /// The one quantity written `value` in the report (the test fails when there are none or several).
 pub fn the_quantity<'r>(r: &'r Report, value: &str) -> &'r Quantity {
-    let found: Vec<&Quantity> = r
-        .resolved
-        .quantities
-        .iter()
-        .filter(|q| q.mention.value_text == value)
-        .collect();
+    let found = quantities_written(r, value);
     assert_eq!(
         found.len(),
         1,
@@ -162,12 +180,179 @@ pub fn the_quantity<'r>(r: &'r Report, value: &str) -> &'r Quantity {
     found[0]
 }
 
+/// The quantities written `value` in the report.
+fn quantities_written<'r>(r: &'r Report, value: &str) -> Vec<&'r Quantity> {
+    r.resolved
+        .quantities
+        .iter()
+        .filter(|q| q.mention.value_text == value)
+        .collect()
+}
+
+/// The class of the entity labelled `label`, if there is one.
 pub fn class_of<'r>(r: &'r Report, label: &str) -> Option<&'r str> {
     r.resolved
         .entities
         .iter()
         .find(|e| e.label == label)
         .map(|e| e.class.as_str())
+}
+
+/// What a test expects of a report's entities, the relations between them and its quantities.
+/// A label in a relation, in `NoNames` or of an indicator, and the class in `Names`, may be a
+/// pattern: `*` is anything, `X*` what starts with X, `*X` what ends with X, `*X*` what holds X.
+#[derive(Debug)]
+pub enum Expect {
+    /// An entity of the class for each label.
+    Names(&'static str, &'static [&'static str]),
+    /// No entity whose label matches any of these.
+    NoNames(&'static [&'static str]),
+    /// The entity labelled so has the alias.
+    Alias(&'static str, &'static str),
+    /// The entity labelled so has not the alias.
+    NoAlias(&'static str, &'static str),
+    /// Each label of the list is partOf the whole named first.
+    Parts(&'static str, &'static [&'static str]),
+    /// A relation (subject, predicate, object) that matches.
+    Rel(&'static str, &'static str, &'static str),
+    /// No relation that matches.
+    NoRel(&'static str, &'static str, &'static str),
+    /// Exactly so many relations match.
+    Rels(usize, &'static str, &'static str, &'static str),
+    /// The one quantity written so has each of these.
+    Quantity(&'static str, &'static [Of]),
+    /// The quantities, in order, are written so.
+    Values(&'static [&'static str]),
+    /// No quantity is written as any of these.
+    NoValues(&'static [&'static str]),
+}
+
+/// What a quantity has: its indicator's label, or a part of its mention.
+#[derive(Debug)]
+pub enum Of {
+    Indicator(&'static str),
+    Unit(&'static str),
+    Measure(Measure),
+    Comparator(Comparator),
+    Kind(QuantityKind),
+    Value(f64),
+    /// A value below this one.
+    Below(f64),
+    Baseline(Option<&'static str>),
+    TargetYear(Option<i32>),
+}
+
+impl Of {
+    fn holds(&self, q: &Quantity) -> bool {
+        let m = &q.mention;
+        match *self {
+            Of::Indicator(label) => q
+                .indicator
+                .as_ref()
+                .is_some_and(|i| matches(label, &i.label)),
+            Of::Unit(unit) => m.unit == unit,
+            Of::Measure(measure) => m.measure == measure,
+            Of::Comparator(comparator) => m.comparator == comparator,
+            Of::Kind(kind) => m.kind == kind,
+            Of::Value(value) => m.value == value,
+            Of::Below(bound) => m.value < bound,
+            Of::Baseline(year) => m.baseline.as_deref() == year,
+            Of::TargetYear(year) => m.target_year == year,
+        }
+    }
+}
+
+impl Expect {
+    fn holds(&self, r: &Report, found: &[(String, String, String)]) -> bool {
+        let matching = |s: &str, p: &str, o: &str| {
+            found
+                .iter()
+                .filter(|(fs, fp, fo)| matches(s, fs) && matches(p, fp) && matches(o, fo))
+                .count()
+        };
+        let aliases = |label: &str| {
+            r.resolved
+                .entities
+                .iter()
+                .find(|e| e.label == label)
+                .map(|e| &e.aliases)
+        };
+        match *self {
+            Expect::Names(class, labels) => labels
+                .iter()
+                .all(|l| class_of(r, l).is_some_and(|c| matches(class, c))),
+            Expect::NoNames(patterns) => !r
+                .resolved
+                .entities
+                .iter()
+                .any(|e| patterns.iter().any(|p| matches(p, &e.label))),
+            Expect::Alias(label, alias) => aliases(label).is_some_and(|a| a.contains(alias)),
+            Expect::NoAlias(label, alias) => aliases(label).is_some_and(|a| !a.contains(alias)),
+            Expect::Parts(whole, parts) => parts.iter().all(|p| matching(p, "partOf", whole) > 0),
+            Expect::Rel(s, p, o) => matching(s, p, o) > 0,
+            Expect::NoRel(s, p, o) => matching(s, p, o) == 0,
+            Expect::Rels(n, s, p, o) => matching(s, p, o) == n,
+            Expect::Quantity(value, has) => {
+                matches!(quantities_written(r, value)[..], [q] if has.iter().all(|of| of.holds(q)))
+            }
+            Expect::Values(values) => quantity_values(r) == values,
+            Expect::NoValues(values) => !quantity_values(r).iter().any(|v| values.contains(v)),
+        }
+    }
+}
+
+/// The numbers as written of every quantity found.
+fn quantity_values(r: &Report) -> Vec<&str> {
+    r.resolved
+        .quantities
+        .iter()
+        .map(|q| q.mention.value_text.as_str())
+        .collect()
+}
+
+/// Whether `text` matches `pattern` (see `Expect`).
+fn matches(pattern: &str, text: &str) -> bool {
+    let (open_start, rest) = pattern
+        .strip_prefix('*')
+        .map_or((false, pattern), |p| (true, p));
+    let (open_end, core) = rest.strip_suffix('*').map_or((false, rest), |p| (true, p));
+    match (open_start, open_end) {
+        (true, true) => text.contains(core),
+        (true, false) => text.ends_with(core),
+        (false, true) => text.starts_with(core),
+        (false, false) => text == core,
+    }
+}
+
+/// Checks a report against what a test expects of it.
+pub trait Check {
+    /// Asserts each of `expected`; a failure names every expectation that fails, the report's
+    /// text, its entities, its relations and its quantities.
+    fn check(&self, expected: &[Expect]);
+}
+
+impl Check for Report {
+    #[track_caller]
+    fn check(&self, expected: &[Expect]) {
+        let found = relations(self);
+        let failed: Vec<&Expect> = expected.iter().filter(|e| !e.holds(self, &found)).collect();
+        let labels: Vec<(&str, &str)> = self
+            .resolved
+            .entities
+            .iter()
+            .map(|e| (e.label.as_str(), e.class.as_str()))
+            .collect();
+        assert!(
+            failed.is_empty(),
+            "{failed:?} fail in\n{}\nentities: {labels:?}\nrelations: {found:?}\nquantities: {:?}",
+            self.doc.text,
+            self.resolved
+                .quantities
+                .iter()
+                .map(|q| (&q.mention, q.indicator.as_ref().map(|i| &i.label)))
+                .collect::<Vec<_>>()
+        );
+    }
 }
 
 /// The corpus of 24 reports of 河北省 (`shared/corpus/hebei-province` beside the repository
