@@ -384,47 +384,46 @@ fn build_into(
         Some(store) => store?,
         None => start_store(&previous, &reused, &store_path)?,
     };
-    let mut loader = graph::StoreLoader::new(&store, &store_path);
-    if reused.is_empty() {
-        loader.add(&graph::ontology_graph_iri(), ontology.triples.clone())?;
-    }
-    let mut corpus = render::Corpus::default();
-    let mut summary = BuildSummary {
-        reports: Vec::new(),
-        failed: Vec::new(),
-        svg: render::dot_available(),
-        timings: Timings::default(),
-        ontology_time,
-    };
-    for f in &reused {
-        on_report(f);
-        let (report, entities) = reuse(f, &previous.dir, staging, options.svg)?;
-        corpus.add_tsv(&entities);
-        summary.reports.push(report);
-    }
-    let mut sink = Sink {
-        loader: &mut loader,
-        corpus: &mut corpus,
-        summary: &mut summary,
-    };
-    read_reports(&todo, &ontology, staging, options, &mut sink, on_report)?;
-    let t = Instant::now();
-    // The overview is drawn (`dot` runs as a process of its own) while the store takes the
-    // last batch: neither waits for the other.
-    let (overview, svg) = (corpus.graph(), summary.svg);
-    let (committed, drawn) = std::thread::scope(|scope| {
+    // The store's rounds of batches are ingested on threads of this scope while the reports
+    // go on; the overview is drawn (`dot` runs as a process of its own) while the store takes
+    // the last round.
+    let mut summary = std::thread::scope(|scope| {
+        let mut loader = graph::StoreLoader::new(&store, &store_path, scope);
+        if reused.is_empty() {
+            loader.add(&graph::ontology_graph_iri(), ontology.triples.clone())?;
+        }
+        let mut corpus = render::Corpus::default();
+        let mut summary = BuildSummary {
+            reports: Vec::new(),
+            failed: Vec::new(),
+            svg: render::dot_available(),
+            timings: Timings::default(),
+            ontology_time,
+        };
+        for f in &reused {
+            on_report(f);
+            let (report, entities) = reuse(f, &previous.dir, staging, options.svg)?;
+            corpus.add_tsv(&entities);
+            summary.reports.push(report);
+        }
+        let mut sink = Sink {
+            loader: &mut loader,
+            corpus: &mut corpus,
+            summary: &mut summary,
+        };
+        read_reports(&todo, &ontology, staging, options, &mut sink, on_report)?;
+        let t = Instant::now();
+        let (overview, svg) = (corpus.graph(), summary.svg);
         let drawn = scope.spawn(move || write_overview(overview, staging, svg));
         let committed = loader.commit();
-        (
-            committed,
-            drawn.join().expect("drawing the overview does not panic"),
-        )
-    });
-    committed?;
-    drawn?;
+        let drawn = drawn.join().expect("drawing the overview does not panic");
+        committed?;
+        drawn?;
+        summary.timings.write += t.elapsed();
+        Ok::<_, Error>(summary)
+    })?;
     drop(store);
     std::fs::write(staging.join(BUILT_BY), built_by()).map_err(|e| Error::output(staging, e))?;
-    summary.timings.write += t.elapsed();
     let order: HashMap<&PathBuf, usize> = files.iter().enumerate().map(|(i, f)| (f, i)).collect();
     summary.reports.sort_by_key(|r| order.get(&r.path).copied());
     summary.failed.sort_by_key(|(p, _)| order.get(p).copied());
@@ -491,8 +490,8 @@ fn reuse(
 }
 
 /// Where finished reports go: the store, the corpus overview, the build's summary.
-struct Sink<'s, 'l> {
-    loader: &'s mut graph::StoreLoader<'l>,
+struct Sink<'s, 'scope, 'env> {
+    loader: &'s mut graph::StoreLoader<'scope, 'env>,
     corpus: &'s mut render::Corpus,
     summary: &'s mut BuildSummary,
 }

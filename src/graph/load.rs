@@ -3,9 +3,10 @@
 //! with the number of reports.
 
 use std::path::{Path, PathBuf};
+use std::thread::{Scope, ScopedJoinHandle};
 
 use oxigraph::model::{GraphName, NamedNode, Quad, Triple};
-use oxigraph::store::{BulkLoader, Store};
+use oxigraph::store::{BulkLoader, StorageError, Store};
 
 use super::GraphError;
 
@@ -25,34 +26,45 @@ const BATCH_QUADS: usize = 100_000;
 const INGESTED_BATCHES: usize = 30;
 
 /// Loads named graphs into a store as they come.
-pub struct StoreLoader<'a> {
-    store: &'a Store,
-    loader: BulkLoader<'a>,
+pub struct StoreLoader<'scope, 'env> {
+    store: &'env Store,
+    /// Where a full round of batches is ingested while the next round is written.
+    scope: &'scope Scope<'scope, 'env>,
+    loader: BulkLoader<'env>,
     path: PathBuf,
     batch: Vec<Quad>,
     /// Batches written since the last ingestion.
     pending: usize,
+    /// The round being ingested: ingesting takes about a second for 30 batches, in which the
+    /// reports' threads would wait for this one to take their triples.
+    ingesting: Option<ScopedJoinHandle<'scope, Result<(), StorageError>>>,
 }
 
-impl<'a> StoreLoader<'a> {
-    pub fn new(store: &'a Store, path: &Path) -> StoreLoader<'a> {
+impl<'scope, 'env> StoreLoader<'scope, 'env> {
+    pub fn new(
+        store: &'env Store,
+        path: &Path,
+        scope: &'scope Scope<'scope, 'env>,
+    ) -> StoreLoader<'scope, 'env> {
         StoreLoader {
             store,
+            scope,
             loader: Self::bulk_loader(store),
             path: path.to_owned(),
             batch: Vec::with_capacity(BATCH_QUADS),
             pending: 0,
+            ingesting: None,
         }
     }
 
     /// One writer thread: the reports' extraction takes the other cores. Its batches wait as
     /// files on disk until it commits (a failed build's store is in a staging folder that is
     /// removed), not in memory.
-    fn bulk_loader(store: &'a Store) -> BulkLoader<'a> {
+    fn bulk_loader(store: &'env Store) -> BulkLoader<'env> {
         store.bulk_loader().with_num_threads(1)
     }
 
-    fn err(&self, source: oxigraph::store::StorageError) -> GraphError {
+    fn err(&self, source: StorageError) -> GraphError {
         GraphError::Store {
             path: self.path.clone(),
             source,
@@ -75,11 +87,23 @@ impl<'a> StoreLoader<'a> {
         self.loader.load_quads(batch).map_err(|e| self.err(e))?;
         self.pending += 1;
         if self.pending >= INGESTED_BATCHES {
+            // One round at a time: level 0 then never holds more than two rounds' files.
+            self.wait_for_ingestion()?;
             let full = std::mem::replace(&mut self.loader, Self::bulk_loader(self.store));
-            full.commit().map_err(|e| self.err(e))?;
+            self.ingesting = Some(self.scope.spawn(move || full.commit()));
             self.pending = 0;
         }
         Ok(())
+    }
+
+    fn wait_for_ingestion(&mut self) -> Result<(), GraphError> {
+        match self.ingesting.take() {
+            Some(round) => round
+                .join()
+                .expect("ingesting a round does not panic")
+                .map_err(|e| self.err(e)),
+            None => Ok(()),
+        }
     }
 
     /// Writes what is left and makes it all visible.
@@ -87,6 +111,7 @@ impl<'a> StoreLoader<'a> {
         if !self.batch.is_empty() {
             self.write()?;
         }
+        self.wait_for_ingestion()?;
         let path = self.path.clone();
         self.loader
             .commit()
