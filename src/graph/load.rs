@@ -16,8 +16,8 @@ use super::GraphError;
 const BATCH_QUADS: usize = 100_000;
 
 /// Batches whose files are ingested into the store together. Each ingestion puts its files in
-/// RocksDB's level 0, and a level 0 that holds files is compacted into level 1 (uncompressed in
-/// Oxigraph's options) and on down, rewriting what is there: ingesting every batch as it came
+/// RocksDB's level 0, and a level 0 that holds files is compacted into level 1 and on down,
+/// rewriting what is there: ingesting every batch as it came
 /// made that compaction a quarter of a 1,000-report build's CPU time and the store 26 times its
 /// text. Ingesting everything at the end leaves level 0 with one file per batch, and past 36
 /// RocksDB stops every write until it has compacted them (the next incremental build's removal
@@ -35,6 +35,9 @@ pub struct StoreLoader<'scope, 'env> {
     batch: Vec<Quad>,
     /// Batches written since the last ingestion.
     pending: usize,
+    /// [`BATCH_QUADS`] and [`INGESTED_BATCHES`] (smaller in tests, to have many rounds).
+    batch_quads: usize,
+    round_batches: usize,
     /// The round being ingested: ingesting takes about a second for 30 batches, in which the
     /// reports' threads would wait for this one to take their triples.
     ingesting: Option<ScopedJoinHandle<'scope, Result<(), StorageError>>>,
@@ -53,6 +56,8 @@ impl<'scope, 'env> StoreLoader<'scope, 'env> {
             path: path.to_owned(),
             batch: Vec::with_capacity(BATCH_QUADS),
             pending: 0,
+            batch_quads: BATCH_QUADS,
+            round_batches: INGESTED_BATCHES,
             ingesting: None,
         }
     }
@@ -76,18 +81,19 @@ impl<'scope, 'env> StoreLoader<'scope, 'env> {
         let graph = GraphName::NamedNode(NamedNode::new_unchecked(graph));
         self.batch
             .extend(triples.into_iter().map(|t| t.in_graph(graph.clone())));
-        if self.batch.len() >= BATCH_QUADS {
+        if self.batch.len() >= self.batch_quads {
             self.write()?;
         }
         Ok(())
     }
 
     fn write(&mut self) -> Result<(), GraphError> {
-        let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(BATCH_QUADS));
+        let batch = std::mem::replace(&mut self.batch, Vec::with_capacity(self.batch_quads));
         self.loader.load_quads(batch).map_err(|e| self.err(e))?;
         self.pending += 1;
-        if self.pending >= INGESTED_BATCHES {
-            // One round at a time: level 0 then never holds more than two rounds' files.
+        if self.pending >= self.round_batches {
+            // One round at a time: RocksDB compacts a round's files out of level 0 while the
+            // next round is written (15 s of a 1,000-report build), before it is ingested.
             self.wait_for_ingestion()?;
             let full = std::mem::replace(&mut self.loader, Self::bulk_loader(self.store));
             self.ingesting = Some(self.scope.spawn(move || full.commit()));
@@ -116,5 +122,40 @@ impl<'scope, 'env> StoreLoader<'scope, 'env> {
         self.loader
             .commit()
             .map_err(|source| GraphError::Store { path, source })
+    }
+}
+
+#[cfg(all(test, feature = "rocksdb"))]
+mod tests {
+    use super::*;
+    use oxigraph::model::Literal;
+
+    /// Ten graphs in batches of a few quads and rounds of two batches: the rounds ingested
+    /// while the next is written, and the last at commit, leave every quad in its graph.
+    #[test]
+    fn rounds_ingested_beside_the_next_leave_every_quad_in_its_graph() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let triple = |i: usize| {
+            Triple::new(
+                NamedNode::new_unchecked(format!("https://example.org/s{i}")),
+                NamedNode::new_unchecked("https://example.org/p"),
+                Literal::from(i as i64),
+            )
+        };
+        std::thread::scope(|scope| {
+            let mut loader = StoreLoader::new(&store, dir.path(), scope);
+            (loader.batch_quads, loader.round_batches) = (3, 2);
+            for g in 0..10 {
+                let graph = format!("https://example.org/g{g}");
+                loader.add(&graph, (0..5).map(triple).collect()).unwrap();
+            }
+            loader.commit().unwrap();
+        });
+        assert_eq!(store.len().unwrap(), 50);
+        assert_eq!(store.named_graphs().count(), 10);
+        let g7 = NamedNode::new_unchecked("https://example.org/g7");
+        let in_g7 = store.quads_for_pattern(None, None, None, Some(g7.as_ref().into()));
+        assert_eq!(in_g7.count(), 5);
     }
 }
