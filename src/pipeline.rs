@@ -387,7 +387,7 @@ fn build_into(
     // The store's rounds of batches are ingested on threads of this scope while the reports
     // go on; the overview is drawn (`dot` runs as a process of its own) while the store takes
     // the last round.
-    let mut summary = std::thread::scope(|scope| {
+    let (mut summary, t) = std::thread::scope(|scope| {
         let mut loader = graph::StoreLoader::new(&store, &store_path, scope);
         if reused.is_empty() {
             loader.add(&graph::ontology_graph_iri(), ontology.triples.clone())?;
@@ -419,11 +419,11 @@ fn build_into(
         let drawn = drawn.join().expect("drawing the overview does not panic");
         committed?;
         drawn?;
-        summary.timings.write += t.elapsed();
-        Ok::<_, Error>(summary)
+        Ok::<_, Error>((summary, t))
     })?;
     drop(store);
     std::fs::write(staging.join(BUILT_BY), built_by()).map_err(|e| Error::output(staging, e))?;
+    summary.timings.write += t.elapsed();
     let order: HashMap<&PathBuf, usize> = files.iter().enumerate().map(|(i, f)| (f, i)).collect();
     summary.reports.sort_by_key(|r| order.get(&r.path).copied());
     summary.failed.sort_by_key(|(p, _)| order.get(p).copied());
