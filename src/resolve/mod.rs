@@ -696,18 +696,18 @@ fn districts_after_parents(
     }
     let mut codes: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut named = Vec::new();
-    // Where a parent may be written: at a name's start, or after a 与 or 和 inside it.
+    // Where a parent may be written: at a name's start, or after a joint inside it (与, 和).
+    let joints = resolver.rules.lexicons.words("name_joint");
     let starts = found
         .iter()
         .filter(|m| m.class != "Person")
         .flat_map(|m| {
-            let joints = m
-                .surface
-                .chars()
-                .enumerate()
-                .filter(|(_, c)| matches!(c, '与' | '和'))
-                .map(move |(i, _)| m.span.start + i + 1);
-            std::iter::once(m.span.start).chain(joints)
+            let after_joints = joints.iter().flat_map(move |j| {
+                m.surface.match_indices(j.as_str()).map(move |(at, j)| {
+                    m.span.start + m.surface[..at].chars().count() + j.chars().count()
+                })
+            });
+            std::iter::once(m.span.start).chain(after_joints)
         })
         .collect::<BTreeSet<usize>>();
     for start in starts {
@@ -1295,6 +1295,8 @@ fn names_joined_to_places(
     resolver: &Resolver,
 ) -> Vec<EntityMention> {
     let zone_endings = resolver.rules.lexicons.words("zone_suffix");
+    // One-char joints: the char before a name is what joins it to a place.
+    let joints = resolver.rules.lexicons.words("name_joint");
     let places: BTreeMap<usize, usize> = mentions
         .iter()
         .filter(|m| m.class == "Place")
@@ -1310,11 +1312,9 @@ fn names_joined_to_places(
         let Some(joint) = m.span.start.checked_sub(1) else {
             continue;
         };
-        let zone = zone_endings.iter().any(|e| m.surface.ends_with(e.as_str()));
-        let joined = match char_at(joint) {
-            "与" | "和" => zone && m.class != "Organization",
-            _ => false,
-        };
+        let joined = joints.iter().any(|j| j == char_at(joint))
+            && ends_with_any(&m.surface, zone_endings)
+            && m.class != "Organization";
         let start = places
             .get(&joint)
             .filter(|_| joined)
@@ -1363,7 +1363,7 @@ fn zones_of_places(mentions: Vec<EntityMention>, resolver: &Resolver) -> Vec<Ent
         .into_iter()
         .map(|m| {
             let zone = m.class == "Program"
-                && zone_endings.iter().any(|e| m.surface.ends_with(e.as_str()))
+                && ends_with_any(&m.surface, zone_endings)
                 && resolver.starts_with_a_place(&m.surface);
             if zone {
                 EntityMention {

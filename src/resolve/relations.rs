@@ -408,15 +408,14 @@ impl Passes<'_> {
     /// 廊坊北三县与北京通州区一体化高质量发展示范区: a zone named after two places joined by 与 or
     /// 和 is made of them: the places it starts with and that follow the joint.
     fn parts_of_joined_zone(&self, zone: &Entity) -> Vec<&Entity> {
-        let zone_endings = self.resolver.rules.lexicons.words("zone_suffix");
-        if zone.class != "Place"
-            || !zone_endings
-                .iter()
-                .any(|e| zone.label.ends_with(e.as_str()))
-        {
+        let lexicons = &self.resolver.rules.lexicons;
+        if zone.class != "Place" || !ends_with_any(&zone.label, lexicons.words("zone_suffix")) {
             return Vec::new();
         }
-        let Some((first, second)) = zone.label.split_once('与').or(zone.label.split_once('和'))
+        let Some((first, second)) = lexicons
+            .words("name_joint")
+            .iter()
+            .find_map(|j| zone.label.split_once(j.as_str()))
         else {
             return Vec::new();
         };

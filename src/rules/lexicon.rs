@@ -55,6 +55,7 @@ pub const ENGINE_LISTS: &[&str] = &[
     "list_separator",
     "major_city",
     "member",
+    "name_joint",
     "name_start_words",
     "negation",
     "not_a_level_prefix",
