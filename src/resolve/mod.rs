@@ -939,6 +939,7 @@ fn sections_after_routes(
     resolver: &Resolver,
 ) -> Vec<EntityMention> {
     let taken: BTreeSet<Span> = found.iter().map(|m| m.span).collect();
+    let separators = resolver.rules.lexicons.words("list_separator");
     let mut named = Vec::new();
     let routes = found
         .iter()
@@ -959,14 +960,15 @@ fn sections_after_routes(
                     ..route.clone()
                 });
             }
-            let after = doc.norm_slice(Span::new(
+            // The next section of the list, after a separator (与, 和, 、 …).
+            let rest = doc.norm_slice(Span::new(
                 at + length,
-                (at + length + 1).min(doc.char_len()),
+                (at + length + 3).min(doc.char_len()),
             ));
-            if !matches!(after, "与" | "和" | "、") {
+            let Some(separator) = separators.iter().find(|s| rest.starts_with(s.as_str())) else {
                 break;
-            }
-            at += length + 1;
+            };
+            at += length + separator.chars().count();
             first = false;
         }
     }
